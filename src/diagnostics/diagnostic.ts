@@ -1,0 +1,58 @@
+/** Errors are values with a place: every user-facing problem is one of these. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  /** Stable rule/error code from codes.ts; tests compare codes, never prose. */
+  code: string;
+  severity: Severity;
+  message: string;
+  /** What the user can do next. */
+  hint?: string;
+  /** File (path or URL) the problem is in. */
+  file?: string;
+  /** JSON pointer (RFC 6901) into that file's document. */
+  pointer?: string;
+  /** Character offset inside the string value at `pointer` (e.g. inside an expression). */
+  offset?: number;
+  /** Filled in from the source map by locateDiagnostics; 1-based. */
+  line?: number;
+  column?: number;
+  /** Suggested replacement for the string value at `pointer`, when the intent is clear. */
+  fix?: string;
+}
+
+export function makeDiagnostic(
+  code: string,
+  severity: Severity,
+  message: string,
+  extra: Omit<Partial<Diagnostic>, 'code' | 'severity' | 'message'> = {},
+): Diagnostic {
+  return { code, severity, message, ...extra };
+}
+
+export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
+  diagnostics.some((d) => d.severity === 'error');
+
+/** Appends a JSON pointer token (RFC 6901 escaping). */
+export function childPointer(pointer: string, token: string | number): string {
+  return `${pointer}/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+/** A location-free problem raised inside a pure function; the caller adds file and pointer. */
+export interface Problem {
+  code: string;
+  message: string;
+  offset?: number;
+  hint?: string;
+  fix?: string;
+  severity?: Severity;
+}
+
+export function problemToDiagnostic(
+  problem: Problem,
+  where: { file?: string; pointer?: string },
+  defaultSeverity: Severity = 'error',
+): Diagnostic {
+  const { severity, ...rest } = problem;
+  return { ...rest, severity: severity ?? defaultSeverity, ...where };
+}

@@ -1,0 +1,57 @@
+/**
+ * The interpreter's only doors to the world. The core calls these; the edges implement them
+ * (http/undici-http-port.ts, a real clock, a reporter). Tests of the run path use the real
+ * undici port against loopback servers; the port exists for layering and library reuse.
+ */
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  /** In send order; names as given. */
+  headers: ReadonlyArray<readonly [string, string]>;
+  body?: string | Uint8Array;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Lower-cased names; repeated headers joined with ", " (set-cookie joined with "\n"). */
+  headers: Readonly<Record<string, string>>;
+  /** Parsed by content type: JSON → value; text, XML and others → string; empty → undefined. */
+  body: unknown;
+  /** The raw body text (possibly truncated for reports), for logs and HAR. */
+  bodyText?: string;
+  durationMs: number;
+}
+
+/** Why no usable response came back. Stable strings: users' scripts and action criteria see them. */
+export type HttpFailureReason =
+  | 'timeout'
+  | 'connection'
+  | 'body-too-large'
+  | 'invalid-body'
+  | 'tls'
+  | 'redirect'
+  | 'aborted'
+  | 'other';
+
+export type HttpOutcome =
+  | { kind: 'response'; response: HttpResponse }
+  | { kind: 'failure'; reason: HttpFailureReason; message: string; durationMs: number };
+
+export interface HttpSendOptions {
+  signal?: AbortSignal;
+  /** Per-request timeout in milliseconds (headers and body). */
+  timeoutMs?: number;
+  /** Cap on the response body size in bytes. */
+  maxResponseBytes?: number;
+}
+
+export interface HttpPort {
+  send(request: HttpRequest, options?: HttpSendOptions): Promise<HttpOutcome>;
+}
+
+export interface Clock {
+  now(): number;
+  /** Resolves after ms, or early (without throwing) when the signal aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}

@@ -1,0 +1,48 @@
+/**
+ * Typed trees for Arazzo 1.0.1 runtime expressions (spec: "Runtime Expressions").
+ * Parsed once at load time, evaluated many times.
+ */
+
+/** Decoded JSON pointer reference tokens (RFC 6901): "#/a~1b/0" → ["a/b", "0"]. */
+export type PointerTokens = readonly string[];
+
+export type MessageSource =
+  | { kind: 'header'; name: string }
+  | { kind: 'query'; name: string }
+  | { kind: 'path'; name: string }
+  | { kind: 'body'; pointer?: PointerTokens };
+
+export type ComponentSection = 'parameters' | 'successActions' | 'failureActions' | 'inputs';
+
+export type RuntimeExpressionNode =
+  | { kind: 'url' }
+  | { kind: 'method' }
+  | { kind: 'statusCode' }
+  | { kind: 'request'; source: MessageSource }
+  | { kind: 'response'; source: MessageSource }
+  /** $inputs.name[#/pointer] */
+  | { kind: 'inputs'; name: string; pointer?: PointerTokens }
+  /** $outputs.name[#/pointer] */
+  | { kind: 'outputs'; name: string; pointer?: PointerTokens }
+  /** $steps.<stepId>.outputs.<name>[#/pointer] */
+  | { kind: 'steps'; stepId: string; name: string; pointer?: PointerTokens }
+  /** $workflows.<workflowId>.(inputs|outputs).<name>[#/pointer] */
+  | { kind: 'workflows'; workflowId: string; field: 'inputs' | 'outputs'; name: string; pointer?: PointerTokens }
+  /** $sourceDescriptions.<name>.<member> — member is `url`, `type`, an operationId or a workflowId. */
+  | { kind: 'sourceDescriptions'; name: string; member: string }
+  /** $components.<section>.<name> */
+  | { kind: 'components'; section: ComponentSection; name: string };
+
+/** A parsed runtime expression with the exact text it came from. */
+export type RuntimeExpression = RuntimeExpressionNode & { readonly text: string };
+
+/**
+ * A value from the document compiled once: a literal, one whole expression (keeps the
+ * value's type), a string template with embedded expressions, or a container of those.
+ */
+export type ValueTemplate =
+  | { kind: 'literal'; value: unknown }
+  | { kind: 'expression'; expression: RuntimeExpression }
+  | { kind: 'template'; parts: ReadonlyArray<string | RuntimeExpression> }
+  | { kind: 'object'; entries: ReadonlyArray<readonly [string, ValueTemplate]> }
+  | { kind: 'array'; items: readonly ValueTemplate[] };
