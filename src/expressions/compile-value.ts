@@ -1,0 +1,61 @@
+/** Compiles a document value once into a ValueTemplate (spec §Runtime Expressions; checklist §16). */
+import type { Problem } from '../diagnostics/diagnostic.js';
+import type { ValueTemplate } from './ast.js';
+import { compileString } from './compile-string.js';
+
+export type ValuePath = (string | number)[];
+export type ValueProblem = Problem & { path: ValuePath };
+
+export interface CompileOptions {
+  /** Substitute bare `$inputs.x` inside longer strings (default true; checklist §16.3). */
+  bareExpressions?: boolean;
+}
+
+export interface ValueCompilation {
+  template: ValueTemplate;
+  /** `path` is the key path to the offending string, for building a JSON pointer. */
+  problems: ValueProblem[];
+}
+
+interface CompileContext {
+  readonly bare: boolean;
+  readonly problems: ValueProblem[];
+  /** Containers on the current path, so a cyclic value (YAML aliases) cannot recurse forever. */
+  readonly ancestors: Set<object>;
+}
+
+export function compileValue(value: unknown, options: CompileOptions = {}): ValueCompilation {
+  const ctx: CompileContext = { bare: options.bareExpressions ?? true, problems: [], ancestors: new Set() };
+  return { template: compileNode(value, [], ctx), problems: ctx.problems };
+}
+
+function compileNode(value: unknown, path: ValuePath, ctx: CompileContext): ValueTemplate {
+  if (typeof value === 'string') {
+    const compiled = compileString(value, ctx.bare);
+    for (const problem of compiled.problems) ctx.problems.push({ ...problem, path });
+    return compiled.template;
+  }
+  const isContainer = Array.isArray(value) || isPlainObject(value);
+  if (!isContainer || ctx.ancestors.has(value)) return { kind: 'literal', value };
+  ctx.ancestors.add(value);
+  const template = Array.isArray(value) ? compileArray(value, path, ctx) : compileObject(value, path, ctx);
+  ctx.ancestors.delete(value);
+  return template;
+}
+
+function compileArray(value: readonly unknown[], path: ValuePath, ctx: CompileContext): ValueTemplate {
+  // Array.from visits holes too, so a sparse array compiles to a dense one.
+  return { kind: 'array', items: Array.from(value, (item, index) => compileNode(item, [...path, index], ctx)) };
+}
+
+/** Keys are never expressions; only values are compiled. */
+function compileObject(value: Record<string, unknown>, path: ValuePath, ctx: CompileContext): ValueTemplate {
+  const entries = Object.keys(value).map((key) => [key, compileNode(value[key], [...path, key], ctx)] as const);
+  return { kind: 'object', entries };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
