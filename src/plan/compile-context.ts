@@ -1,0 +1,52 @@
+/** Shared state of one compilation: where we are, and the diagnostics collected so far. */
+import type { CompiledCriterion } from '../criteria/compile-criterion.js';
+import { compileCriterion } from '../criteria/compile-criterion.js';
+import { childPointer, makeDiagnostic, type Diagnostic, type Problem, type Severity } from '../diagnostics/diagnostic.js';
+import type { ValueTemplate } from '../expressions/ast.js';
+import { compileValue } from '../expressions/compile-value.js';
+import type { CriterionPlan } from './plan.js';
+
+export class CompileContext {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(readonly file: string) {}
+
+  report(code: string, severity: Severity, message: string, pointer: string, extra: Partial<Diagnostic> = {}): void {
+    this.diagnostics.push(makeDiagnostic(code, severity, message, { file: this.file, pointer, ...extra }));
+  }
+
+  reportProblem(problem: Problem, pointer: string, defaultSeverity: Severity = 'error'): void {
+    const { severity, ...rest } = problem;
+    this.diagnostics.push({ ...rest, severity: severity ?? defaultSeverity, file: this.file, pointer });
+  }
+
+  /** Compiles a document value that may hold runtime expressions, reporting problems at their leaf. */
+  value(raw: unknown, pointer: string): ValueTemplate {
+    const { template, problems } = compileValue(raw, { bareExpressions: true });
+    for (const problem of problems) {
+      const { path, ...rest } = problem;
+      const leaf = path.reduce<string>((p, token) => childPointer(p, token), pointer);
+      this.reportProblem(rest, leaf);
+    }
+    return template;
+  }
+
+  criteria(raw: unknown, pointer: string): CriterionPlan[] {
+    if (raw === undefined) return [];
+    if (!Array.isArray(raw)) {
+      this.report('document-structure', 'error', 'Criteria must be a list of Criterion Objects', pointer);
+      return [];
+    }
+    const plans: CriterionPlan[] = [];
+    raw.forEach((item, index) => {
+      const itemPointer = childPointer(pointer, index);
+      const { compiled, problems } = compileCriterion(item);
+      for (const problem of problems) {
+        const { field, ...rest } = problem;
+        this.reportProblem(rest, field ? childPointer(itemPointer, field) : itemPointer);
+      }
+      if (compiled) plans.push({ pointer: itemPointer, criterion: compiled as CompiledCriterion });
+    });
+    return plans;
+  }
+}

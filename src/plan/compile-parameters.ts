@@ -1,0 +1,65 @@
+/** Parameter Objects (spec: Parameter Object), with workflow-level parameters merged in. */
+import { childPointer } from '../diagnostics/diagnostic.js';
+import { ownField, type JsonObject } from '../document/model.js';
+import type { CompileContext } from './compile-context.js';
+import type { ParameterLocation } from './operation.js';
+import type { ParameterPlan } from './plan.js';
+import { resolveEntry } from './resolve-reusable.js';
+
+const LOCATIONS: readonly string[] = ['path', 'query', 'header', 'cookie'];
+
+export function compileParameters(ctx: CompileContext, components: JsonObject, raw: unknown, pointer: string): ParameterPlan[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    ctx.report('document-structure', 'error', 'parameters must be a list', pointer);
+    return [];
+  }
+  const plans: ParameterPlan[] = [];
+  raw.forEach((item, index) => {
+    const entry = resolveEntry(ctx, components, 'parameters', item, childPointer(pointer, index));
+    if (!entry) return;
+    const name = ownField(entry.object, 'name');
+    const location = ownField(entry.object, 'in');
+    if (typeof name !== 'string' || name === '') {
+      ctx.report('parameter-name-missing', 'error', 'A parameter needs a name', entry.pointer);
+      return;
+    }
+    let where: ParameterLocation | undefined;
+    if (location === 'body') {
+      ctx.report('parameter-in-body', 'warning', `Parameter "${name}" uses in: body, which Arazzo 1.0.1 removed`, childPointer(entry.pointer, 'in'), {
+        hint: 'Use the step requestBody instead.',
+      });
+    } else if (location !== undefined) {
+      if (typeof location !== 'string' || !LOCATIONS.includes(location)) {
+        ctx.report('parameter-in-invalid', 'error', `Parameter "${name}" has in: ${JSON.stringify(location)}; use path, query, header or cookie`, childPointer(entry.pointer, 'in'));
+        return;
+      }
+      where = location as ParameterLocation;
+    }
+    const source = entry.valueOverride ?? { value: ownField(entry.object, 'value'), pointer: childPointer(entry.pointer, 'value') };
+    if (!entry.valueOverride && !Object.hasOwn(entry.object, 'value')) {
+      ctx.report('parameter-value-missing', 'error', `Parameter "${name}" has no value`, entry.pointer);
+      return;
+    }
+    const value = ctx.value(source.value, source.pointer);
+    const duplicate = plans.find((p) => sameParameter(p, name, where));
+    if (duplicate) {
+      ctx.report('parameter-duplicate', 'error', `Parameter "${name}"${where ? ` in ${where}` : ''} is listed twice`, entry.pointer);
+      return;
+    }
+    plans.push({ pointer: entry.pointer, name, ...(where ? { in: where } : {}), value });
+  });
+  return plans;
+}
+
+/** Identity of a parameter is (name, in); header names are case-insensitive (RFC 9110). */
+function sameParameter(plan: ParameterPlan, name: string, location: ParameterLocation | undefined): boolean {
+  if (plan.in !== location) return false;
+  return location === 'header' ? plan.name.toLowerCase() === name.toLowerCase() : plan.name === name;
+}
+
+/** Step parameters override workflow parameters with the same identity; the rest are kept. */
+export function mergeParameters(workflow: readonly ParameterPlan[], step: readonly ParameterPlan[]): ParameterPlan[] {
+  const inherited = workflow.filter((w) => !step.some((s) => sameParameter(s, w.name, w.in)));
+  return [...inherited, ...step];
+}

@@ -1,0 +1,151 @@
+/** Step Object (spec: Step Object) → StepPlan. */
+import { childPointer } from '../diagnostics/diagnostic.js';
+import { parsePointer } from '../expressions/json-pointer.js';
+import { isObject, ownField, type JsonObject } from '../document/model.js';
+import { compileActions, mergeActions, type ActionScope } from './compile-actions.js';
+import type { CompileContext } from './compile-context.js';
+import { compileParameters, mergeParameters } from './compile-parameters.js';
+import type { ActionPlan, OutputPlan, ParameterPlan, ReplacementPlan, RequestBodyPlan, StepPlan, StepTarget } from './plan.js';
+import { resolveOperationId, resolveOperationPath, resolveWorkflowId } from './resolve-references.js';
+
+export interface WorkflowDefaults {
+  parameters: readonly ParameterPlan[];
+  successActions: readonly ActionPlan[];
+  failureActions: readonly ActionPlan[];
+}
+
+const OUTPUT_NAME = /^[a-zA-Z0-9.\-_]+$/;
+
+export function compileStep(
+  ctx: CompileContext,
+  scope: ActionScope,
+  defaults: WorkflowDefaults,
+  raw: JsonObject,
+  index: number,
+  pointer: string,
+): StepPlan | undefined {
+  const stepId = ownField(raw, 'stepId') as string;
+  const target = compileTarget(ctx, scope, raw, pointer);
+  const parameters = compileParameters(ctx, scope.components, ownField(raw, 'parameters'), childPointer(pointer, 'parameters'));
+  if (target?.kind === 'operation') {
+    for (const parameter of parameters) {
+      if (parameter.in === undefined) {
+        ctx.report('parameter-in-missing', 'error', `Parameter "${parameter.name}" of an operation step needs "in" (path, query, header or cookie)`, parameter.pointer);
+      }
+    }
+  }
+  const requestBody = compileRequestBody(ctx, ownField(raw, 'requestBody'), childPointer(pointer, 'requestBody'));
+  const successCriteria = ctx.criteria(ownField(raw, 'successCriteria'), childPointer(pointer, 'successCriteria'));
+  const onSuccess = compileActions(ctx, scope, 'success', ownField(raw, 'onSuccess'), childPointer(pointer, 'onSuccess'));
+  const onFailure = compileActions(ctx, scope, 'failure', ownField(raw, 'onFailure'), childPointer(pointer, 'onFailure'));
+  const outputs = compileOutputs(ctx, ownField(raw, 'outputs'), childPointer(pointer, 'outputs'));
+  if (!target) return undefined;
+  return {
+    pointer,
+    stepId,
+    index,
+    target,
+    parameters: mergeParameters(defaults.parameters, parameters),
+    ...(requestBody ? { requestBody } : {}),
+    successCriteria,
+    onSuccess: mergeActions(onSuccess, defaults.successActions),
+    onFailure: mergeActions(onFailure, defaults.failureActions),
+    outputs,
+  };
+}
+
+function compileTarget(ctx: CompileContext, scope: ActionScope, raw: JsonObject, pointer: string): StepTarget | undefined {
+  const fields = (['operationId', 'operationPath', 'workflowId'] as const).filter((f) => ownField(raw, f) !== undefined);
+  if (fields.length !== 1) {
+    ctx.report(fields.length === 0 ? 'step-target-missing' : 'step-target-multiple', 'error', fields.length === 0
+      ? 'A step needs one of operationId, operationPath or workflowId'
+      : `A step takes only one of operationId, operationPath, workflowId (found ${fields.join(', ')})`, pointer);
+    return undefined;
+  }
+  const field = fields[0]!;
+  const text = ownField(raw, field);
+  const fieldPointer = childPointer(pointer, field);
+  if (typeof text !== 'string') {
+    ctx.report('document-structure', 'error', `${field} must be a string`, fieldPointer);
+    return undefined;
+  }
+  if (field === 'workflowId') {
+    const workflow = resolveWorkflowId(ctx, scope.references, text, fieldPointer);
+    return workflow ? { kind: 'workflow', workflow } : undefined;
+  }
+  const match = field === 'operationId'
+    ? resolveOperationId(ctx, scope.references, text, fieldPointer)
+    : resolveOperationPath(ctx, scope.references, text, fieldPointer);
+  if (!match) return undefined;
+  const source = scope.references.declaredSources[match.source.name] ?? { name: match.source.name, url: match.source.url, type: 'openapi' };
+  return { kind: 'operation', operation: match.operation, source: { ...source, url: match.source.location } };
+}
+
+function compileRequestBody(ctx: CompileContext, raw: unknown, pointer: string): RequestBodyPlan | undefined {
+  if (raw === undefined) return undefined;
+  if (!isObject(raw)) {
+    ctx.report('document-structure', 'error', 'requestBody must be an object', pointer);
+    return undefined;
+  }
+  const contentType = ownField(raw, 'contentType');
+  if (contentType !== undefined && typeof contentType !== 'string') {
+    ctx.report('document-structure', 'error', 'requestBody.contentType must be a string', childPointer(pointer, 'contentType'));
+  }
+  const payload = Object.hasOwn(raw, 'payload') ? ctx.value(raw.payload, childPointer(pointer, 'payload')) : undefined;
+  const replacements = compileReplacements(ctx, ownField(raw, 'replacements'), childPointer(pointer, 'replacements'));
+  return {
+    pointer,
+    ...(typeof contentType === 'string' ? { contentType } : {}),
+    ...(payload ? { payload } : {}),
+    replacements,
+  };
+}
+
+function compileReplacements(ctx: CompileContext, raw: unknown, pointer: string): ReplacementPlan[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    ctx.report('document-structure', 'error', 'replacements must be a list', pointer);
+    return [];
+  }
+  return raw.flatMap((item, index): ReplacementPlan[] => {
+    const itemPointer = childPointer(pointer, index);
+    const target = isObject(item) ? ownField(item, 'target') : undefined;
+    if (!isObject(item) || typeof target !== 'string' || !Object.hasOwn(item, 'value')) {
+      ctx.report('replacement-invalid', 'error', 'A replacement needs a target (JSON pointer) and a value', itemPointer);
+      return [];
+    }
+    if (target !== '' && !target.startsWith('/')) {
+      const xpath = target.startsWith('//') || /[[@()]/.test(target);
+      ctx.report(xpath ? 'replacement-xpath-unsupported' : 'replacement-target-invalid', 'error', xpath
+        ? `XPath replacement targets are not supported yet ("${target}")`
+        : `Replacement target "${target}" is not a JSON pointer`, childPointer(itemPointer, 'target'), {
+        hint: 'Use a JSON pointer such as /petId.',
+      });
+      return [];
+    }
+    const parsed = parsePointer(target);
+    if (!parsed.ok) {
+      ctx.reportProblem(parsed.problem, childPointer(itemPointer, 'target'));
+      return [];
+    }
+    return [{ pointer: itemPointer, target: parsed.tokens, value: ctx.value(item.value, childPointer(itemPointer, 'value')) }];
+  });
+}
+
+export function compileOutputs(ctx: CompileContext, raw: unknown, pointer: string): OutputPlan[] {
+  if (raw === undefined) return [];
+  if (!isObject(raw)) {
+    ctx.report('document-structure', 'error', 'outputs must be a map of names to runtime expressions', pointer);
+    return [];
+  }
+  return Object.entries(raw).map(([name, value]) => {
+    const outputPointer = childPointer(pointer, name);
+    if (!OUTPUT_NAME.test(name)) {
+      ctx.report('output-name-invalid', 'error', `Output name "${name}" must match ^[a-zA-Z0-9.\\-_]+$`, outputPointer);
+    }
+    if (typeof value !== 'string') {
+      ctx.report('output-not-expression', 'error', `Output "${name}" must be a runtime expression string, not ${JSON.stringify(value)}`, outputPointer);
+    }
+    return { pointer: outputPointer, name, value: ctx.value(value, outputPointer) };
+  });
+}

@@ -1,0 +1,84 @@
+/** Workflow Object (spec: Workflow Object) → WorkflowPlan. */
+import { childPointer } from '../diagnostics/diagnostic.js';
+import { isObject, ownField, type JsonObject } from '../document/model.js';
+import { compileActions, type ActionScope } from './compile-actions.js';
+import type { CompileContext } from './compile-context.js';
+import { compileParameters } from './compile-parameters.js';
+import { compileOutputs, compileStep } from './compile-step.js';
+import type { StepPlan, WorkflowPlan, WorkflowRef } from './plan.js';
+import { resolveWorkflowId, type ReferenceScope } from './resolve-references.js';
+import { resolveInputRefs } from './resolve-input-refs.js';
+
+export function compileWorkflow(
+  ctx: CompileContext,
+  references: ReferenceScope,
+  components: JsonObject,
+  raw: JsonObject,
+  pointer: string,
+): WorkflowPlan | undefined {
+  const workflowId = ownField(raw, 'workflowId') as string;
+  const rawSteps = ownField(raw, 'steps');
+  if (!Array.isArray(rawSteps) || rawSteps.length === 0) {
+    ctx.report('workflow-steps-missing', 'error', `Workflow "${workflowId}" has no steps`, pointer, { hint: 'Add at least one step.' });
+    return undefined;
+  }
+  const stepIndex = indexSteps(ctx, rawSteps, childPointer(pointer, 'steps'));
+  const scope: ActionScope = { references, components, stepIndex };
+  const defaults = {
+    parameters: compileParameters(ctx, components, ownField(raw, 'parameters'), childPointer(pointer, 'parameters')),
+    successActions: compileActions(ctx, scope, 'success', ownField(raw, 'successActions'), childPointer(pointer, 'successActions')),
+    failureActions: compileActions(ctx, scope, 'failure', ownField(raw, 'failureActions'), childPointer(pointer, 'failureActions')),
+  };
+  const steps: StepPlan[] = [];
+  rawSteps.forEach((step, index) => {
+    if (!isObject(step) || typeof step.stepId !== 'string') return; // reported by indexSteps
+    const plan = compileStep(ctx, scope, defaults, step, index, childPointer(childPointer(pointer, 'steps'), index));
+    if (plan) steps.push(plan);
+  });
+  const dependsOn = compileDependsOn(ctx, references, ownField(raw, 'dependsOn'), childPointer(pointer, 'dependsOn'));
+  const outputs = compileOutputs(ctx, ownField(raw, 'outputs'), childPointer(pointer, 'outputs'));
+  const inputs = ownField(raw, 'inputs');
+  const summary = ownField(raw, 'summary');
+  const description = ownField(raw, 'description');
+  if (steps.length !== rawSteps.length) return undefined;
+  return {
+    pointer,
+    ref: { documentKey: references.documentKey, workflowId },
+    workflowId,
+    ...(typeof summary === 'string' ? { summary } : {}),
+    ...(typeof description === 'string' ? { description } : {}),
+    ...(inputs !== undefined ? { inputsSchema: resolveInputRefs(ctx, components, inputs, childPointer(pointer, 'inputs')) } : {}),
+    dependsOn,
+    steps,
+    outputs,
+  };
+}
+
+function indexSteps(ctx: CompileContext, rawSteps: unknown[], pointer: string): Map<string, number> {
+  const index = new Map<string, number>();
+  rawSteps.forEach((step, i) => {
+    const stepPointer = childPointer(pointer, i);
+    const stepId = isObject(step) ? ownField(step, 'stepId') : undefined;
+    if (typeof stepId !== 'string' || stepId === '') {
+      ctx.report('step-id-missing', 'error', 'A step needs a stepId', stepPointer);
+    } else if (index.has(stepId)) {
+      ctx.report('step-id-duplicate', 'error', `stepId "${stepId}" is used twice in this workflow`, childPointer(stepPointer, 'stepId'));
+    } else {
+      index.set(stepId, i);
+    }
+  });
+  return index;
+}
+
+function compileDependsOn(ctx: CompileContext, references: ReferenceScope, raw: unknown, pointer: string): WorkflowRef[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    ctx.report('document-structure', 'error', 'dependsOn must be a list of workflowIds', pointer);
+    return [];
+  }
+  return raw.flatMap((id, index) => {
+    if (typeof id !== 'string') return [];
+    const ref = resolveWorkflowId(ctx, references, id, childPointer(pointer, index));
+    return ref ? [ref] : [];
+  });
+}

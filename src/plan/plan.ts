@@ -1,0 +1,107 @@
+/**
+ * The executable plan: a checked document with every expression and criterion parsed, every
+ * operation resolved and every action target turned into an index. Built once, never mutated.
+ */
+import type { CompiledCriterion } from '../criteria/compile-criterion.js';
+import type { PointerTokens, ValueTemplate } from '../expressions/ast.js';
+import type { SourceDescriptionView } from '../expressions/scope.js';
+import type { ParameterLocation, ResolvedOperation } from './operation.js';
+
+/** Identifies a workflow across documents: the document key (its location) plus the workflowId. */
+export interface WorkflowRef {
+  documentKey: string;
+  workflowId: string;
+}
+
+export interface Located {
+  /** JSON pointer of the object in its document. */
+  pointer: string;
+}
+
+export interface CriterionPlan extends Located {
+  criterion: CompiledCriterion;
+}
+
+export type ActionTarget = { kind: 'step'; index: number; stepId: string } | { kind: 'workflow'; workflow: WorkflowRef };
+
+export interface ActionPlan extends Located {
+  name: string;
+  type: 'end' | 'goto' | 'retry';
+  target?: ActionTarget;
+  /** Seconds in the document; milliseconds here. Only for retry. */
+  retryAfterMs: number;
+  /** Only for retry; the spec's default is one retry. */
+  retryLimit: number;
+  criteria: readonly CriterionPlan[];
+}
+
+export interface ParameterPlan extends Located {
+  name: string;
+  /** Absent for workflowId steps, where parameters map to the child's inputs. */
+  in?: ParameterLocation;
+  value: ValueTemplate;
+}
+
+export interface ReplacementPlan extends Located {
+  target: PointerTokens;
+  value: ValueTemplate;
+}
+
+export interface RequestBodyPlan extends Located {
+  contentType?: string;
+  payload?: ValueTemplate;
+  replacements: readonly ReplacementPlan[];
+}
+
+export type StepTarget =
+  | { kind: 'operation'; operation: ResolvedOperation; source: SourceDescriptionView }
+  | { kind: 'workflow'; workflow: WorkflowRef };
+
+export interface OutputPlan extends Located {
+  name: string;
+  value: ValueTemplate;
+}
+
+export interface StepPlan extends Located {
+  stepId: string;
+  index: number;
+  target: StepTarget;
+  /** Workflow-level parameters merged with the step's (the step's win by name and `in`). */
+  parameters: readonly ParameterPlan[];
+  requestBody?: RequestBodyPlan;
+  /** Empty means: the step succeeds on a 2xx response (operation) or a succeeded child (workflow). */
+  successCriteria: readonly CriterionPlan[];
+  /** Step actions first, then the workflow's actions the step did not override by name. */
+  onSuccess: readonly ActionPlan[];
+  onFailure: readonly ActionPlan[];
+  outputs: readonly OutputPlan[];
+}
+
+export interface WorkflowPlan extends Located {
+  ref: WorkflowRef;
+  workflowId: string;
+  summary?: string;
+  description?: string;
+  /** The inputs JSON Schema with `$ref`s into components.inputs resolved. */
+  inputsSchema?: unknown;
+  dependsOn: readonly WorkflowRef[];
+  steps: readonly StepPlan[];
+  outputs: readonly OutputPlan[];
+}
+
+export interface DocumentPlan {
+  key: string;
+  /** arazzo version string as written. */
+  arazzo: string;
+  title?: string;
+  workflows: ReadonlyMap<string, WorkflowPlan>;
+  sourceDescriptions: Readonly<Record<string, SourceDescriptionView>>;
+  components: Readonly<Partial<Record<'parameters' | 'successActions' | 'failureActions' | 'inputs', Readonly<Record<string, unknown>>>>>;
+}
+
+export interface Plan {
+  rootKey: string;
+  documents: ReadonlyMap<string, DocumentPlan>;
+}
+
+export const workflowKey = (ref: WorkflowRef): string => `${ref.documentKey}#${ref.workflowId}`;

@@ -1,0 +1,35 @@
+/** Inputs schemas may `$ref` into components.inputs (a JSON Schema $ref, spec: Components Object). */
+import { isObject, ownField, type JsonObject } from '../document/model.js';
+import type { CompileContext } from './compile-context.js';
+
+const PREFIX = '#/components/inputs/';
+
+export function resolveInputRefs(ctx: CompileContext, components: JsonObject, schema: unknown, pointer: string): unknown {
+  const inputs = ownField(components, 'inputs');
+  const resolve = (node: unknown, seen: readonly string[]): unknown => {
+    if (Array.isArray(node)) return node.map((item) => resolve(item, seen));
+    if (!isObject(node)) return node;
+    const ref = ownField(node, '$ref');
+    if (typeof ref === 'string' && ref.startsWith(PREFIX)) {
+      const name = decodeURIComponent(ref.slice(PREFIX.length)).replace(/~1/g, '/').replace(/~0/g, '~');
+      const target = isObject(inputs) ? ownField(inputs, name) : undefined;
+      if (target === undefined) {
+        ctx.report('inputs-ref-not-found', 'error', `${ref} does not exist in components.inputs`, pointer);
+        return {};
+      }
+      if (seen.includes(name)) {
+        ctx.report('inputs-ref-cycle', 'error', `${ref} refers to itself`, pointer);
+        return {};
+      }
+      const { $ref: _ignored, ...siblings } = node;
+      const resolved = resolve(target, [...seen, name]);
+      return Object.keys(siblings).length > 0 && isObject(resolved) ? { ...resolved, ...resolve(siblings, seen) as JsonObject } : resolved;
+    }
+    const copy: JsonObject = {};
+    for (const [key, value] of Object.entries(node)) {
+      Object.defineProperty(copy, key, { value: resolve(value, seen), enumerable: true, writable: true, configurable: true });
+    }
+    return copy;
+  };
+  return resolve(schema, []);
+}
