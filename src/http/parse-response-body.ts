@@ -1,0 +1,52 @@
+/**
+ * Response bytes → the value criteria and outputs see (ResponseView.body). Pure.
+ *
+ * - empty (or, under a JSON type, whitespace only) → undefined: a 204 or an empty 200 has no body,
+ *   and a JSON parse error there would turn a fine response into a failure.
+ * - `application/json` and `*+json` → the parsed value; invalid JSON → `invalid-body` failure,
+ *   because every `$response.body#/…` read would otherwise silently see a string.
+ * - everything else → text, decoded with the declared charset (utf-8 when absent or unknown).
+ * `bodyText` keeps the raw text for reports, cut at 64 KiB.
+ */
+import { isJsonMediaType } from '../engine/encode-json-text.js';
+
+export const REPORT_TEXT_LIMIT = 64 * 1024;
+
+export type ParsedBody =
+  | { ok: true; body: unknown; bodyText?: string }
+  | { ok: false; reason: 'invalid-body'; message: string; bodyText?: string };
+
+function decode(bytes: Uint8Array, contentType: string | undefined): string {
+  const charset = contentType === undefined ? undefined : /;\s*charset="?([^";\s]+)"?/i.exec(contentType)?.[1];
+  try {
+    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+  } catch {
+    // An unknown charset label: utf-8 is the best guess and never throws (invalid bytes → U+FFFD).
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+/** The text for reports: whole up to the limit, else a prefix with a note of the full size. */
+export function truncateForReport(text: string, totalBytes: number): string {
+  if (text.length <= REPORT_TEXT_LIMIT) return text;
+  return `${text.slice(0, REPORT_TEXT_LIMIT)}\n… (truncated; ${totalBytes} bytes in total)`;
+}
+
+export function parseResponseBody(contentType: string | undefined, bytes: Uint8Array): ParsedBody {
+  if (bytes.length === 0) return { ok: true, body: undefined };
+  const text = decode(bytes, contentType);
+  const bodyText = truncateForReport(text, bytes.length);
+  if (!isJsonMediaType(contentType)) return { ok: true, body: text, bodyText };
+  if (text.trim() === '') return { ok: true, body: undefined, bodyText };
+  try {
+    return { ok: true, body: JSON.parse(text) as unknown, bodyText };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      reason: 'invalid-body',
+      message: `the response says ${contentType ?? 'JSON'} but its body is not valid JSON: ${detail}`,
+      bodyText,
+    };
+  }
+}
