@@ -1,0 +1,40 @@
+/** Payload Replacement Objects (spec: Payload Replacement Object), applied in order to a copy. */
+import type { PointerTokens } from '../expressions/ast.js';
+
+export type ReplacementResult = { ok: true; value: unknown } | { ok: false; message: string };
+
+export function applyReplacements(
+  payload: unknown,
+  replacements: ReadonlyArray<{ target: PointerTokens; value: unknown }>,
+): ReplacementResult {
+  if (replacements.length === 0) return { ok: true, value: payload };
+  let document: unknown = structuredClone(payload);
+  for (const { target, value } of replacements) {
+    if (target.length === 0) {
+      document = value;
+      continue;
+    }
+    const parent = walk(document, target.slice(0, -1));
+    const last = target[target.length - 1]!;
+    if (Array.isArray(parent) && /^(0|[1-9]\d*|-)$/.test(last)) {
+      const index = last === '-' ? parent.length : Number(last);
+      if (index > parent.length) return { ok: false, message: `replacement target /${target.join('/')} is past the end of an array` };
+      parent[index] = value;
+    } else if (typeof parent === 'object' && parent !== null && !Array.isArray(parent)) {
+      Object.defineProperty(parent, last, { value, enumerable: true, writable: true, configurable: true });
+    } else {
+      return { ok: false, message: `replacement target /${target.join('/')} does not resolve in the payload` };
+    }
+  }
+  return { ok: true, value: document };
+}
+
+function walk(document: unknown, tokens: readonly string[]): unknown {
+  let node = document;
+  for (const token of tokens) {
+    if (Array.isArray(node) && /^(0|[1-9]\d*)$/.test(token)) node = node[Number(token)];
+    else if (typeof node === 'object' && node !== null && Object.hasOwn(node, token)) node = (node as Record<string, unknown>)[token];
+    else return undefined;
+  }
+  return node;
+}

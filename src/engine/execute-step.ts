@@ -1,0 +1,146 @@
+/** One execution of one step: an HTTP operation, or a child workflow. */
+import { evaluateCriterion } from '../criteria/evaluate-criterion.js';
+import type { ValueTemplate } from '../expressions/ast.js';
+import { renderValue } from '../expressions/evaluate-expression.js';
+import type { ExpressionScope } from '../expressions/scope.js';
+import type { CriterionPlan, OutputPlan, StepPlan, WorkflowRef } from '../plan/plan.js';
+import { applyReplacements } from './apply-replacements.js';
+import { buildRequest } from './build-request.js';
+import { parseRetryAfter } from './parse-retry-after.js';
+import type { HttpRequest } from './ports.js';
+import { resolveServerUrl } from './resolve-server-url.js';
+import { DEFAULTS, type RunContext, type WorkflowFrame } from './run-context.js';
+
+export interface StepOutcome {
+  succeeded: boolean;
+  /** The scope the criteria saw; action criteria see the same one. */
+  scope: ExpressionScope;
+  outputs: Record<string, unknown>;
+  statusCode?: number;
+  reason?: string;
+  /** Whether the failure was the transport's (no response at all). */
+  requestFailed?: boolean;
+  retryAfterMs?: number;
+  request?: { method: string; url: string };
+}
+
+export type RunChildWorkflow = (
+  ref: WorkflowRef,
+  inputs: Record<string, unknown>,
+) => Promise<{ status: 'succeeded' | 'failed'; outputs: Record<string, unknown>; reason?: string }>;
+
+export async function executeStep(run: RunContext, frame: WorkflowFrame, step: StepPlan, runChild: RunChildWorkflow): Promise<StepOutcome> {
+  return step.target.kind === 'workflow'
+    ? executeWorkflowStep(run, frame, step, step.target.workflow, runChild)
+    : executeOperationStep(run, frame, step);
+}
+
+async function executeOperationStep(run: RunContext, frame: WorkflowFrame, step: StepPlan): Promise<StepOutcome> {
+  const base = run.scopeOf(frame);
+  const prepared = prepareRequest(run, frame, step, base);
+  if (!prepared.ok) return { succeeded: false, scope: base, outputs: {}, reason: prepared.reason };
+  const { request, view } = prepared;
+  const context = { workflowId: frame.workflow.workflowId, stepId: step.stepId };
+  run.emit({ type: 'request', ...context, request });
+  const outcome = await run.options.http.send(request, {
+    ...(run.options.signal ? { signal: run.options.signal } : {}),
+    timeoutMs: Math.min(run.options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs, run.remainingMs()),
+    maxResponseBytes: run.options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
+  });
+  const sent = { method: request.method, url: request.url };
+  if (outcome.kind === 'failure') {
+    run.emit({ type: 'http-failure', ...context, request, reason: outcome.reason, message: outcome.message, durationMs: outcome.durationMs });
+    const scope = { ...base, request: view };
+    return { succeeded: false, scope, outputs: evaluateOutputs(step.outputs, scope), reason: `${outcome.reason}: ${outcome.message}`, requestFailed: true, request: sent };
+  }
+  const { response } = outcome;
+  run.emit({ type: 'response', ...context, request, response });
+  const scope: ExpressionScope = { ...base, request: view, response: { statusCode: response.status, headers: response.headers, body: response.body } };
+  const failed = step.successCriteria.length > 0
+    ? firstFailure(step.successCriteria, scope)
+    : response.status >= 200 && response.status < 300 ? undefined : `HTTP ${response.status} is not 2xx (the step has no successCriteria)`;
+  const retryAfterMs = parseRetryAfter(response.headers['retry-after'], run.options.clock.now());
+  return {
+    succeeded: failed === undefined,
+    scope,
+    outputs: evaluateOutputs(step.outputs, scope),
+    statusCode: response.status,
+    ...(failed !== undefined ? { reason: failed } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    request: sent,
+  };
+}
+
+type Prepared = { ok: true; request: HttpRequest; view: NonNullable<ExpressionScope['request']> } | { ok: false; reason: string };
+
+function prepareRequest(run: RunContext, frame: WorkflowFrame, step: StepPlan, scope: ExpressionScope): Prepared {
+  if (step.target.kind !== 'operation') return { ok: false, reason: 'not an operation step' };
+  const { operation, source } = step.target;
+  const baseUrl = serverUrlOf(run, source.name, operation.servers, source.url);
+  if (!baseUrl.ok) return { ok: false, reason: baseUrl.reason };
+  const render = (template: ValueTemplate, pointer: string): unknown =>
+    renderValue(template, scope, (expression, reason) => {
+      if (template.kind === 'template') run.warn('expression-unresolved', `${expression.text} in step ${step.stepId} has no value (${reason}); it was left empty`, { file: frame.document.key, pointer });
+    });
+  const parameters = step.parameters.flatMap((p) => (p.in ? [{ name: p.name, in: p.in, value: render(p.value, p.pointer) }] : []));
+  let body: { contentType?: string; value: unknown } | undefined;
+  if (step.requestBody) {
+    const payload = step.requestBody.payload ? render(step.requestBody.payload, step.requestBody.pointer) : undefined;
+    const replaced = applyReplacements(payload, step.requestBody.replacements.map((r) => ({ target: r.target, value: render(r.value, r.pointer) })));
+    if (!replaced.ok) return { ok: false, reason: replaced.message };
+    body = { ...(step.requestBody.contentType ? { contentType: step.requestBody.contentType } : {}), value: replaced.value };
+  }
+  const built = buildRequest({ operation, baseUrl: baseUrl.url, parameters, ...(body ? { body } : {}) });
+  if (!built.ok) return { ok: false, reason: built.problem.message };
+  return { ok: true, request: built.request, view: built.view };
+}
+
+function serverUrlOf(run: RunContext, sourceName: string, servers: Parameters<typeof resolveServerUrl>[0]['servers'], sourceUrl: string): { ok: true; url: string } | { ok: false; reason: string } {
+  const key = `${sourceName}|${servers.map((s) => s.url).join(',')}`;
+  const cached = run.serverUrls.get(key);
+  if (cached) return { ok: true, url: cached };
+  const override = run.options.servers?.[sourceName];
+  const result = resolveServerUrl({
+    servers,
+    sourceUrl,
+    ...(override ? { override } : {}),
+    ...(run.options.serverVariables ? { variables: run.options.serverVariables } : {}),
+  });
+  if (!result.ok) return { ok: false, reason: `${result.problem.message}${result.problem.hint ? ` (${result.problem.hint})` : ''}` };
+  run.serverUrls.set(key, result.url);
+  return { ok: true, url: result.url };
+}
+
+async function executeWorkflowStep(run: RunContext, frame: WorkflowFrame, step: StepPlan, ref: WorkflowRef, runChild: RunChildWorkflow): Promise<StepOutcome> {
+  const base = run.scopeOf(frame);
+  const inputs: Record<string, unknown> = {};
+  for (const parameter of step.parameters) {
+    const value = renderValue(parameter.value, base);
+    if (value !== undefined) Object.defineProperty(inputs, parameter.name, { value, enumerable: true, writable: true });
+  }
+  const child = await runChild(ref, inputs);
+  // Inside a workflowId step, $outputs are the child workflow's outputs (spec: Step Object outputs).
+  const scope: ExpressionScope = { ...base, outputs: child.outputs };
+  const failed = child.status === 'failed'
+    ? `workflow ${ref.workflowId} failed${child.reason ? `: ${child.reason}` : ''}`
+    : firstFailure(step.successCriteria, scope);
+  return { succeeded: failed === undefined, scope, outputs: evaluateOutputs(step.outputs, scope), ...(failed ? { reason: failed } : {}) };
+}
+
+function firstFailure(criteria: readonly CriterionPlan[], scope: ExpressionScope): string | undefined {
+  for (const plan of criteria) {
+    const result = evaluateCriterion(plan.criterion, scope);
+    if (!result.passed) return `criterion "${plan.criterion.source}" did not pass${result.reason ? ` (${result.reason})` : ''}`;
+  }
+  return undefined;
+}
+
+/** Outputs from the last attempt, whether or not the step succeeded; unresolved ones are left out. */
+export function evaluateOutputs(outputs: readonly OutputPlan[], scope: ExpressionScope): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const output of outputs) {
+    const value = renderValue(output.value, scope);
+    if (value !== undefined) Object.defineProperty(values, output.name, { value, enumerable: true, writable: true });
+  }
+  return values;
+}

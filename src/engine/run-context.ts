@@ -1,0 +1,113 @@
+/** Options of a run and the bookkeeping shared by every workflow it executes. */
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ExpressionScope, WorkflowValues } from '../expressions/scope.js';
+import type { DocumentPlan, Plan, WorkflowPlan } from '../plan/plan.js';
+import type { EventSink, RunEvent } from './events.js';
+import type { Clock, HttpPort } from './ports.js';
+import type { RunErrorCode, StepRecord } from './run-result.js';
+
+export interface RunOptions {
+  http: HttpPort;
+  clock: Clock;
+  events?: EventSink;
+  /** Wait between iterations of a step that goes to itself (a poll). Default 2000. */
+  pollIntervalMs?: number;
+  /** Budget of step executions for the whole run, counting every poll and retry. Default 1000. */
+  maxSteps?: number;
+  /** Wall-clock budget of the whole run. Default: none. */
+  timeoutMs?: number;
+  /** Per request. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** Response body cap. Default 10 MiB. */
+  maxResponseBytes?: number;
+  /** sourceDescription name → server URL that replaces the OpenAPI server. */
+  servers?: Readonly<Record<string, string>>;
+  /** Server URL variables, e.g. { region: 'eu-frankfurt-1' }. */
+  serverVariables?: Readonly<Record<string, string>>;
+  signal?: AbortSignal;
+}
+
+export const DEFAULTS = {
+  pollIntervalMs: 2000,
+  maxSteps: 1000,
+  requestTimeoutMs: 30_000,
+  maxResponseBytes: 10 * 1024 * 1024,
+} as const;
+
+/** Thrown to stop the whole run (budget, timeout, cancellation); caught once at the top. */
+export class RunHalt extends Error {
+  constructor(readonly code: RunErrorCode, message: string, readonly stepId?: string, readonly workflowId?: string) {
+    super(message);
+  }
+}
+
+/** One workflow being executed: its plan, inputs and the outputs of its steps so far. */
+export interface WorkflowFrame {
+  workflow: WorkflowPlan;
+  document: DocumentPlan;
+  inputs: Record<string, unknown>;
+  stepOutputs: Record<string, Record<string, unknown>>;
+  depth: number;
+}
+
+export class RunContext {
+  stepsExecuted = 0;
+  readonly startedAt: number;
+  readonly deadline: number | undefined;
+  readonly workflowValues: Record<string, WorkflowValues> = {};
+  readonly inProgress = new Set<string>();
+  readonly records = new Map<string, StepRecord>();
+  readonly warnings: Diagnostic[] = [];
+  readonly serverUrls = new Map<string, string>();
+  private readonly warned = new Set<string>();
+
+  constructor(readonly plan: Plan, readonly options: RunOptions) {
+    this.startedAt = options.clock.now();
+    this.deadline = options.timeoutMs === undefined ? undefined : this.startedAt + options.timeoutMs;
+  }
+
+  emit(event: RunEvent): void {
+    this.options.events?.(event);
+  }
+
+  warn(code: string, message: string, extra: Partial<Diagnostic> = {}): void {
+    const key = `${code}:${message}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    const diagnostic = makeDiagnostic(code, 'warning', message, extra);
+    this.warnings.push(diagnostic);
+    this.emit({ type: 'warning', diagnostic });
+  }
+
+  /** Stops the run when it was cancelled, ran out of time, or used up its step budget. */
+  checkLimits(workflowId: string, stepId: string): void {
+    if (this.options.signal?.aborted) throw new RunHalt('aborted', 'The run was cancelled', stepId, workflowId);
+    if (this.deadline !== undefined && this.options.clock.now() >= this.deadline) {
+      throw new RunHalt('timeout', `The run exceeded --timeout (${this.options.timeoutMs} ms) at step ${stepId}`, stepId, workflowId);
+    }
+    const maxSteps = this.options.maxSteps ?? DEFAULTS.maxSteps;
+    if (this.stepsExecuted >= maxSteps) {
+      throw new RunHalt('max-steps-exceeded', `The run used its budget of ${maxSteps} step executions (--max-steps) at step ${stepId}; a loop may never end`, stepId, workflowId);
+    }
+  }
+
+  /** Milliseconds left before the deadline (Infinity without --timeout). */
+  remainingMs(): number {
+    return this.deadline === undefined ? Number.POSITIVE_INFINITY : Math.max(0, this.deadline - this.options.clock.now());
+  }
+
+  async sleep(ms: number): Promise<void> {
+    const wait = Math.min(ms, this.remainingMs());
+    if (wait > 0) await this.options.clock.sleep(wait, this.options.signal);
+  }
+
+  scopeOf(frame: WorkflowFrame): ExpressionScope {
+    return {
+      inputs: frame.inputs,
+      steps: frame.stepOutputs,
+      workflows: this.workflowValues,
+      sourceDescriptions: frame.document.sourceDescriptions,
+      components: frame.document.components,
+    };
+  }
+}

@@ -1,0 +1,53 @@
+/** The result of a run: a stable, JSON-serialisable shape that users' scripts depend on (--json). */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+export type RunStatus = 'succeeded' | 'failed';
+
+/** Stable error codes of a failed run (also in the README's exit-code table). */
+export type RunErrorCode =
+  | 'step-failed'
+  | 'request-failed'
+  | 'max-steps-exceeded'
+  | 'timeout'
+  | 'aborted'
+  | 'dependency-failed'
+  | 'workflow-recursion'
+  | 'ended-on-failure'
+  | 'internal-error';
+
+export interface RunError {
+  code: RunErrorCode;
+  message: string;
+  workflowId?: string;
+  stepId?: string;
+}
+
+export interface StepRecord {
+  workflowId: string;
+  stepId: string;
+  status: 'succeeded' | 'failed' | 'skipped';
+  /** How many times control reached the step (a poll loop counts every iteration). */
+  executions: number;
+  /** HTTP attempts (or child runs) including retries. */
+  attempts: number;
+  lastStatusCode?: number;
+  /** Why the last execution failed: a criterion, or an HTTP failure reason. */
+  reason?: string;
+  outputs: Record<string, unknown>;
+  durationMs: number;
+  /** Method and URL of the last request sent. */
+  request?: { method: string; url: string };
+}
+
+export interface RunResult {
+  workflowId: string;
+  status: RunStatus;
+  outputs: Record<string, unknown>;
+  endedBy: { stepId: string; action: string } | null;
+  steps: StepRecord[];
+  error?: RunError;
+  /** Set when a goto transferred control to another workflow; the status is that workflow's. */
+  transferredTo?: string;
+  warnings: Diagnostic[];
+  durationMs: number;
+}

@@ -1,0 +1,214 @@
+/**
+ * The step interpreter: an explicit state machine over a step budget. Each workflow runs as a
+ * loop over a small, serialisable state value (position + retries used); `nextTransition`
+ * decides every move. The network is reached only through the HttpPort in the options.
+ */
+import type { DocumentPlan, Plan, StepPlan, WorkflowPlan, WorkflowRef } from '../plan/plan.js';
+import { workflowKey } from '../plan/plan.js';
+import { executeStep, type StepOutcome } from './execute-step.js';
+import { nextTransition } from './next-transition.js';
+import { DEFAULTS, RunContext, RunHalt, type RunOptions, type WorkflowFrame } from './run-context.js';
+import type { RunError, RunResult } from './run-result.js';
+import { evaluateWorkflowOutputs } from './workflow-outputs.js';
+import { recordSkippedSteps, recordStep } from './step-records.js';
+
+export type { RunOptions } from './run-context.js';
+
+/** Where a workflow is; plain data, so a run could be checkpointed and resumed later. */
+export interface WorkflowState {
+  stepIndex: number;
+  /** Retries used by each retry action during the current visit of the step. */
+  retriesUsed: Record<string, number>;
+}
+
+export interface WorkflowOutcome {
+  status: 'succeeded' | 'failed';
+  outputs: Record<string, unknown>;
+  endedBy: { stepId: string; action: string } | null;
+  error?: RunError;
+  transferredTo?: string;
+}
+
+const MAX_WORKFLOW_DEPTH = 32;
+
+export async function runWorkflow(plan: Plan, workflowId: string, inputs: Record<string, unknown>, options: RunOptions): Promise<RunResult> {
+  const run = new RunContext(plan, options);
+  const ref: WorkflowRef = { documentKey: plan.rootKey, workflowId };
+  const root: { frame?: WorkflowFrame } = {};
+  let outcome: WorkflowOutcome;
+  try {
+    outcome = await executeWorkflow(run, ref, inputs, 0, root);
+  } catch (error) {
+    if (!(error instanceof RunHalt)) throw error;
+    const outputs = root.frame ? evaluateWorkflowOutputs(run, root.frame) : {};
+    if (root.frame) recordSkippedSteps(run, root.frame);
+    outcome = { status: 'failed', outputs, endedBy: null, error: { code: error.code, message: error.message, ...(error.stepId ? { stepId: error.stepId } : {}), ...(error.workflowId ? { workflowId: error.workflowId } : {}) } };
+  }
+  return {
+    workflowId,
+    status: outcome.status,
+    outputs: outcome.outputs,
+    endedBy: outcome.endedBy,
+    steps: [...run.records.values()],
+    ...(outcome.error ? { error: outcome.error } : {}),
+    ...(outcome.transferredTo ? { transferredTo: outcome.transferredTo } : {}),
+    warnings: run.warnings,
+    durationMs: options.clock.now() - run.startedAt,
+  };
+}
+
+async function executeWorkflow(
+  run: RunContext,
+  ref: WorkflowRef,
+  inputs: Record<string, unknown>,
+  depth: number,
+  root?: { frame?: WorkflowFrame },
+): Promise<WorkflowOutcome> {
+  const found = lookupWorkflow(run.plan, ref);
+  if (!found) return failed('internal-error', `workflow ${ref.workflowId} is not in the plan`, ref.workflowId);
+  const key = workflowKey(ref);
+  if (run.inProgress.has(key) || depth > MAX_WORKFLOW_DEPTH) {
+    return failed('workflow-recursion', `workflow ${ref.workflowId} calls itself (directly or through others); stopped to avoid endless recursion`, ref.workflowId);
+  }
+  const dependency = await runDependencies(run, found.workflow, inputs, depth);
+  if (dependency) return dependency;
+  const frame: WorkflowFrame = { workflow: found.workflow, document: found.document, inputs, stepOutputs: {}, depth };
+  if (root) root.frame = frame;
+  run.inProgress.add(key);
+  run.emit({ type: 'workflow-start', workflowId: ref.workflowId, depth });
+  try {
+    const outcome = await loopSteps(run, frame);
+    recordSkippedSteps(run, frame);
+    run.workflowValues[ref.workflowId] = { inputs, outputs: outcome.outputs };
+    run.emit({ type: 'workflow-end', workflowId: ref.workflowId, status: outcome.status, outputs: outcome.outputs });
+    return outcome;
+  } finally {
+    run.inProgress.delete(key);
+  }
+}
+
+/** dependsOn: each dependency runs first, once per run, with the dependent's inputs. */
+async function runDependencies(run: RunContext, workflow: WorkflowPlan, inputs: Record<string, unknown>, depth: number): Promise<WorkflowOutcome | undefined> {
+  for (const dependency of workflow.dependsOn) {
+    const done = run.workflowValues[dependency.workflowId];
+    if (done?.outputs) continue;
+    const outcome = await executeWorkflow(run, dependency, inputs, depth + 1);
+    if (outcome.status === 'failed') {
+      return failed('dependency-failed', `workflow ${workflow.workflowId} depends on ${dependency.workflowId}, which failed${outcome.error ? `: ${outcome.error.message}` : ''}`, workflow.workflowId);
+    }
+  }
+  return undefined;
+}
+
+async function loopSteps(run: RunContext, frame: WorkflowFrame): Promise<WorkflowOutcome> {
+  const { workflow } = frame;
+  let state: WorkflowState = { stepIndex: 0, retriesUsed: {} };
+  for (;;) {
+    const step = workflow.steps[state.stepIndex];
+    if (!step) return finish(run, frame, 'succeeded', null);
+    const outcome = await runStepOnce(run, frame, step);
+    const transition = nextTransition({
+      step,
+      succeeded: outcome.succeeded,
+      scope: outcome.scope,
+      retriesUsed: state.retriesUsed,
+      ...(outcome.retryAfterMs !== undefined ? { retryAfterHeaderMs: outcome.retryAfterMs } : {}),
+      ...(outcome.reason !== undefined ? { failureReason: outcome.reason } : {}),
+    });
+    const context = { workflowId: workflow.workflowId, stepId: step.stepId };
+    switch (transition.kind) {
+      case 'next':
+        state = { stepIndex: state.stepIndex + 1, retriesUsed: {} };
+        break;
+      case 'fail':
+        return finish(run, frame, 'failed', null, {
+          code: outcome.requestFailed ? 'request-failed' : 'step-failed',
+          message: `step ${step.stepId} failed: ${transition.reason}`,
+          ...context,
+        });
+      case 'end': {
+        run.emit({ type: 'action', ...context, name: transition.action.name, actionType: 'end' });
+        const endedBy = { stepId: step.stepId, action: transition.action.name };
+        if (outcome.succeeded) return finish(run, frame, 'succeeded', endedBy);
+        return finish(run, frame, 'failed', endedBy, { code: 'ended-on-failure', message: `step ${step.stepId} failed and its failure action "${transition.action.name}" ended the workflow: ${outcome.reason ?? ''}`.trim(), ...context });
+      }
+      case 'goto': {
+        const { target, action } = transition;
+        run.emit({ type: 'action', ...context, name: action.name, actionType: 'goto', target: target.kind === 'step' ? target.stepId : target.workflow.workflowId });
+        if (target.kind === 'workflow') return transfer(run, frame, step, action.name, target.workflow);
+        if (target.index === state.stepIndex) await waitBeforePoll(run, frame, step, outcome);
+        state = { stepIndex: target.index, retriesUsed: {} };
+        break;
+      }
+      case 'retry': {
+        const { action, delayMs } = transition;
+        run.emit({ type: 'action', ...context, name: action.name, actionType: 'retry', ...(action.target ? { target: action.target.kind === 'step' ? action.target.stepId : action.target.workflow.workflowId } : {}) });
+        state = { ...state, retriesUsed: { ...state.retriesUsed, [action.name]: (state.retriesUsed[action.name] ?? 0) + 1 } };
+        if (action.target?.kind === 'step') await runStepOnce(run, frame, workflow.steps[action.target.index]!);
+        if (action.target?.kind === 'workflow') await executeWorkflow(run, action.target.workflow, {}, frame.depth + 1);
+        if (delayMs > 0) {
+          run.emit({ type: 'wait', ...context, ms: delayMs, reason: 'retry' });
+          await run.sleep(delayMs);
+        }
+        break;
+      }
+    }
+  }
+}
+
+async function runStepOnce(run: RunContext, frame: WorkflowFrame, step: StepPlan): Promise<StepOutcome> {
+  const workflowId = frame.workflow.workflowId;
+  run.checkLimits(workflowId, step.stepId);
+  run.stepsExecuted++;
+  const started = run.options.clock.now();
+  const execution = (run.records.get(`${workflowId}#${step.stepId}`)?.executions ?? 0) + 1;
+  run.emit({ type: 'step-start', workflowId, stepId: step.stepId, execution, attempt: execution });
+  const outcome = await executeStep(run, frame, step, async (ref, inputs) => {
+    const child = await executeWorkflow(run, ref, inputs, frame.depth + 1);
+    return { status: child.status, outputs: child.outputs, ...(child.error ? { reason: child.error.message } : {}) };
+  });
+  // Outputs persist for the whole workflow run, across every goto (checklist 9.6).
+  Object.defineProperty(frame.stepOutputs, step.stepId, { value: outcome.outputs, enumerable: true, writable: true, configurable: true });
+  const durationMs = run.options.clock.now() - started;
+  recordStep(run, workflowId, step.stepId, outcome, durationMs);
+  run.emit({
+    type: 'step-end',
+    workflowId,
+    stepId: step.stepId,
+    succeeded: outcome.succeeded,
+    execution,
+    ...(outcome.statusCode !== undefined ? { statusCode: outcome.statusCode } : {}),
+    ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),
+    outputs: outcome.outputs,
+    durationMs,
+  });
+  return outcome;
+}
+
+async function waitBeforePoll(run: RunContext, frame: WorkflowFrame, step: StepPlan, outcome: StepOutcome): Promise<void> {
+  const ms = outcome.retryAfterMs ?? run.options.pollIntervalMs ?? DEFAULTS.pollIntervalMs;
+  if (ms <= 0) return;
+  run.emit({ type: 'wait', workflowId: frame.workflow.workflowId, stepId: step.stepId, ms, reason: 'poll' });
+  await run.sleep(ms);
+}
+
+/** goto a workflow: one-way; the rest of this workflow does not run, and its outcome is the target's. */
+async function transfer(run: RunContext, frame: WorkflowFrame, step: StepPlan, action: string, target: WorkflowRef): Promise<WorkflowOutcome> {
+  const outcome = await executeWorkflow(run, target, {}, frame.depth + 1);
+  return { ...outcome, endedBy: { stepId: step.stepId, action }, transferredTo: target.workflowId };
+}
+
+function finish(run: RunContext, frame: WorkflowFrame, status: 'succeeded' | 'failed', endedBy: WorkflowOutcome['endedBy'], error?: RunError): WorkflowOutcome {
+  return { status, outputs: evaluateWorkflowOutputs(run, frame), endedBy, ...(error ? { error } : {}) };
+}
+
+function failed(code: RunError['code'], message: string, workflowId: string): WorkflowOutcome {
+  return { status: 'failed', outputs: {}, endedBy: null, error: { code, message, workflowId } };
+}
+
+function lookupWorkflow(plan: Plan, ref: WorkflowRef): { workflow: WorkflowPlan; document: DocumentPlan } | undefined {
+  const document = plan.documents.get(ref.documentKey);
+  const workflow = document?.workflows.get(ref.workflowId);
+  return document && workflow ? { workflow, document } : undefined;
+}
+

@@ -1,0 +1,25 @@
+/**
+ * Workflow outputs, evaluated when the workflow ends (normally or by `end`). An output that
+ * reads a step that never ran is null with a warning naming the step; the run does not fail.
+ */
+import { renderValue } from '../expressions/evaluate-expression.js';
+import type { RunContext, WorkflowFrame } from './run-context.js';
+
+export function evaluateWorkflowOutputs(run: RunContext, frame: WorkflowFrame): Record<string, unknown> {
+  const scope = run.scopeOf(frame);
+  const outputs: Record<string, unknown> = {};
+  for (const output of frame.workflow.outputs) {
+    const value = renderValue(output.value, scope, (expression, reason) => {
+      const notRun = expression.kind === 'steps' && !Object.hasOwn(frame.stepOutputs, expression.stepId);
+      run.warn(
+        notRun ? 'output-step-not-run' : 'output-unresolved',
+        notRun
+          ? `output ${output.name} reads step ${expression.stepId}, which did not run; it is null`
+          : `output ${output.name} (${expression.text}) has no value: ${reason}; it is null`,
+        { file: frame.document.key, pointer: output.pointer },
+      );
+    });
+    Object.defineProperty(outputs, output.name, { value: value === undefined ? null : value, enumerable: true, writable: true });
+  }
+  return outputs;
+}
