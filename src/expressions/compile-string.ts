@@ -4,7 +4,7 @@
  */
 import type { Problem } from '../diagnostics/diagnostic.js';
 import type { RuntimeExpression, ValueTemplate } from './ast.js';
-import { closestSource, expressionError, expressionWarning } from './expression-problems.js';
+import { closestSource, EXPRESSION_SOURCES, expressionError, expressionWarning } from './expression-problems.js';
 import { parseExpression } from './parse-expression.js';
 import { isWordChar } from './scan-chars.js';
 import { scanExpression } from './scan-expression.js';
@@ -24,13 +24,16 @@ export function compileString(text: string, bareExpressions: boolean): StringCom
     return { template: { kind: 'expression', expression: whole.expression }, problems: whole.warnings };
   }
   // A known source that fails to parse is a mistake; anything else (`$.items[*]`) is just text.
-  if (!whole.ok && whole.problem.code !== 'expression-unknown-source') {
+  if (!whole.ok && startsWithKnownSource(text)) {
     return { template: literal(text), problems: [withStringFix(text, 0, whole)] };
   }
   const compiled = compileTemplate(text, bareExpressions);
-  if (!whole.ok) compiled.problems.unshift(...nearMissSource(text));
+  if (!whole.ok && whole.problem.code === 'expression-unknown-source') compiled.problems.unshift(...nearMissSource(text));
   return compiled;
 }
+
+const startsWithKnownSource = (text: string): boolean =>
+  EXPRESSION_SOURCES.some((source) => text.startsWith(`$${source}.`));
 
 /** `$respons.body` is sent as text, but is almost certainly a typo: warn, and offer the fix. */
 function nearMissSource(text: string): Problem[] {
