@@ -79,15 +79,17 @@ export function serializePathParameter(def: ParameterStyle, value: unknown): str
   return parts.join(',');
 }
 
-const DELIMITERS: Readonly<Record<string, string>> = { form: ',', spaceDelimited: '%20', pipeDelimited: '|' };
+// As in the OAS 3.1.1 style table: '|', '[' and ']' are not allowed raw in a query (RFC 3986),
+// so they are percent-encoded; servers decode names and values before splitting anyway.
+const DELIMITERS: Readonly<Record<string, string>> = { form: ',', spaceDelimited: '%20', pipeDelimited: '%7C' };
 
-/** deepObject: `name[key]=value`; nested objects recurse, arrays repeat the key. */
+/** deepObject: `name[key]=value` (brackets encoded); nested objects recurse, arrays repeat the key. */
 function deepObjectPairs(prefix: string, value: unknown, enc: (s: string) => string): string[] {
   if (Array.isArray(value)) return value.flatMap((item) => deepObjectPairs(prefix, item, enc));
   if (value !== null && typeof value === 'object') {
     return Object.entries(value)
       .filter(([, v]) => v !== undefined)
-      .flatMap(([k, v]) => deepObjectPairs(`${prefix}[${encodeUnreserved(k)}]`, v, enc));
+      .flatMap(([k, v]) => deepObjectPairs(`${prefix}%5B${encodeUnreserved(k)}%5D`, v, enc));
   }
   return [`${prefix}=${enc(itemText(value))}`];
 }
