@@ -6,7 +6,8 @@ import { daytonaError } from './daytona-errors.js';
 import { ORGANIZATION_ID, type SnapshotDto } from './daytona-snapshots.js';
 import { planSandbox, planSandboxDeletion, type SandboxState } from './plan-scenarios.js';
 import { asRecord, objectBody, type Route, type SimRequest, type SimResponse } from './route.js';
-import { advance, startTimeline, type Timeline } from './timeline.js';
+import { createResourceStore } from './resource-store.js';
+import { startTimeline, type Timeline } from './timeline.js';
 
 const RESOURCE_FIELDS = ['cpu', 'gpu', 'memory', 'disk', 'gpuType'];
 
@@ -52,9 +53,8 @@ export interface SandboxService {
 }
 
 export function createSandboxService(findSnapshot: (idOrName: string) => SnapshotDto | undefined): SandboxService {
-  const byId = new Map<string, SandboxRecord>();
-  const find = (idOrName: string): SandboxRecord | undefined =>
-    byId.get(idOrName) ?? [...byId.values()].find((r) => r.dto.name === idOrName);
+  const store = createResourceStore<SandboxState, SandboxRecord>();
+  const find = store.find;
   const notFound = (req: SimRequest, idOrName: string): SimResponse =>
     daytonaError(req, 404, `Sandbox with ID or name ${idOrName} not found`);
 
@@ -80,7 +80,7 @@ export function createSandboxService(findSnapshot: (idOrName: string) => Snapsho
     }
     const id = randomUUID();
     const name = typeof body.name === 'string' && body.name !== '' ? body.name : id;
-    if ([...byId.values()].some((r) => r.dto.name === name)) {
+    if (store.hasName(name)) {
       return daytonaError(req, 409, `Sandbox with name ${name} already exists`);
     }
     const plan = planSandbox(snapshot ? snapshot.name : null);
@@ -114,18 +114,15 @@ export function createSandboxService(findSnapshot: (idOrName: string) => Snapsho
       createdAt: now,
       updatedAt: now,
     };
-    byId.set(id, { dto, timeline: startTimeline(plan.states), failureReason: plan.failureReason });
+    store.add({ dto, timeline: startTimeline(plan.states), failureReason: plan.failureReason });
     return { status: 200, body: dto };
   }
 
   function get(req: SimRequest, [idOrName = '']: string[]): SimResponse {
     const record = find(idOrName);
     if (!record) return notFound(req, idOrName);
-    const next = advance(record.timeline);
-    if (next === 'gone') {
-      byId.delete(record.dto.id); // destroyed sandboxes read as 404
-      return notFound(req, idOrName);
-    }
+    const next = store.step(record);
+    if (next === undefined) return notFound(req, idOrName); // destroyed sandboxes read as 404
     applyState(record, next);
     return { status: 200, body: record.dto };
   }
@@ -144,7 +141,7 @@ export function createSandboxService(findSnapshot: (idOrName: string) => Snapsho
     { method: 'GET', pattern: /^\/api\/sandbox\/([^/]+)$/, handle: get },
     { method: 'DELETE', pattern: /^\/api\/sandbox\/([^/]+)$/, handle: remove },
   ];
-  return { routes, clear: () => byId.clear() };
+  return { routes, clear: store.clear };
 }
 
 function applyState(record: SandboxRecord, state: SandboxState): void {

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { daytonaError } from './daytona-errors.js';
 import { planActivation, planSnapshot, planSnapshotRemoval, type SnapshotState } from './plan-scenarios.js';
 import { asRecord, objectBody, type Route, type SimRequest, type SimResponse } from './route.js';
-import { advance, startTimeline, type Timeline } from './timeline.js';
+import { createResourceStore } from './resource-store.js';
+import { startTimeline, type Timeline } from './timeline.js';
 import { validateCreateSnapshot } from './validate-create-snapshot.js';
 
 export const ORGANIZATION_ID = '6f1d6a8e-3c1b-4d2a-9b7e-0a1c2d3e4f50';
@@ -47,10 +48,8 @@ export interface SnapshotService {
 }
 
 export function createSnapshotService(): SnapshotService {
-  const byId = new Map<string, SnapshotRecord>();
-
-  const find = (idOrName: string): SnapshotRecord | undefined =>
-    byId.get(idOrName) ?? [...byId.values()].find((r) => r.dto.name === idOrName);
+  const store = createResourceStore<SnapshotState, SnapshotRecord>();
+  const find = store.find;
 
   const notFound = (req: SimRequest, idOrName: string): SimResponse =>
     daytonaError(req, 404, `Snapshot with name ${idOrName} not found`);
@@ -61,7 +60,7 @@ export function createSnapshotService(): SnapshotService {
     const problem = validateCreateSnapshot(body);
     if (problem !== undefined) return daytonaError(req, 400, problem);
     const name = body.name as string;
-    if ([...byId.values()].some((r) => r.dto.name === name)) {
+    if (store.hasName(name)) {
       return daytonaError(req, 409, `Snapshot with name "${name}" already exists for this organization`);
     }
     const buildInfo = asRecord(body.buildInfo);
@@ -88,18 +87,15 @@ export function createSnapshotService(): SnapshotService {
       ...(buildInfo ? { buildInfo: { ...buildInfo, createdAt: now, updatedAt: now } } : {}),
     };
     const record: SnapshotRecord = { dto, timeline: startTimeline(plan.states), failureReason: plan.failureReason };
-    byId.set(dto.id, record);
+    store.add(record);
     return { status: 200, body: dto };
   }
 
   function get(req: SimRequest, [idOrName = '']: string[]): SimResponse {
     const record = find(idOrName);
     if (!record) return notFound(req, idOrName);
-    const next = advance(record.timeline);
-    if (next === 'gone') {
-      byId.delete(record.dto.id);
-      return notFound(req, idOrName);
-    }
+    const next = store.step(record);
+    if (next === undefined) return notFound(req, idOrName);
     applyState(record, next);
     return { status: 200, body: record.dto };
   }
@@ -107,7 +103,7 @@ export function createSnapshotService(): SnapshotService {
   function list(req: SimRequest): SimResponse {
     const page = positiveInt(req.query.page, 1);
     const limit = positiveInt(req.query.limit, 100);
-    const all = [...byId.values()].map((r) => r.dto);
+    const all = store.all().map((r) => r.dto);
     const items = all.slice((page - 1) * limit, page * limit);
     return { status: 200, body: { items, total: all.length, page, totalPages: Math.ceil(all.length / limit) } };
   }
@@ -156,7 +152,7 @@ export function createSnapshotService(): SnapshotService {
     { method: 'POST', pattern: /^\/api\/snapshots\/([^/]+)\/activate$/, handle: activate },
     { method: 'POST', pattern: /^\/api\/snapshots\/([^/]+)\/deactivate$/, handle: deactivate },
   ];
-  return { routes, find: (idOrName) => find(idOrName)?.dto, clear: () => byId.clear() };
+  return { routes, find: (idOrName) => find(idOrName)?.dto, clear: store.clear };
 }
 
 /** Side effects of entering a state, as the snapshot manager applies them (api-facts §3.1). */
