@@ -74,7 +74,9 @@ export function createSnapshotService(): SnapshotService {
       ...(typeof body.imageName === 'string' ? { imageName: body.imageName } : {}),
       state: 'pending',
       size: null,
-      entrypoint: Array.isArray(body.entrypoint) ? body.entrypoint.filter((e) => e !== '') : null,
+      entrypoint: Array.isArray(body.entrypoint)
+        ? body.entrypoint.filter((e): e is string => typeof e === 'string' && e !== '')
+        : null,
       cpu: numberOr(body.cpu, 1),
       gpu: numberOr(body.gpu, 0),
       mem: numberOr(body.memory, 1), // the request says memory, the DTO says mem
