@@ -5,6 +5,16 @@
  */
 export interface BodyStream extends AsyncIterable<Uint8Array | string> {
   destroy(error?: Error): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+/**
+ * Destroying an unread undici body emits an 'error' (RequestAbortedError); with no listener that
+ * becomes an uncaught exception. We chose to stop reading, so that error carries no news.
+ */
+function discard(body: BodyStream): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 export type CappedBody = { ok: true; bytes: Uint8Array } | { ok: false; receivedBytes: number };
@@ -12,7 +22,7 @@ export type CappedBody = { ok: true; bytes: Uint8Array } | { ok: false; received
 export async function readCappedBody(body: BodyStream, maxBytes: number, declaredLength?: number): Promise<CappedBody> {
   // A Content-Length over the cap fails at once, without downloading anything.
   if (declaredLength !== undefined && declaredLength > maxBytes) {
-    body.destroy();
+    discard(body);
     return { ok: false, receivedBytes: 0 };
   }
   const chunks: Uint8Array[] = [];
@@ -21,7 +31,7 @@ export async function readCappedBody(body: BodyStream, maxBytes: number, declare
     const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
     total += bytes.length;
     if (total > maxBytes) {
-      body.destroy();
+      discard(body);
       return { ok: false, receivedBytes: total };
     }
     chunks.push(bytes);
