@@ -1,0 +1,30 @@
+/** Parsers for option values: durations, name=value pairs, counts. Errors are UsageErrors. */
+
+export class UsageError extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+  }
+}
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** "250ms", "2s", "1.5m", "1h", "0", or a bare number of seconds → milliseconds. */
+export function parseDuration(text: string, option: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
+  if (!match) throw new UsageError(`${option} "${text}" is not a duration`, 'Use e.g. 500ms, 2s, 5m or 1h (a bare number means seconds).');
+  return Math.round(Number(match[1]) * UNITS[match[2] ?? 's']!);
+}
+
+export function parseCount(text: string, option: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`${option} "${text}" is not a positive whole number`);
+  return Number(text);
+}
+
+/** "name=value" → [name, value]; the value may itself contain "=". */
+export function parsePair(text: string, option: string): [string, string] {
+  const index = text.indexOf('=');
+  if (index <= 0) throw new UsageError(`${option} "${text}" is not name=value`, `Write ${option} name=value.`);
+  return [text.slice(0, index), text.slice(index + 1)];
+}
+
+export const collect = (value: string, previous: string[]): string[] => [...previous, value];

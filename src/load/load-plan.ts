@@ -1,0 +1,33 @@
+/**
+ * The front half shared by `lint` and `run`: read → parse → check → compile. Diagnostics come
+ * back located (file, line, column) and sorted; nothing has been sent anywhere.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { compilePlan } from '../plan/compile-plan.js';
+import type { Plan } from '../plan/plan.js';
+import { loadWorkspace, type LoadOptions, type Workspace } from './load-workspace.js';
+
+export interface LoadedPlan {
+  workspace: Workspace;
+  plan: Plan;
+  diagnostics: Diagnostic[];
+}
+
+export async function loadPlan(file: string, options: LoadOptions = {}): Promise<LoadedPlan> {
+  const workspace = await loadWorkspace(file, options);
+  const { plan, diagnostics } = compilePlan(workspace);
+  const all = locateDiagnostics([...workspace.diagnostics, ...diagnostics], workspace);
+  return { workspace, plan, diagnostics: all };
+}
+
+/** Fills line/column from each document's source map and sorts by file and position. */
+export function locateDiagnostics(diagnostics: readonly Diagnostic[], workspace: Workspace): Diagnostic[] {
+  const located = diagnostics.map((d) => {
+    if (d.line !== undefined || d.file === undefined || d.pointer === undefined) return d;
+    const document = workspace.documents.get(d.file);
+    const position = document?.parsed.sourceMap.locate(d.pointer);
+    return position ? { ...d, line: position.line, column: position.column } : d;
+  });
+  return located.sort((a, b) =>
+    (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
