@@ -63,7 +63,7 @@ async function sendOnce(dispatcher: Dispatcher, req: HttpRequest, options: HttpS
   return result;
 }
 
-// A function, not an inline check: TypeScript would keep the narrowing from before the await.
+// A type guard so `signal.reason` can be read once the check passed.
 const isAborted = (signal: AbortSignal | undefined): signal is AbortSignal => signal?.aborted === true;
 
 function failureFrom(error: unknown, req: HttpRequest, options: HttpSendOptions, started: number): HttpOutcome {

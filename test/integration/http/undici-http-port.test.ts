@@ -188,6 +188,25 @@ describe('HttpPort.send: failures are outcomes, never throws', () => {
   });
 });
 
+describe('Style rule 10: transport concerns compose as undici interceptors', () => {
+  it('an interceptor sees and can change every request', async () => {
+    const server = await startLoopbackServer((_req, res) => res.end());
+    const seen: string[] = [];
+    const traced = createUndiciHttpPort({
+      interceptors: [(dispatch) => (opts, handler) => {
+        seen.push(`${opts.method} ${opts.path}`);
+        const headers = Array.isArray(opts.headers) ? [...(opts.headers as string[]), 'x-trace', '1'] : opts.headers;
+        return dispatch({ ...opts, headers }, handler);
+      }],
+    });
+    onTestFinished(() => traced.close());
+    response(await traced.send({ method: 'GET', url: `${server.url}/p?q=1`, headers: [['A', 'b']] }));
+    expect(seen).toEqual(['GET /p?q=1']);
+    expect(server.seen[0]?.headers['x-trace']).toBe('1');
+    expect(server.seen[0]?.headers.a).toBe('b');
+  });
+});
+
 describe('HttpPort.send: TLS', () => {
   const tls = {
     key: readFileSync(new URL('./fixtures/self-signed-key.pem', import.meta.url)),
