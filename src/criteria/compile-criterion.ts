@@ -31,10 +31,8 @@ export function compileCriterion(criterion: unknown): CriterionCompilation {
   // Never a silent pass (checklist §12.9): XPath is refused until an engine is chosen.
   if (type.ok && type.type === 'xpath') problems.push(error('criterion-xpath-unsupported', 'XPath criteria are not supported yet', 'type'));
   const condition = raw['condition'];
-  if (typeof condition !== 'string') {
-    const missing = condition === undefined;
-    problems.push(error(missing ? 'criterion-missing-condition' : 'criterion-invalid-condition', missing ? 'condition is required' : 'condition must be a string', 'condition'));
-  }
+  if (condition === undefined) problems.push(error('criterion-missing-condition', 'condition is required', 'condition'));
+  else if (typeof condition !== 'string') problems.push(error('criterion-invalid-condition', 'condition must be a string', 'condition'));
   const context = readContext(raw['context'], type.ok ? type.type : undefined, problems);
   if (!type.ok || typeof condition !== 'string' || hasError(problems)) return { problems };
   const result = compileByType(type.type, type.dialect, condition, context);

@@ -54,7 +54,7 @@ function valueOf(node: ConditionNode, scope: ExpressionScope, context: unknown):
 }
 
 /** Own properties and in-range indexes only; anything else is missing. */
-export function navigate(value: unknown, steps: readonly NavigationStep[]): unknown {
+function navigate(value: unknown, steps: readonly NavigationStep[]): unknown {
   let current = value;
   for (const step of steps) {
     current = stepInto(current, step);

@@ -148,6 +148,8 @@ describe('Criterion Object › [] index and . property de-reference (checklist 1
     ['$response.body.items[1].id == null', true],
     ['$steps.s.outputs.list[0] == 3', true],
     ['$inputs.list[1] == 2', true],
+    ["$inputs.obj.k == 'v'", true],
+    ["$inputs.obj['k'] == 'v'", true],
     ['$response.body.items.length == 1', false],
     ['$response.body.name[0] == null', true],
     ['$response.body.items.constructor == null', true],
