@@ -47,7 +47,7 @@ export interface SeedRun {
 export async function runSeed(
   seed: SeedName,
   inputs: Record<string, unknown>,
-  options: Partial<Omit<RunOptions, 'http' | 'clock' | 'events'>> = {},
+  options: Partial<Omit<RunOptions, 'http' | 'events'>> = {},
 ): Promise<SeedRun> {
   const plan = await loadSeed(seed);
   const http = createUndiciHttpPort();
