@@ -106,7 +106,8 @@ async function loopSteps(run: RunContext, frame: WorkflowFrame): Promise<Workflo
   for (;;) {
     const step = workflow.steps[state.stepIndex];
     if (!step) return finish(run, frame, 'succeeded', null);
-    const outcome = await runStepOnce(run, frame, step);
+    const attempt = 1 + Object.values(state.retriesUsed).reduce((sum, used) => sum + used, 0);
+    const outcome = await runStepOnce(run, frame, step, attempt);
     const transition = nextTransition({
       step,
       succeeded: outcome.succeeded,
@@ -156,13 +157,15 @@ async function loopSteps(run: RunContext, frame: WorkflowFrame): Promise<Workflo
   }
 }
 
-async function runStepOnce(run: RunContext, frame: WorkflowFrame, step: StepPlan): Promise<StepOutcome> {
+/** `attempt` > 1 is a retry: the same execution of the step, one more attempt (checklist 10.10). */
+async function runStepOnce(run: RunContext, frame: WorkflowFrame, step: StepPlan, attempt = 1): Promise<StepOutcome> {
   const workflowId = frame.workflow.workflowId;
   run.checkLimits(workflowId, step.stepId);
   run.stepsExecuted++;
   const started = run.options.clock.now();
-  const execution = (run.records.get(`${workflowId}#${step.stepId}`)?.executions ?? 0) + 1;
-  run.emit({ type: 'step-start', workflowId, stepId: step.stepId, execution, attempt: execution });
+  const executions = run.records.get(`${workflowId}#${step.stepId}`)?.executions ?? 0;
+  const execution = attempt > 1 ? Math.max(executions, 1) : executions + 1;
+  run.emit({ type: 'step-start', workflowId, stepId: step.stepId, execution, attempt });
   const outcome = await executeStep(run, frame, step, async (ref, inputs) => {
     const child = await executeWorkflow(run, ref, inputs, frame.depth + 1);
     return { status: child.status, outputs: child.outputs, ...(child.error ? { reason: child.error.message } : {}) };
@@ -170,7 +173,7 @@ async function runStepOnce(run: RunContext, frame: WorkflowFrame, step: StepPlan
   // Outputs persist for the whole workflow run, across every goto (checklist 9.6).
   Object.defineProperty(frame.stepOutputs, step.stepId, { value: outcome.outputs, enumerable: true, writable: true, configurable: true });
   const durationMs = run.options.clock.now() - started;
-  recordStep(run, workflowId, step.stepId, outcome, durationMs);
+  recordStep(run, workflowId, step.stepId, outcome, durationMs, attempt > 1);
   run.emit({
     type: 'step-end',
     workflowId,

@@ -2,14 +2,14 @@
 import type { StepOutcome } from './execute-step.js';
 import type { RunContext, WorkflowFrame } from './run-context.js';
 
-export function recordStep(run: RunContext, workflowId: string, stepId: string, outcome: StepOutcome, durationMs: number): void {
+export function recordStep(run: RunContext, workflowId: string, stepId: string, outcome: StepOutcome, durationMs: number, retry = false): void {
   const key = `${workflowId}#${stepId}`;
   const previous = run.records.get(key);
   run.records.set(key, {
     workflowId,
     stepId,
     status: outcome.succeeded ? 'succeeded' : 'failed',
-    executions: (previous?.executions ?? 0) + 1,
+    executions: (previous?.executions ?? 0) + (retry ? 0 : 1),
     attempts: (previous?.attempts ?? 0) + 1,
     ...(outcome.statusCode !== undefined ? { lastStatusCode: outcome.statusCode } : {}),
     ...(outcome.reason !== undefined && !outcome.succeeded ? { reason: outcome.reason } : {}),
