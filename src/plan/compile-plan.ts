@@ -52,6 +52,8 @@ function collectWorkflowIds(value: unknown): Set<string> {
 
 function compileDocument(ctx: CompileContext, document: DocumentInput, workflowIds: Map<string, Set<string>>): DocumentPlan | undefined {
   const root = document.parsed.value;
+  // undefined = the text did not parse; its YAML errors are already reported, so no cascade here.
+  if (root === undefined) return undefined;
   if (!isObject(root)) {
     ctx.report('document-not-object', 'error', 'An Arazzo document must be a YAML or JSON object', '', {
       hint: 'Start the file with "arazzo: 1.0.1".',
