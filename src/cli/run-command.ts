@@ -5,7 +5,7 @@ import type { RunResult } from '../engine/run-result.js';
 import { createUndiciHttpPort } from '../http/undici-http-port.js';
 import { coerceInput, propertySchema } from '../inputs/coerce-inputs.js';
 import { validateInputs } from '../inputs/validate-inputs.js';
-import { loadPlan } from '../load/load-plan.js';
+import { loadPlan, locateDiagnostics } from '../load/load-plan.js';
 import { diagnosticToJson, formatDiagnostic } from '../report/format-diagnostic.js';
 import { createHumanReporter } from '../report/human-run-reporter.js';
 import { createRedactor, secretInputValues } from '../report/redact.js';
@@ -64,7 +64,7 @@ export async function runCommand(file: string, raw: Record<string, unknown>, io:
   const inputs = await readInputs(flags.input, workflow.inputsSchema, file);
   if (!inputs.ok) return reportInvalid(inputs.diagnostics);
   const preflight = preflightServers(reachableWorkflows(loaded.plan, workflow.ref), servers, serverVariables);
-  if (preflight.length > 0) return reportInvalid(preflight);
+  if (preflight.length > 0) return reportInvalid(locateDiagnostics(preflight, loaded.workspace));
 
   const redactor = createRedactor(secretInputValues(workflow.inputsSchema, inputs.inputs));
   const reporter = createHumanReporter({ write: (t) => io.stderr.write(t), style, redactor, verbose: flags.verbose === true });
