@@ -10,6 +10,7 @@ import { parseRetryAfter } from './parse-retry-after.js';
 import type { HttpRequest } from './ports.js';
 import { resolveServerUrl } from './resolve-server-url.js';
 import { DEFAULTS, type RunContext, type WorkflowFrame } from './run-context.js';
+import type { RunErrorCode } from './run-result.js';
 
 export interface StepOutcome {
   succeeded: boolean;
@@ -20,6 +21,8 @@ export interface StepOutcome {
   reason?: string;
   /** Whether the failure was the transport's (no response at all). */
   requestFailed?: boolean;
+  /** Why a child workflow failed (e.g. workflow-recursion), so an unhandled failure keeps the cause. */
+  childErrorCode?: RunErrorCode;
   retryAfterMs?: number;
   request?: { method: string; url: string };
 }
@@ -27,7 +30,7 @@ export interface StepOutcome {
 export type RunChildWorkflow = (
   ref: WorkflowRef,
   inputs: Record<string, unknown>,
-) => Promise<{ status: 'succeeded' | 'failed'; outputs: Record<string, unknown>; reason?: string }>;
+) => Promise<{ status: 'succeeded' | 'failed'; outputs: Record<string, unknown>; reason?: string; errorCode?: RunErrorCode }>;
 
 export async function executeStep(run: RunContext, frame: WorkflowFrame, step: StepPlan, runChild: RunChildWorkflow): Promise<StepOutcome> {
   return step.target.kind === 'workflow'
@@ -124,7 +127,13 @@ async function executeWorkflowStep(run: RunContext, frame: WorkflowFrame, step: 
   const failed = child.status === 'failed'
     ? `workflow ${ref.workflowId} failed${child.reason ? `: ${child.reason}` : ''}`
     : firstFailure(step.successCriteria, scope);
-  return { succeeded: failed === undefined, scope, outputs: evaluateOutputs(step.outputs, scope), ...(failed ? { reason: failed } : {}) };
+  return {
+    succeeded: failed === undefined,
+    scope,
+    outputs: evaluateOutputs(step.outputs, scope),
+    ...(failed ? { reason: failed } : {}),
+    ...(child.status === 'failed' && child.errorCode ? { childErrorCode: child.errorCode } : {}),
+  };
 }
 
 function firstFailure(criteria: readonly CriterionPlan[], scope: ExpressionScope): string | undefined {

@@ -123,7 +123,7 @@ async function loopSteps(run: RunContext, frame: WorkflowFrame): Promise<Workflo
         break;
       case 'fail':
         return finish(run, frame, 'failed', null, {
-          code: outcome.requestFailed ? 'request-failed' : 'step-failed',
+          code: failureCode(outcome),
           message: `step ${step.stepId} failed: ${transition.reason}`,
           ...context,
         });
@@ -168,7 +168,7 @@ async function runStepOnce(run: RunContext, frame: WorkflowFrame, step: StepPlan
   run.emit({ type: 'step-start', workflowId, stepId: step.stepId, execution, attempt });
   const outcome = await executeStep(run, frame, step, async (ref, inputs) => {
     const child = await executeWorkflow(run, ref, inputs, frame.depth + 1);
-    return { status: child.status, outputs: child.outputs, ...(child.error ? { reason: child.error.message } : {}) };
+    return { status: child.status, outputs: child.outputs, ...(child.error ? { reason: child.error.message, errorCode: child.error.code } : {}) };
   });
   // Outputs persist for the whole workflow run, across every goto (checklist 9.6).
   Object.defineProperty(frame.stepOutputs, step.stepId, { value: outcome.outputs, enumerable: true, writable: true, configurable: true });
@@ -199,6 +199,13 @@ async function waitBeforePoll(run: RunContext, frame: WorkflowFrame, step: StepP
 async function transfer(run: RunContext, frame: WorkflowFrame, step: StepPlan, action: string, target: WorkflowRef): Promise<WorkflowOutcome> {
   const outcome = await executeWorkflow(run, target, {}, frame.depth + 1);
   return { ...outcome, endedBy: { stepId: step.stepId, action }, transferredTo: target.workflowId };
+}
+
+/** An unhandled failure: the transport's, a child workflow's cause (not its `end`), or a criterion. */
+function failureCode(outcome: StepOutcome): RunError['code'] {
+  if (outcome.requestFailed) return 'request-failed';
+  if (outcome.childErrorCode && outcome.childErrorCode !== 'ended-on-failure') return outcome.childErrorCode;
+  return 'step-failed';
 }
 
 function finish(run: RunContext, frame: WorkflowFrame, status: 'succeeded' | 'failed', endedBy: WorkflowOutcome['endedBy'], error?: RunError): WorkflowOutcome {

@@ -86,6 +86,8 @@ export interface RunSetup {
   files?: Record<string, string>;
   load?: LoadOptions;
   options?: Partial<RunOptions>;
+  /** Sees every event as it happens (e.g. to cancel at a boundary). */
+  onEvent?: (event: RunEvent) => void;
 }
 
 export interface DocumentRun {
@@ -114,7 +116,10 @@ export async function runLoaded(loaded: LoadedDocument, setup: RunSetup = {}): P
   const result = await runWorkflow(loaded.plan, workflowId, setup.inputs ?? {}, {
     http,
     clock,
-    events: (event) => events.push(event),
+    events: (event) => {
+      events.push(event);
+      setup.onEvent?.(event);
+    },
     pollIntervalMs: 0,
     requestTimeoutMs: 5_000,
     servers: serversFor(loaded, setup.api),
