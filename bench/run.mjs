@@ -1,0 +1,67 @@
+/**
+ * `npm run bench` (after `npm run build`): start-up, lint, per-step overhead, memory and the demo,
+ * each as a median over several runs and a ratio to a baseline measured in the same run. Prints
+ * a table and writes bench/results.json. Options: --quick (fewer runs), --only <id,...>.
+ */
+import { writeFile, rename } from 'node:fs/promises';
+import os from 'node:os';
+import { readFileSync } from 'node:fs';
+import { measureDemo } from './measure-demo.mjs';
+import { measureMemory } from './measure-memory.mjs';
+import { measurePerStep } from './measure-per-step.mjs';
+import { measureStartup } from './measure-startup.mjs';
+import { startPollServerProcess } from './lib/poll-server-process.mjs';
+import { at } from './lib/paths.mjs';
+import { formatTable } from './lib/stats.mjs';
+
+const quick = process.argv.includes('--quick');
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex > 0 ? new Set(process.argv[onlyIndex + 1].split(',')) : undefined;
+const wants = (group) => only === undefined || only.has(group);
+const runs = { startup: quick ? 7 : 21, perStep: quick ? 3 : 7, memory: quick ? 1 : 3, demo: quick ? 2 : 5 };
+
+function describeMachine() {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  return { cpus: os.availableParallelism(), cpuModel: model.trim(), node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))) };
+}
+
+const started = performance.now();
+const figures = [];
+const machine = describeMachine();
+const step = (text) => process.stderr.write(`bench: ${text}\n`);
+
+if (wants('startup')) {
+  step(`start-up and lint, ${runs.startup} runs each`);
+  figures.push(...(await measureStartup(runs.startup)));
+}
+if (wants('per-step') || wants('memory')) {
+  const server = await startPollServerProcess();
+  try {
+    if (wants('per-step')) {
+      step(`per-step overhead, ${runs.perStep} alternating runs`);
+      figures.push(await measurePerStep(server, runs.perStep));
+    }
+    if (wants('memory')) {
+      step(`memory, ${runs.memory} run(s) of each length`);
+      figures.push(...(await measureMemory(server, runs.memory)));
+    }
+  } finally {
+    await server.close();
+  }
+}
+if (wants('demo')) {
+  step(`demo, ${runs.demo} rounds`);
+  figures.push(await measureDemo(runs.demo));
+}
+
+const totalSeconds = (performance.now() - started) / 1000;
+process.stdout.write(`\n${formatTable(figures)}\n\n`);
+process.stdout.write(`machine: ${machine.cpus} CPUs, ${machine.cpuModel}, node ${machine.node}, load average ${machine.loadAverage.join(' ')}; bench took ${totalSeconds.toFixed(0)} s\n`);
+const missed = figures.filter((f) => f.withinTarget === false);
+if (missed.length > 0) process.stdout.write(`missed targets: ${missed.map((f) => f.id).join(', ')}\n`);
+
+const results = { takenAt: new Date().toISOString(), machine, quick, totalSeconds, figures };
+const file = at('bench/results.json');
+await writeFile(`${file}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+await rename(`${file}.tmp`, file);
