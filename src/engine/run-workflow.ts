@@ -185,6 +185,8 @@ async function runStepOnce(run: RunContext, frame: WorkflowFrame, step: StepPlan
     outputs: outcome.outputs,
     durationMs,
   });
+  // A request cut short by --timeout or a cancellation ends the run with that cause, not as a failed step.
+  if (outcome.requestFailed && (run.remainingMs() <= 0 || run.options.signal?.aborted)) run.checkLimits(workflowId, step.stepId);
   return outcome;
 }
 
