@@ -96,6 +96,7 @@ function readParameters(list: unknown): OperationParameter[] {
     if (typeof style === 'string') parameter.style = style;
     const explode = ownField(raw, 'explode');
     if (typeof explode === 'boolean') parameter.explode = explode;
+    if (ownField(raw, 'type') === 'array' && !Object.hasOwn(raw, 'schema')) Object.assign(parameter, collectionStyle(ownField(raw, 'collectionFormat')));
     if (ownField(raw, 'allowReserved') === true) parameter.allowReserved = true;
     // Swagger 2.0 keeps type/items/collectionFormat on the parameter itself.
     const schema = ownField(raw, 'schema') ?? (ownField(raw, 'type') !== undefined ? raw : undefined);
@@ -108,6 +109,20 @@ function readParameters(list: unknown): OperationParameter[] {
     result.push(parameter);
   }
   return result;
+}
+
+/** Swagger 2.0 `collectionFormat` (default csv) as the OpenAPI 3 style/explode it means. */
+function collectionStyle(format: unknown): Pick<OperationParameter, 'style' | 'explode'> {
+  switch (format) {
+    case 'multi':
+      return { explode: true };
+    case 'ssv':
+      return { style: 'spaceDelimited', explode: false };
+    case 'pipes':
+      return { style: 'pipeDelimited', explode: false };
+    default:
+      return { explode: false };
+  }
 }
 
 function readRequestBody(operation: JsonObject, root: JsonObject): ResolvedOperation['requestBody'] {

@@ -1,0 +1,396 @@
+/** Spec §Step Object; checklist section 6 (targets, criteria, actions, outputs, sub-workflows). */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { json, startApi } from './support/api-server.js';
+import { arazzo, codes, FIXTURES, loadDocument, runDocument, stepOf } from './support/run-document.js';
+
+const fixture = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8');
+const twoSources = `arazzo: 1.0.1
+info: { title: two sources, version: '1' }
+sourceDescriptions:
+  - { name: api, url: ./api.openapi.yaml, type: openapi }
+  - { name: store, url: ./store.openapi30.yaml, type: openapi }
+workflows:
+`;
+
+describe('6.3 Step operationId: resolves in a source; qualified $sourceDescriptions.<name>.<operationId> with several sources', () => {
+  it('qualified operationIds pick the source, each request goes to its own server (OpenAPI 3.0 and 3.1)', async () => {
+    const api = await startApi({ 'GET /pets': json([{ id: 1 }]) });
+    const store = await startApi({ 'GET /v2/pets': json([{ id: 2 }]), 'GET /v2/orders/{orderId}': json({ id: 5 }) });
+    const { result } = await runDocument(`${twoSources}
+  - workflowId: w
+    steps:
+      - stepId: a
+        operationId: $sourceDescriptions.api.findPets
+        outputs: { id: $response.body#/0/id }
+      - stepId: b
+        operationId: $sourceDescriptions.store.findPets
+        parameters: [{ name: kind, in: query, value: cat }]
+        outputs: { id: $response.body#/0/id }
+      - stepId: c
+        operationId: $sourceDescriptions.store.getOrder
+        parameters: [{ name: orderId, in: path, value: 5 }]
+    outputs: { a: $steps.a.outputs.id, b: $steps.b.outputs.id }
+`, { api: { api, store }, files: { 'store.openapi30.yaml': fixture('store.openapi30.yaml') } });
+    expect(result.status).toBe('succeeded');
+    expect(result.outputs).toEqual({ a: 1, b: 2 });
+    expect(api.requests.map((r) => r.target)).toEqual(['/pets']);
+    expect(store.requests.map((r) => r.target)).toEqual(['/v2/pets?kind=cat', '/v2/orders/5']);
+  });
+
+  it('a bare operationId that exists in two sources is an error; an unknown one is an error; an unknown source is an error', async () => {
+    const loaded = await loadDocument(`${twoSources}
+  - workflowId: w
+    steps:
+      - { stepId: a, operationId: findPets }
+      - { stepId: b, operationId: getPetz }
+      - { stepId: c, operationId: $sourceDescriptions.nope.getPet }
+`, { 'store.openapi30.yaml': fixture('store.openapi30.yaml') });
+    expect(codes(loaded.errors).sort()).toEqual(['operation-ambiguous', 'operation-not-found', 'source-not-found']);
+  });
+
+  it('a bare operationId unique across several sources runs, with a warning and the qualified fix-it (decision: MUST is reported, not fatal)', async () => {
+    const loaded = await loadDocument(`${twoSources}
+  - workflowId: w
+    steps:
+      - { stepId: a, operationId: getOrder, parameters: [{ name: orderId, in: path, value: 1 }] }
+`, { 'store.openapi30.yaml': fixture('store.openapi30.yaml') });
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.warnings.find((w) => w.code === 'operation-id-unqualified')?.fix).toBe('$sourceDescriptions.store.getOrder');
+  });
+
+  it('Swagger 2.0 sources: host/basePath servers, body parameters as requestBody, collectionFormat', async () => {
+    const legacy = await startApi({ 'GET /api/items': json([]), 'POST /api/items': json({}, 201) });
+    const { result } = await runDocument(`arazzo: 1.0.1
+info: { title: swagger, version: '1' }
+sourceDescriptions:
+  - { name: legacy, url: ./legacy.swagger20.yaml, type: openapi }
+workflows:
+  - workflowId: w
+    steps:
+      - stepId: list
+        operationId: listItems
+        parameters:
+          - { name: ids, in: query, value: [a, b] }
+          - { name: tags, in: query, value: [x, y] }
+          - { name: codes, in: query, value: [1, 2] }
+      - stepId: add
+        operationId: addItem
+        requestBody: { payload: { name: x } }
+`, { api: legacy, files: { 'legacy.swagger20.yaml': fixture('legacy.swagger20.yaml') } });
+    expect(result.status).toBe('succeeded');
+    expect(legacy.requests.map((r) => r.target)).toEqual(['/api/items?ids=a&ids=b&tags=x,y&codes=1%7C2', '/api/items']);
+    expect(legacy.requests[1]?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(legacy.requests[1]!.body)).toEqual({ name: 'x' });
+  });
+});
+
+describe('6.4 Step operationPath: a JSON pointer to an Operation Object', () => {
+  it('{$sourceDescriptions.api.url}#/paths/~1pets/get runs findPets', async () => {
+    const api = await startApi({ 'GET /pets': json([]) });
+    const { result } = await runDocument(arazzo(`
+  - workflowId: w
+    steps:
+      - stepId: a
+        operationPath: '{$sourceDescriptions.api.url}#/paths/~1pets/get'
+        parameters: [{ name: status, in: query, value: available }]
+`), { api });
+    expect(result.status).toBe('succeeded');
+    expect(api.requests[0]?.target).toBe('/pets?status=available');
+  });
+
+  it('a pointer to a Path Item (no method) is an error naming the fix', async () => {
+    const loaded = await loadDocument(arazzo(`
+  - workflowId: w
+    steps:
+      - stepId: a
+        operationPath: '{$sourceDescriptions.api.url}#/paths/~1pets'
+`));
+    expect(codes(loaded.errors)).toEqual(['operation-path-not-found']);
+    expect(loaded.errors[0]?.message).toContain('/paths/~1pets/get');
+  });
+});
+
+describe('6.5 Step operationPath: only the leading {$sourceDescriptions.x.url} is an expression; {petId} in the pointer is not', () => {
+  it("'{$sourceDescriptions.api.url}#/paths/~1pets~1{petId}/get' resolves to getPet", async () => {
+    const api = await startApi({ 'GET /pets/{petId}': json({ id: 3 }) });
+    const { result } = await runDocument(arazzo(`
+  - workflowId: w
+    steps:
+      - stepId: a
+        operationPath: '{$sourceDescriptions.api.url}#/paths/~1pets~1{petId}/get'
+        parameters: [{ name: petId, in: path, value: 3 }]
+        outputs: { id: $response.body#/id }
+    outputs: { id: $steps.a.outputs.id }
+`), { api });
+    expect(result.outputs).toEqual({ id: 3 });
+    expect(api.requests[0]?.target).toBe('/pets/3');
+  });
+});
+
+describe('6.7 Step workflowId: local, or $sourceDescriptions.<name>.<workflowId> for another Arazzo document', () => {
+  const child = `arazzo: 1.0.1
+info: { title: child, version: '1' }
+sourceDescriptions:
+  - { name: api, url: ./api.openapi.yaml, type: openapi }
+workflows:
+  - workflowId: lookup
+    inputs: { type: object, properties: { id: { type: string } } }
+    steps:
+      - stepId: get
+        operationId: getPet
+        parameters: [{ name: petId, in: path, value: $inputs.id }]
+        outputs: { name: $response.body#/name }
+    outputs: { name: $steps.get.outputs.name }
+`;
+
+  it('a workflow of a type: arazzo source runs with the step parameters as inputs', async () => {
+    const api = await startApi({ 'GET /pets/{petId}': (e) => json({ name: `pet ${e.params.petId}` }) });
+    const { result } = await runDocument(`arazzo: 1.0.1
+info: { title: parent, version: '1' }
+sourceDescriptions:
+  - { name: lib, url: ./lib/child.arazzo.yaml, type: arazzo }
+workflows:
+  - workflowId: main
+    steps:
+      - stepId: call
+        workflowId: $sourceDescriptions.lib.lookup
+        parameters: [{ name: id, value: '42' }]
+        outputs: { name: $outputs.name }
+    outputs: { name: $steps.call.outputs.name, viaWorkflows: $workflows.lookup.outputs.name }
+`, { api, files: { 'lib/child.arazzo.yaml': child, 'lib/api.openapi.yaml': fixture('api.openapi.yaml') } });
+    expect(result.status).toBe('succeeded');
+    expect(result.outputs).toEqual({ name: 'pet 42', viaWorkflows: 'pet 42' });
+    expect(api.requests[0]?.target).toBe('/pets/42');
+  });
+
+  it('an external workflow written as a bare id is an error', async () => {
+    const loaded = await loadDocument(`arazzo: 1.0.1
+info: { title: parent, version: '1' }
+sourceDescriptions:
+  - { name: lib, url: ./lib/child.arazzo.yaml, type: arazzo }
+workflows:
+  - workflowId: main
+    steps:
+      - { stepId: call, workflowId: lookup }
+`, { 'lib/child.arazzo.yaml': child, 'lib/api.openapi.yaml': fixture('api.openapi.yaml') });
+    expect(codes(loaded.errors)).toEqual(['workflow-not-found']);
+  });
+});
+
+describe('6.8 Step parameters: no duplicates; a step parameter overrides a workflow parameter of the same identity', () => {
+  it('duplicate (name, in) → error', async () => {
+    const loaded = await loadDocument(arazzo(`
+  - workflowId: w
+    steps:
+      - stepId: a
+        operationId: findPets
+        parameters: [{ name: status, in: query, value: a }, { name: status, in: query, value: b }]
+`));
+    expect(codes(loaded.errors)).toEqual(['parameter-duplicate']);
+  });
+
+  it('the step value wins over the workflow value for the same (name, in); others are kept', async () => {
+    const api = await startApi({ 'GET /pets': json([]) });
+    await runDocument(arazzo(`
+  - workflowId: w
+    parameters:
+      - { name: status, in: query, value: fromWorkflow }
+      - { name: limit, in: query, value: 5 }
+    steps:
+      - stepId: a
+        operationId: findPets
+        parameters: [{ name: status, in: query, value: fromStep }]
+`), { api });
+    expect(api.requests[0]?.query.getAll('status')).toEqual(['fromStep']);
+    expect(api.requests[0]?.query.get('limit')).toBe('5');
+  });
+});
+
+describe('6.10 Step successCriteria: every criterion must pass', () => {
+  it('one failing criterion among passing ones fails the step', async () => {
+    const api = await startApi({ 'GET /pets': json([{ id: 1 }]) });
+    const { result } = await runDocument(arazzo(`
+  - workflowId: w
+    steps:
+      - stepId: a
+        operationId: findPets
+        successCriteria:
+          - condition: $statusCode == 200
+          - condition: $response.body#/0/id == 2
+          - condition: $statusCode < 300
+`), { api });
+    expect(result.status).toBe('failed');
+    expect(stepOf(result, 'a').reason).toContain('$response.body#/0/id == 2');
+  });
+});
+
+describe('6.11 no successCriteria (decision): the step succeeds on a 2xx response', () => {
+  it.each([[200, 'succeeded'], [204, 'succeeded'], [302, 'failed'], [404, 'failed'], [500, 'failed']])('HTTP %i → %s', async (status, expected) => {
+    const api = await startApi({ 'GET /pets': { status } });
+    const { result } = await runDocument(arazzo(`
+  - workflowId: w
+    steps:
+      - { stepId: a, operationId: findPets }
+`), { api });
+    expect(result.status).toBe(expected);
+    expect(stepOf(result, 'a').lastStatusCode).toBe(status);
+  });
+});
+
+describe('6.12 Step onSuccess: omitted or no match → next step; the first matching action wins', () => {
+  it('two matching gotos: the first listed runs', async () => {
+    const api = await startApi({ 'GET /echo': json({}), 'GET /pets': json([]), 'GET /flaky': json({}) });
+    await runDocument(arazzo(`
+  - workflowId: w
+    steps:
+      - stepId: a
+        operationId: echo
+        onSuccess:
+          - { name: first, type: goto, stepId: c, criteria: [{ condition: $statusCode == 200 }] }
+          - { name: second, type: goto, stepId: b, criteria: [{ condition: $statusCode == 200 }] }
+      - { stepId: b, operationId: findPets }
+      - { stepId: c, operationId: getFlaky }
+`), { api });
+    expect(api.requests.map((r) => r.path)).toEqual(['/echo', '/flaky']);
+  });
+
+  it('no action matches → the next step', async () => {
+    const api = await startApi({ 'GET /echo': json({}), 'GET /pets': json([]), 'GET /flaky': json({}) });
+    await runDocument(arazzo(`
+  - workflowId: w
+    steps:
+      - stepId: a
+        operationId: echo
+        onSuccess: [{ name: never, type: end, criteria: [{ condition: $statusCode == 500 }] }]
+      - { stepId: b, operationId: findPets }
+      - { stepId: c, operationId: getFlaky }
+`), { api });
+    expect(api.requests.map((r) => r.path)).toEqual(['/echo', '/pets', '/flaky']);
+  });
+});
+
+describe('6.13 Step onFailure: omitted or no match → break and return (workflow failed, later steps not run)', () => {
+  it('only non-matching failure actions', async () => {
+    const api = await startApi({ 'GET /echo': json({}, 500), 'GET /pets': json([]) });
+    const { result } = await runDocument(arazzo(`
+  - workflowId: w
+    steps:
+      - stepId: a
+        operationId: echo
+        successCriteria: [{ condition: $statusCode == 200 }]
+        onFailure: [{ name: only404, type: goto, stepId: b, criteria: [{ condition: $statusCode == 404 }] }]
+      - { stepId: b, operationId: findPets }
+`), { api });
+    expect(result).toMatchObject({ status: 'failed', error: { code: 'step-failed', stepId: 'a' } });
+    expect(api.calls('GET /pets')).toHaveLength(0);
+  });
+});
+
+describe('6.15 Step outputs: read as $steps.<stepId>.outputs.<name>; a header output is the single header value', () => {
+  it('header, status and body outputs', async () => {
+    const api = await startApi({ 'GET /echo': json({ a: { b: [10, 20] } }, 200, { 'X-Rate-Limit': '10' }) });
+    const { result } = await runDocument(arazzo(`
+  - workflowId: w
+    steps:
+      - stepId: a
+        operationId: echo
+        outputs: { limit: $response.header.X-Rate-Limit, code: $statusCode, second: $response.body#/a/b/1, whole: $response.body }
+    outputs: { limit: $steps.a.outputs.limit, code: $steps.a.outputs.code, second: $steps.a.outputs.second, b: $steps.a.outputs.whole#/a/b }
+`), { api });
+    expect(result.outputs).toEqual({ limit: '10', code: 200, second: 20, b: [10, 20] });
+  });
+});
+
+describe('6.16 Step outputs of a failed step (decision): computed from the last attempt and kept', () => {
+  it('a failed step still exposes its outputs to failure-action criteria and to the workflow outputs', async () => {
+    const api = await startApi({ 'GET /echo': json({ errorCode: 'E42' }, 409), 'GET /pets': json([]) });
+    const { result } = await runDocument(arazzo(`
+  - workflowId: w
+    steps:
+      - stepId: a
+        operationId: echo
+        successCriteria: [{ condition: $statusCode == 200 }]
+        onFailure: [{ name: handled, type: goto, stepId: b, criteria: [{ condition: $steps.a.outputs.errorCode == 'E42' }] }]
+        outputs: { errorCode: $response.body#/errorCode }
+      - { stepId: b, operationId: findPets }
+    outputs: { errorCode: $steps.a.outputs.errorCode }
+`), { api });
+    expect(stepOf(result, 'a')).toMatchObject({ status: 'failed', outputs: { errorCode: 'E42' } });
+    expect(result.outputs).toEqual({ errorCode: 'E42' });
+    expect(api.calls('GET /pets')).toHaveLength(1);
+  });
+});
+
+describe('6.17 workflowId step: its outputs see the child workflow\'s outputs as $outputs.<name>', () => {
+  it('my_order_id: $outputs.workflow_order_id; the child gets the step parameters as inputs', async () => {
+    const api = await startApi({ 'POST /orders': (e) => json({ id: `order-for-${(JSON.parse(e.body) as { petId: number }).petId}` }) });
+    const { result } = await runDocument(arazzo(`
+  - workflowId: parent
+    steps:
+      - stepId: place
+        workflowId: place-order
+        parameters: [{ name: pet_id, value: 7 }]
+        successCriteria: [{ condition: $outputs.workflow_order_id != null }]
+        outputs: { my_order_id: $outputs.workflow_order_id }
+    outputs: { order: $steps.place.outputs.my_order_id }
+  - workflowId: place-order
+    inputs: { type: object, properties: { pet_id: { type: integer } } }
+    steps:
+      - stepId: order
+        operationId: placeOrder
+        requestBody: { contentType: application/json, payload: { petId: $inputs.pet_id } }
+        outputs: { id: $response.body#/id }
+    outputs: { workflow_order_id: $steps.order.outputs.id }
+`), { api, workflowId: 'parent' });
+    expect(result.status).toBe('succeeded');
+    expect(result.outputs).toEqual({ order: 'order-for-7' });
+    expect(JSON.parse(api.requests[0]!.body)).toEqual({ petId: 7 });
+  });
+});
+
+describe('6.18 workflowId step: succeeds iff the child succeeded and its own criteria pass; a child failure goes through onFailure', () => {
+  const doc = (onFailure: string): string => arazzo(`
+  - workflowId: parent
+    steps:
+      - stepId: sub
+        workflowId: child
+${onFailure}      - { stepId: next, operationId: findPets }
+      - { stepId: recover, operationId: getFlaky }
+  - workflowId: child
+    steps:
+      - { stepId: boom, operationId: echo, successCriteria: [{ condition: $statusCode == 200 }] }
+`);
+
+  it('a failing child with no onFailure stops the parent', async () => {
+    const api = await startApi({ 'GET /echo': json({}, 500), 'GET /pets': json([]), 'GET /flaky': json({}) });
+    const { result } = await runDocument(doc(''), { api, workflowId: 'parent' });
+    expect(result).toMatchObject({ status: 'failed', error: { code: 'step-failed', stepId: 'sub', workflowId: 'parent' } });
+    expect(stepOf(result, 'boom', 'child').status).toBe('failed');
+    expect(api.requests.map((r) => r.path)).toEqual(['/echo']);
+  });
+
+  it('a failing child goes through the step\'s onFailure', async () => {
+    const api = await startApi({ 'GET /echo': json({}, 500), 'GET /pets': json([]), 'GET /flaky': json({}) });
+    const { result } = await runDocument(doc(`        onFailure: [{ name: handle, type: goto, stepId: recover }]\n`), { api, workflowId: 'parent' });
+    expect(result.status).toBe('succeeded');
+    expect(api.requests.map((r) => r.path)).toEqual(['/echo', '/flaky']);
+  });
+
+  it('a succeeding child whose step criteria fail fails the step', async () => {
+    const api = await startApi({ 'GET /echo': json({}), 'GET /pets': json([]) });
+    const { result } = await runDocument(arazzo(`
+  - workflowId: parent
+    steps:
+      - stepId: sub
+        workflowId: child
+        successCriteria: [{ condition: $outputs.ok == true }]
+  - workflowId: child
+    steps:
+      - { stepId: a, operationId: echo }
+    outputs: { ok: $statusCode }
+`), { api, workflowId: 'parent' });
+    expect(result).toMatchObject({ status: 'failed', error: { code: 'step-failed', stepId: 'sub' } });
+  });
+});
