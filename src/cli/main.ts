@@ -17,6 +17,12 @@ Examples:
 
 ${EXIT_CODES_HELP}`;
 
+const PROGRAM_EXAMPLES = `Examples:
+  $ arazzo run workflows/daytona-io-build-and-activate-snapshot-workflow.yml \\
+      --input apiToken=$DAYTONA_TOKEN --input name=my-snap --input imageName=ubuntu:22.04 --json
+  $ arazzo lint workflows/*.yml
+  $ arazzo run --help        more options and examples for one command`;
+
 const LINT_EXAMPLES = `
 Examples:
   $ arazzo lint workflows/*.yml
@@ -34,7 +40,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .showHelpAfterError('(run arazzo --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .addHelpText('after', `\n${EXIT_CODES_HELP}`);
+    .addHelpText('after', `\n${PROGRAM_EXAMPLES}\n\n${EXIT_CODES_HELP}`);
 
   program
     .command('run')
@@ -79,7 +85,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
 function handleError(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    // Help shown because no command was given comes with exitCode 1: a usage error, unlike --help.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+    if (error.code === 'commander.help' && error.exitCode === 0) return EXIT.ok;
     return EXIT.invalid;
   }
   if (error instanceof UsageError) {
