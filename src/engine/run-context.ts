@@ -55,6 +55,8 @@ export class RunContext {
   readonly startedAt: number;
   readonly deadline: number | undefined;
   readonly workflowValues: Record<string, WorkflowValues> = {};
+  /** How each workflow that ran ended, by workflowKey: dependsOn runs a dependency once. */
+  readonly finished = new Map<string, 'succeeded' | 'failed'>();
   readonly inProgress = new Set<string>();
   readonly records = new Map<string, StepRecord>();
   readonly warnings: Diagnostic[] = [];

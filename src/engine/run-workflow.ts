@@ -71,7 +71,10 @@ async function executeWorkflow(
     return failed('workflow-recursion', `workflow ${ref.workflowId} calls itself (directly or through others); stopped to avoid endless recursion`, ref.workflowId);
   }
   const dependency = await runDependencies(run, found.workflow, inputs, depth);
-  if (dependency) return dependency;
+  if (dependency) {
+    recordSkippedSteps(run, found);
+    return dependency;
+  }
   const frame: WorkflowFrame = { workflow: found.workflow, document: found.document, inputs, stepOutputs: {}, depth };
   if (root) root.frame = frame;
   run.inProgress.add(key);
@@ -80,6 +83,7 @@ async function executeWorkflow(
     const outcome = await loopSteps(run, frame);
     recordSkippedSteps(run, frame);
     run.workflowValues[ref.workflowId] = { inputs, outputs: outcome.outputs };
+    run.finished.set(key, outcome.status);
     run.emit({ type: 'workflow-end', workflowId: ref.workflowId, status: outcome.status, outputs: outcome.outputs });
     return outcome;
   } finally {
@@ -87,15 +91,21 @@ async function executeWorkflow(
   }
 }
 
-/** dependsOn: each dependency runs first, once per run, with the dependent's inputs. */
+/**
+ * dependsOn: each dependency runs first, once per run (however it ended), with the dependent's
+ * inputs. A dependency that failed, now or earlier in the run, fails the dependent.
+ */
 async function runDependencies(run: RunContext, workflow: WorkflowPlan, inputs: Record<string, unknown>, depth: number): Promise<WorkflowOutcome | undefined> {
   for (const dependency of workflow.dependsOn) {
-    const done = run.workflowValues[dependency.workflowId];
-    if (done?.outputs) continue;
-    const outcome = await executeWorkflow(run, dependency, inputs, depth + 1);
-    if (outcome.status === 'failed') {
-      return failed('dependency-failed', `workflow ${workflow.workflowId} depends on ${dependency.workflowId}, which failed${outcome.error ? `: ${outcome.error.message}` : ''}`, workflow.workflowId);
+    const earlier = run.finished.get(workflowKey(dependency));
+    if (earlier === 'succeeded') continue;
+    let why = 'it failed earlier in this run';
+    if (earlier === undefined) {
+      const outcome = await executeWorkflow(run, dependency, inputs, depth + 1);
+      if (outcome.status === 'succeeded') continue;
+      why = outcome.error?.message ?? 'it failed';
     }
+    return failed('dependency-failed', `workflow ${workflow.workflowId} depends on ${dependency.workflowId}, which failed: ${why}`, workflow.workflowId);
   }
   return undefined;
 }

@@ -20,7 +20,7 @@ export function recordStep(run: RunContext, workflowId: string, stepId: string, 
 }
 
 /** Steps of a finished workflow that never ran are reported as skipped. */
-export function recordSkippedSteps(run: RunContext, frame: WorkflowFrame): void {
+export function recordSkippedSteps(run: RunContext, frame: Pick<WorkflowFrame, 'workflow'>): void {
   const workflowId = frame.workflow.workflowId;
   for (const step of frame.workflow.steps) {
     const key = `${workflowId}#${step.stepId}`;
