@@ -70,16 +70,17 @@ async function executeWorkflow(
   if (run.inProgress.has(key) || depth > MAX_WORKFLOW_DEPTH) {
     return failed('workflow-recursion', `workflow ${ref.workflowId} calls itself (directly or through others); stopped to avoid endless recursion`, ref.workflowId);
   }
-  const dependency = await runDependencies(run, found.workflow, inputs, depth);
-  if (dependency) {
-    recordSkippedSteps(run, found);
-    return dependency;
-  }
-  const frame: WorkflowFrame = { workflow: found.workflow, document: found.document, inputs, stepOutputs: {}, depth };
-  if (root) root.frame = frame;
+  // In progress from here: a dependency cycle is recursion too.
   run.inProgress.add(key);
-  run.emit({ type: 'workflow-start', workflowId: ref.workflowId, depth });
   try {
+    const dependency = await runDependencies(run, found.workflow, inputs, depth);
+    if (dependency) {
+      recordSkippedSteps(run, found);
+      return dependency;
+    }
+    const frame: WorkflowFrame = { workflow: found.workflow, document: found.document, inputs, stepOutputs: {}, depth };
+    if (root) root.frame = frame;
+    run.emit({ type: 'workflow-start', workflowId: ref.workflowId, depth });
     const outcome = await loopSteps(run, frame);
     recordSkippedSteps(run, frame);
     run.workflowValues[ref.workflowId] = { inputs, outputs: outcome.outputs };

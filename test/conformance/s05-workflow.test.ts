@@ -113,6 +113,8 @@ describe('5.5 Workflow dependsOn: dependencies run first and their outputs are r
     steps: [{ stepId: s, operationId: echo }]
 `), { api, workflowId: 'x' });
     expect(result.status).toBe('failed');
+    expect(result.error?.code).toBe('dependency-failed');
+    expect(result.error?.message).toContain('calls itself');
     expect(api.requests).toHaveLength(0);
   });
 });
