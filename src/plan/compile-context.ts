@@ -8,6 +8,8 @@ import type { CriterionPlan } from './plan.js';
 
 export class CompileContext {
   readonly diagnostics: Diagnostic[] = [];
+  /** The document's `arazzo` version, once checked (1.0.0 keeps `in: body` alive). */
+  arazzoVersion = '';
 
   constructor(readonly file: string) {}
 

@@ -8,7 +8,11 @@ import { resolveEntry } from './resolve-reusable.js';
 
 const LOCATIONS: readonly string[] = ['path', 'query', 'header', 'cookie'];
 
-export function compileParameters(ctx: CompileContext, components: JsonObject, raw: unknown, pointer: string): ParameterPlan[] {
+/**
+ * `bodies` collects Arazzo 1.0.0 `in: body` parameters (removed in 1.0.1) for the step to turn into
+ * its requestBody; without it (workflow level) they are reported and dropped.
+ */
+export function compileParameters(ctx: CompileContext, components: JsonObject, raw: unknown, pointer: string, bodies?: ParameterPlan[]): ParameterPlan[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
     ctx.report('document-structure', 'error', 'parameters must be a list', pointer);
@@ -26,9 +30,8 @@ export function compileParameters(ctx: CompileContext, components: JsonObject, r
     }
     let where: ParameterLocation | undefined;
     if (location === 'body') {
-      ctx.report('parameter-in-body', 'warning', `Parameter "${name}" uses in: body, which Arazzo 1.0.1 removed`, childPointer(entry.pointer, 'in'), {
-        hint: 'Use the step requestBody instead.',
-      });
+      reportBodyParameter(ctx, name, childPointer(entry.pointer, 'in'), bodies !== undefined);
+      if (bodies === undefined || !ctx.arazzoVersion.startsWith('1.0.0')) return;
     } else if (location !== undefined) {
       if (typeof location !== 'string' || !LOCATIONS.includes(location)) {
         ctx.report('parameter-in-invalid', 'error', `Parameter "${name}" has in: ${JSON.stringify(location)}; use path, query, header or cookie`, childPointer(entry.pointer, 'in'));
@@ -47,9 +50,21 @@ export function compileParameters(ctx: CompileContext, components: JsonObject, r
       ctx.report('parameter-duplicate', 'error', `Parameter "${name}"${where ? ` in ${where}` : ''} is listed twice`, entry.pointer);
       return;
     }
-    plans.push({ pointer: entry.pointer, name, ...(where ? { in: where } : {}), value });
+    if (location === 'body') bodies?.push({ pointer: entry.pointer, name, value });
+    else plans.push({ pointer: entry.pointer, name, ...(where ? { in: where } : {}), value });
   });
   return plans;
+}
+
+/** 1.0.0 listed `in: body`; 1.0.1 removed it. A 1.0.0 step still runs it, as its requestBody. */
+function reportBodyParameter(ctx: CompileContext, name: string, pointer: string, onStep: boolean): void {
+  const legacy = ctx.arazzoVersion.startsWith('1.0.0');
+  const message = !legacy
+    ? `Parameter "${name}" uses in: body, which Arazzo ${ctx.arazzoVersion || '1.0.1'} does not have`
+    : onStep
+      ? `Parameter "${name}" uses in: body, deprecated since Arazzo 1.0.1; it is sent as the step's request body`
+      : `Parameter "${name}" uses in: body at workflow level, which has no request body; it is ignored`;
+  ctx.report('parameter-in-body', legacy ? 'warning' : 'error', message, pointer, { hint: 'Use the step requestBody (payload) instead.' });
 }
 
 /** Identity of a parameter is (name, in); header names are case-insensitive (RFC 9110). */

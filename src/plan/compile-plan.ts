@@ -62,6 +62,7 @@ function compileDocument(ctx: CompileContext, document: DocumentInput, workflowI
   }
   const version = checkVersion(ctx, ownField(root, 'arazzo'));
   if (version === undefined) return undefined;
+  ctx.arazzoVersion = version;
   const declaredSources = readSourceDescriptions(ctx, ownField(root, 'sourceDescriptions'));
   const components = isObject(root.components) ? root.components : {};
   const references: ReferenceScope = { documentKey: document.key, sources: document.sources, workflowIds, declaredSources };

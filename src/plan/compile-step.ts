@@ -26,15 +26,10 @@ export function compileStep(
 ): StepPlan | undefined {
   const stepId = ownField(raw, 'stepId') as string;
   const target = compileTarget(ctx, scope, raw, pointer);
-  const parameters = compileParameters(ctx, scope.components, ownField(raw, 'parameters'), childPointer(pointer, 'parameters'));
-  if (target?.kind === 'operation') {
-    for (const parameter of parameters) {
-      if (parameter.in === undefined) {
-        ctx.report('parameter-in-missing', 'error', `Parameter "${parameter.name}" of an operation step needs "in" (path, query, header or cookie)`, parameter.pointer);
-      }
-    }
-  }
-  const requestBody = compileRequestBody(ctx, ownField(raw, 'requestBody'), childPointer(pointer, 'requestBody'));
+  const bodies: ParameterPlan[] = [];
+  const parameters = compileParameters(ctx, scope.components, ownField(raw, 'parameters'), childPointer(pointer, 'parameters'), bodies);
+  checkParameterLocations(ctx, target, parameters);
+  const requestBody = bodyFromParameters(ctx, compileRequestBody(ctx, ownField(raw, 'requestBody'), childPointer(pointer, 'requestBody')), bodies);
   const successCriteria = ctx.criteria(ownField(raw, 'successCriteria'), childPointer(pointer, 'successCriteria'));
   const onSuccess = compileActions(ctx, scope, 'success', ownField(raw, 'onSuccess'), childPointer(pointer, 'onSuccess'));
   const onFailure = compileActions(ctx, scope, 'failure', ownField(raw, 'onFailure'), childPointer(pointer, 'onFailure'));
@@ -52,6 +47,32 @@ export function compileStep(
     onFailure: mergeActions(onFailure, defaults.failureActions),
     outputs,
   };
+}
+
+/** Operation steps need `in`; on workflowId steps parameters are the child's inputs, so `in` means nothing. */
+function checkParameterLocations(ctx: CompileContext, target: StepTarget | undefined, parameters: readonly ParameterPlan[]): void {
+  for (const parameter of parameters) {
+    if (target?.kind === 'operation' && parameter.in === undefined) {
+      ctx.report('parameter-in-missing', 'error', `Parameter "${parameter.name}" of an operation step needs "in" (path, query, header or cookie)`, parameter.pointer);
+    }
+    if (target?.kind === 'workflow' && parameter.in !== undefined) {
+      ctx.report('parameter-in-ignored', 'warning', `Parameter "${parameter.name}" of a workflowId step is passed as the input "${parameter.name}"; its in: ${parameter.in} is ignored`, parameter.pointer, {
+        hint: 'Remove "in": parameters of a workflowId step map to the workflow\'s inputs.',
+      });
+    }
+  }
+}
+
+/** Arazzo 1.0.0 `in: body` parameters (already reported) become the payload when there is no requestBody. */
+function bodyFromParameters(ctx: CompileContext, requestBody: RequestBodyPlan | undefined, bodies: readonly ParameterPlan[]): RequestBodyPlan | undefined {
+  for (const extra of requestBody ? bodies : bodies.slice(1)) {
+    ctx.report('parameter-in-body-conflict', 'error', `Parameter "${extra.name}" (in: body) competes with ${requestBody ? 'the step requestBody' : 'another in: body parameter'}`, extra.pointer, {
+      hint: 'Send one body: use the requestBody.',
+    });
+  }
+  const body = bodies[0];
+  if (requestBody || !body) return requestBody;
+  return { pointer: body.pointer, payload: body.value, replacements: [] };
 }
 
 function compileTarget(ctx: CompileContext, scope: ActionScope, raw: JsonObject, pointer: string): StepTarget | undefined {
