@@ -37,6 +37,16 @@ describe('issue 2 seed 002: STOPPED instance → createImage → poll until AVAI
   });
 });
 
+describe('issue 2 seed 002: slow image (many polls)', () => {
+  it('polls getImage six times while PROVISIONING, then ends by imageReady', async () => {
+    const { result, events } = await runSeed('oci', inputs(STOPPED_INSTANCE_ID, { displayName: 'slow-golden-image' }), { servers: servers() });
+
+    expect(result.endedBy).toEqual({ stepId: 'pollImage', action: 'imageReady' });
+    expect(result.steps.find((s) => s.stepId === 'pollImage')).toMatchObject({ executions: 6, outputs: { lifecycleState: 'AVAILABLE' } });
+    expect(events.filter((e) => e.type === 'action' && e.name === 'keepPolling')).toHaveLength(5);
+  });
+});
+
 describe('issue 2 seed 002: optional authToken', () => {
   it('absent: no Authorization header is sent at all (not empty, not "undefined")', async () => {
     const { result } = await runSeed('oci', inputs(STOPPED_INSTANCE_ID), { servers: servers() });
