@@ -36,11 +36,19 @@ export type HttpFailureReason =
 
 export type HttpOutcome =
   | { kind: 'response'; response: HttpResponse }
-  | { kind: 'failure'; reason: HttpFailureReason; message: string; durationMs: number };
+  | {
+      kind: 'failure';
+      reason: HttpFailureReason;
+      message: string;
+      durationMs: number;
+      /** Set when a status line did arrive (body-too-large, invalid-body): criteria can still read $statusCode. */
+      status?: number;
+      headers?: Readonly<Record<string, string>>;
+    };
 
 export interface HttpSendOptions {
   signal?: AbortSignal;
-  /** Per-request timeout in milliseconds (headers and body). */
+  /** Per-request deadline in milliseconds: connect, headers and the whole body must fit in it. */
   timeoutMs?: number;
   /** Cap on the response body size in bytes. */
   maxResponseBytes?: number;

@@ -65,9 +65,15 @@ function mapByCode(code: string, context: FailureContext): MappedFailure | undef
     case 'UND_ERR_ABORTED': case 'ABORT_ERR':
       return { reason: 'aborted', message: `the request to ${context.url} was cancelled` };
     case 'UND_ERR_RES_EXCEEDED_MAX_SIZE':
-      return { reason: 'body-too-large', message: `the response from ${hostPort} is larger than the allowed maximum — raise the response size limit if that is expected` };
+      return { reason: 'body-too-large', message: `the response from ${hostPort} is larger than the allowed maximum — raise --max-response-bytes if that is expected` };
+    case 'UND_ERR_HEADERS_OVERFLOW':
+      return { reason: 'other', message: `the response headers from ${hostPort} are larger than the client accepts (${code}) — the server or a proxy in between misbehaves` };
+    case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
+      return { reason: 'connection', message: `${hostPort} sent a body that does not match its Content-Length (${code}) — the connection was cut or the server misbehaves; retry` };
     default:
-      return undefined;
+      return code.startsWith('HPE_')
+        ? { reason: 'other', message: `${hostPort} did not answer with valid HTTP/1.1 (${code}) — is it an HTTP server? check --server` }
+        : undefined;
   }
 }
 
@@ -77,6 +83,11 @@ function mapTls(code: string, detail: string, context: FailureContext): MappedFa
     ? 'does the server speak plain HTTP? then use an http:// URL'
     : 'trust its CA with NODE_EXTRA_CA_CERTS, or, for a local test server only, turn certificate checks off';
   return { reason: 'tls', message: `TLS with ${hostPort} failed (${code}: ${detail}) — ${hint}` };
+}
+
+/** The whole exchange (connect, headers, body) did not fit in the per-request deadline. */
+export function deadlineMessage(url: string, timeoutMs: number): string {
+  return `${where(url).hostPort} did not send a complete response within ${timeoutMs} ms — the server is slow or stuck; raise --request-timeout if it is just slow`;
 }
 
 export function mapUndiciError(error: unknown, context: FailureContext): MappedFailure {

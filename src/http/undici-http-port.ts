@@ -3,15 +3,15 @@
  *
  * - Redirects are NOT followed: a 3xx is a response the step's criteria judge (the Arazzo spec's
  *   own examples expect `$statusCode == 302`). undici's request() never follows them by itself.
- * - `timeoutMs` (default 30 s) is both undici's headersTimeout and bodyTimeout (idle time between
- *   body chunks). `maxResponseBytes` (default 10 MiB) caps the body read into memory.
+ * - `timeoutMs` (default 30 s) is a deadline for the whole exchange, and also undici's
+ *   headersTimeout and bodyTimeout. `maxResponseBytes` (default 10 MiB) caps the body read into memory.
  * - send() never throws: every failure, including a bug-shaped one, is an outcome of kind failure.
  * - Transport concerns (a request log, HAR capture) are added by composing undici interceptors via
  *   `interceptors`, not by branching in here.
  */
 import { Agent, request, type Dispatcher } from 'undici';
-import type { HttpOutcome, HttpPort, HttpRequest, HttpSendOptions } from '../engine/ports.js';
-import { mapUndiciError } from './map-undici-error.js';
+import type { HttpOutcome, HttpPort, HttpRequest } from '../engine/ports.js';
+import { deadlineMessage, mapUndiciError } from './map-undici-error.js';
 import { parseResponseBody } from './parse-response-body.js';
 import { readCappedBody } from './read-capped-body.js';
 import { joinResponseHeaders } from './join-response-headers.js';
@@ -34,31 +34,37 @@ function flattenHeaders(headers: HttpRequest['headers']): string[] {
   return headers.flatMap(([name, value]) => [name, value]);
 }
 
-async function sendOnce(dispatcher: Dispatcher, req: HttpRequest, options: HttpSendOptions, started: number): Promise<HttpOutcome> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+interface SendLimits {
+  timeoutMs: number;
+  maxBytes: number;
+  /** The caller's signal combined with the per-request deadline. */
+  signal: AbortSignal;
+}
+
+async function sendOnce(dispatcher: Dispatcher, req: HttpRequest, limits: SendLimits, started: number): Promise<HttpOutcome> {
   const elapsed = (): number => Math.round(performance.now() - started);
   const response = await request(req.url, {
     dispatcher,
     method: req.method,
     headers: flattenHeaders(req.headers),
     body: req.body ?? null,
-    signal: options.signal ?? null,
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
+    signal: limits.signal,
+    headersTimeout: limits.timeoutMs,
+    bodyTimeout: limits.timeoutMs,
   });
   const headers = joinResponseHeaders(response.headers);
+  const status = response.statusCode;
   const declared = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
-  const read = await readCappedBody(response.body, maxBytes, Number.isFinite(declared) ? declared : undefined);
+  const read = await readCappedBody(response.body, limits.maxBytes, Number.isFinite(declared) ? declared : undefined);
   if (!read.ok) {
-    const message = `the response to ${req.method} ${req.url} (status ${response.statusCode}) is larger than ${maxBytes} bytes — raise the response size limit if that is expected`;
-    return { kind: 'failure', reason: 'body-too-large', message, durationMs: elapsed() };
+    const message = `the response to ${req.method} ${req.url} (status ${status}) is larger than ${limits.maxBytes} bytes — raise --max-response-bytes if that is expected`;
+    return { kind: 'failure', reason: 'body-too-large', message, durationMs: elapsed(), status, headers };
   }
   const parsed = parseResponseBody(headers['content-type'], read.bytes);
   if (!parsed.ok) {
-    return { kind: 'failure', reason: 'invalid-body', message: `${req.method} ${req.url} → ${response.statusCode}: ${parsed.message}`, durationMs: elapsed() };
+    return { kind: 'failure', reason: 'invalid-body', message: `${req.method} ${req.url} → ${status}: ${parsed.message}`, durationMs: elapsed(), status, headers };
   }
-  const result: HttpOutcome = { kind: 'response', response: { status: response.statusCode, headers, body: parsed.body, durationMs: elapsed() } };
+  const result: HttpOutcome = { kind: 'response', response: { status, headers, body: parsed.body, durationMs: elapsed() } };
   if (parsed.bodyText !== undefined) result.response.bodyText = parsed.bodyText;
   return result;
 }
@@ -66,14 +72,19 @@ async function sendOnce(dispatcher: Dispatcher, req: HttpRequest, options: HttpS
 // A type guard so `signal.reason` can be read once the check passed.
 const isAborted = (signal: AbortSignal | undefined): signal is AbortSignal => signal?.aborted === true;
 
-function failureFrom(error: unknown, req: HttpRequest, options: HttpSendOptions, started: number): HttpOutcome {
-  const context = { url: req.url, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
-  // An abort can surface as any error (socket destroyed, stream closed): the signal is the truth,
-  // and its reason tells a caller's deadline (TimeoutError) from a cancel.
-  const aborted = isAborted(options.signal);
-  const mapped = mapUndiciError(aborted ? options.signal?.reason ?? error : error, context);
-  const reason = aborted && mapped.reason !== 'timeout' ? 'aborted' : mapped.reason;
-  return { kind: 'failure', reason, message: mapped.message, durationMs: Math.round(performance.now() - started) };
+function failureFrom(error: unknown, req: HttpRequest, timeoutMs: number, signals: { caller?: AbortSignal; deadline: AbortSignal }, started: number): HttpOutcome {
+  const durationMs = Math.round(performance.now() - started);
+  // An abort can surface as any error (socket destroyed, stream closed): the signals are the truth.
+  if (isAborted(signals.caller)) {
+    const mapped = mapUndiciError(signals.caller.reason ?? error, { url: req.url, timeoutMs });
+    // The caller's reason tells its own deadline (TimeoutError) from a cancel.
+    return { kind: 'failure', reason: mapped.reason === 'timeout' ? 'timeout' : 'aborted', message: mapped.message, durationMs };
+  }
+  if (signals.deadline.aborted) {
+    return { kind: 'failure', reason: 'timeout', message: deadlineMessage(req.url, timeoutMs), durationMs };
+  }
+  const mapped = mapUndiciError(error, { url: req.url, timeoutMs });
+  return { kind: 'failure', reason: mapped.reason, message: mapped.message, durationMs };
 }
 
 export function createUndiciHttpPort(options: UndiciHttpPortOptions = {}): UndiciHttpPort {
@@ -83,11 +94,19 @@ export function createUndiciHttpPort(options: UndiciHttpPortOptions = {}): Undic
   return {
     async send(req, sendOptions = {}) {
       const started = performance.now();
+      // 0 would mean "no timeout" to undici; a spent budget must still time out.
+      const timeoutMs = Math.max(1, sendOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      const maxBytes = sendOptions.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+      // undici's timeouts are idle timeouts: a body dripping one byte at a time never trips them.
+      // The deadline bounds the whole exchange (connect, headers, body).
+      const deadline = AbortSignal.timeout(timeoutMs);
+      const caller = sendOptions.signal;
+      const signal = caller === undefined ? deadline : AbortSignal.any([caller, deadline]);
       try {
-        if (isAborted(sendOptions.signal)) throw sendOptions.signal.reason;
-        return await sendOnce(dispatcher, req, sendOptions, started);
+        if (isAborted(caller)) throw caller.reason;
+        return await sendOnce(dispatcher, req, { timeoutMs, maxBytes, signal }, started);
       } catch (error) {
-        return failureFrom(error, req, sendOptions, started);
+        return failureFrom(error, req, timeoutMs, { ...(caller ? { caller } : {}), deadline }, started);
       }
     },
     close: () => agent.close(),
