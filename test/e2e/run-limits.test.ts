@@ -27,7 +27,7 @@ describe('issue 2 polling: --max-steps trips a runaway poll', () => {
 describe('issue 2 polling: --timeout ends the run', () => {
   it('exit 1, error code timeout', async () => {
     // The poll interval is far longer than the timeout: the run sleeps until the deadline, then stops.
-    const result = await runaway('--poll-interval', '1m', '--timeout', '100ms');
+    const result = await runaway('--poll-interval', '1m', '--timeout', '300ms');
 
     expect(result.code).toBe(1);
     expect(parseJsonStdout(result)).toMatchObject({ status: 'failed', error: { code: 'timeout', stepId: 'pollJob' } });
