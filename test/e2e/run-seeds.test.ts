@@ -127,7 +127,9 @@ describe('issue 2 exit 2: missing required input sends nothing', () => {
     const run = await runCli(['run', SNAPSHOT_SEED, '--input', `apiToken=${DEFAULT_API_TOKEN}`, '--input', 'name=e2e-missing', '--server', `snapshotsApi=${sim.url}`, '--json']);
 
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('imageName');
+    const json = parseJsonStdout(run) as { status: string; diagnostics: Array<{ code: string; pointer: string }> };
+    expect(json.status).toBe('invalid');
+    expect(json.diagnostics.map((d) => [d.code, d.pointer])).toEqual([['input-missing', '/workflows/0/inputs/properties/imageName']]);
     expect(sim.requests).toHaveLength(0);
   });
 });
