@@ -8,7 +8,9 @@ export function applyReplacements(
   replacements: ReadonlyArray<{ target: PointerTokens; value: unknown }>,
 ): ReplacementResult {
   if (replacements.length === 0) return { ok: true, value: payload };
-  let document: unknown = structuredClone(payload);
+  const parsed = parseTextPayload(payload);
+  if (!parsed.ok) return parsed;
+  let document: unknown = parsed.value;
   for (const { target, value } of replacements) {
     if (target.length === 0) {
       document = value;
@@ -27,6 +29,16 @@ export function applyReplacements(
     }
   }
   return { ok: true, value: document };
+}
+
+/** A string payload is a JSON template (spec: JSON Templated Example): targets point into the JSON it holds. */
+function parseTextPayload(payload: unknown): ReplacementResult {
+  if (typeof payload !== 'string') return { ok: true, value: structuredClone(payload) };
+  try {
+    return { ok: true, value: JSON.parse(payload) as unknown };
+  } catch {
+    return { ok: false, message: 'replacements need a JSON payload, and this string payload is not JSON (XPath targets into XML are not supported)' };
+  }
 }
 
 function walk(document: unknown, tokens: readonly string[]): unknown {

@@ -29,7 +29,7 @@ export function compileStep(
   const bodies: ParameterPlan[] = [];
   const parameters = compileParameters(ctx, scope.components, ownField(raw, 'parameters'), childPointer(pointer, 'parameters'), bodies);
   checkParameterLocations(ctx, target, parameters);
-  const requestBody = bodyFromParameters(ctx, compileRequestBody(ctx, ownField(raw, 'requestBody'), childPointer(pointer, 'requestBody')), bodies);
+  const requestBody = bodyFromParameters(ctx, compileRequestBody(ctx, ownField(raw, 'requestBody'), childPointer(pointer, 'requestBody'), target), bodies);
   const successCriteria = ctx.criteria(ownField(raw, 'successCriteria'), childPointer(pointer, 'successCriteria'));
   const onSuccess = compileActions(ctx, scope, 'success', ownField(raw, 'onSuccess'), childPointer(pointer, 'onSuccess'));
   const onFailure = compileActions(ctx, scope, 'failure', ownField(raw, 'onFailure'), childPointer(pointer, 'onFailure'));
@@ -102,7 +102,7 @@ function compileTarget(ctx: CompileContext, scope: ActionScope, raw: JsonObject,
   return { kind: 'operation', operation: match.operation, source: { ...source, url: match.source.location } };
 }
 
-function compileRequestBody(ctx: CompileContext, raw: unknown, pointer: string): RequestBodyPlan | undefined {
+function compileRequestBody(ctx: CompileContext, raw: unknown, pointer: string, target: StepTarget | undefined): RequestBodyPlan | undefined {
   if (raw === undefined) return undefined;
   if (!isObject(raw)) {
     ctx.report('document-structure', 'error', 'requestBody must be an object', pointer);
@@ -113,7 +113,7 @@ function compileRequestBody(ctx: CompileContext, raw: unknown, pointer: string):
     ctx.report('document-structure', 'error', 'requestBody.contentType must be a string', childPointer(pointer, 'contentType'));
   }
   const payload = Object.hasOwn(raw, 'payload') ? ctx.value(raw.payload, childPointer(pointer, 'payload')) : undefined;
-  const replacements = compileReplacements(ctx, ownField(raw, 'replacements'), childPointer(pointer, 'replacements'));
+  const replacements = compileReplacements(ctx, ownField(raw, 'replacements'), childPointer(pointer, 'replacements'), isXmlBody(contentType, raw.payload, target));
   return {
     pointer,
     ...(typeof contentType === 'string' ? { contentType } : {}),
@@ -122,7 +122,16 @@ function compileRequestBody(ctx: CompileContext, raw: unknown, pointer: string):
   };
 }
 
-function compileReplacements(ctx: CompileContext, raw: unknown, pointer: string): ReplacementPlan[] {
+/** Replacement targets into an XML body are XPath (spec: Payload Replacement Object target). */
+function isXmlBody(contentType: unknown, payload: unknown, target: StepTarget | undefined): boolean {
+  const xml = (type: string): boolean => /[/+]xml\b/i.test(type);
+  if (typeof contentType === 'string') return xml(contentType);
+  if (typeof payload === 'string' && payload.trimStart().startsWith('<')) return true;
+  const declared = target?.kind === 'operation' ? target.operation.requestBody?.contentTypes ?? [] : [];
+  return declared.length > 0 && declared.every(xml);
+}
+
+function compileReplacements(ctx: CompileContext, raw: unknown, pointer: string, xmlBody: boolean): ReplacementPlan[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
     ctx.report('document-structure', 'error', 'replacements must be a list', pointer);
@@ -135,8 +144,8 @@ function compileReplacements(ctx: CompileContext, raw: unknown, pointer: string)
       ctx.report('replacement-invalid', 'error', 'A replacement needs a target (JSON pointer) and a value', itemPointer);
       return [];
     }
-    if (target !== '' && !target.startsWith('/')) {
-      const xpath = target.startsWith('//') || /[[@()]/.test(target);
+    if (xmlBody || (target !== '' && !target.startsWith('/'))) {
+      const xpath = xmlBody || target.startsWith('//') || /[[@()]/.test(target);
       ctx.report(xpath ? 'replacement-xpath-unsupported' : 'replacement-target-invalid', 'error', xpath
         ? `XPath replacement targets are not supported yet ("${target}")`
         : `Replacement target "${target}" is not a JSON pointer`, childPointer(itemPointer, 'target'), {
