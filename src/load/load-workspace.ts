@@ -10,7 +10,7 @@ import { isObject, ownField } from '../document/model.js';
 import { parseYamlText, type ParsedText } from '../document/parse-yaml.js';
 import type { OperationIndex } from '../plan/operation-index.js';
 import { loadOpenApi } from './load-openapi.js';
-import { isHttpUrl, readText } from './read-text.js';
+import { isHttpUrl, readText, type TextResult } from './read-text.js';
 
 export interface LoadedSource {
   name: string;
@@ -45,12 +45,24 @@ export interface LoadOptions {
 export async function loadWorkspace(location: string, options: LoadOptions = {}): Promise<Workspace> {
   const rootKey = normalizeLocation(location);
   const workspace: Workspace = { rootKey, documents: new Map(), diagnostics: [] };
-  await loadArazzo(workspace, rootKey, options, 'Workflow file');
+  await loadArazzo(workspace, rootKey, { ...options, texts: new Map() }, 'Workflow file');
   return workspace;
 }
 
-async function loadArazzo(workspace: Workspace, key: string, options: LoadOptions, what: string): Promise<void> {
-  const text = await readText(key, what);
+/** Options plus the texts read so far: each location is read (fetched) once per workspace. */
+type LoadState = LoadOptions & { texts: Map<string, Promise<TextResult>> };
+
+function readOnce(state: LoadState, location: string, what: string): Promise<TextResult> {
+  let text = state.texts.get(location);
+  if (!text) {
+    text = readText(location, what);
+    state.texts.set(location, text);
+  }
+  return text;
+}
+
+async function loadArazzo(workspace: Workspace, key: string, options: LoadState, what: string): Promise<void> {
+  const text = await readOnce(options, key, what);
   if (!text.ok) {
     workspace.diagnostics.push(text.diagnostic);
     return;
@@ -80,7 +92,7 @@ async function loadSource(
   workspace: Workspace,
   referrer: LoadedDocument,
   declaration: SourceDeclaration,
-  options: LoadOptions,
+  options: LoadState,
 ): Promise<LoadedSource | undefined> {
   const { name, url, pointer } = declaration;
   const where = { file: referrer.key, pointer: `${pointer}/url` };
@@ -91,7 +103,7 @@ async function loadSource(
     if (!workspace.documents.has(location)) await loadArazzo(workspace, location, options, what);
     return { name, location, url, type: 'arazzo', pointer, documentKey: location };
   }
-  const text = await readText(location, what);
+  const text = await readOnce(options, location, what);
   if (!text.ok) {
     workspace.diagnostics.push({ ...text.diagnostic, ...where });
     return undefined;
