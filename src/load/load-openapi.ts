@@ -3,6 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isObject } from '../document/model.js';
 import { indexOperations, type OperationIndex } from '../plan/operation-index.js';
+import { dereferenceLocalRefs } from './dereference-local-refs.js';
+import { isHttpUrl } from './read-text.js';
 
 export type OpenApiResult = { ok: true; index: OperationIndex; version: string } | { ok: false; diagnostic: Diagnostic };
 
@@ -21,6 +23,9 @@ export async function loadOpenApi(
       'Point the source url at an OpenAPI description, or declare type: arazzo for an Arazzo document.',
     );
   }
+  // Fast path: a local document whose refs all stay inside it needs no swagger-parser (bench/ fig. 2).
+  const local = isHttpUrl(location) ? undefined : dereferenceLocalRefs(document);
+  if (local) return { ok: true, index: indexOperations(sourceName, local), version };
   try {
     const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
     const base = /^https?:\/\//i.test(location) ? location : pathToFileURL(location).href;
