@@ -9,8 +9,10 @@ export interface CliIo {
   stderr: OutputStream;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
-  /** Cancels a run (SIGINT/SIGTERM are wired to it by main). */
+  /** Stands in for SIGINT when the CLI runs in-process; a real process gets signal handlers instead. */
   signal?: AbortSignal;
+  /** All of stdin as text, for `--input name=-` and `--inputs -`. */
+  readStdin?: () => Promise<string>;
 }
 
 export const processIo = (): CliIo => ({
@@ -18,4 +20,9 @@ export const processIo = (): CliIo => ({
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    return Buffer.concat(chunks).toString('utf8');
+  },
 });

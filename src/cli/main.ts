@@ -9,18 +9,43 @@ import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { collect, UsageError } from './parse-cli-values.js';
 
 const RUN_EXAMPLES = `
+Inputs (later sources win): the schema's defaults < --inputs files < ARAZZO_INPUT_<name>
+environment variables < --input name=value. Values are typed by the inputs schema; objects and
+arrays are JSON. name=@file reads a file, name=- reads stdin, name=@@text is the literal "@text".
+
+Secrets (inputs with format: password or a name with token/secret/password/key/credential, and
+Authorization/Cookie/Set-Cookie/Proxy-Authorization values) are masked as *** in every output,
+report and log, also URL-, form- and base64-encoded. --no-mask turns that off for debugging.
+
 Examples:
   $ arazzo run workflows/daytona-io-build-and-activate-snapshot-workflow.yml \\
       --input apiToken=$DAYTONA_TOKEN --input name=my-snap --input imageName=ubuntu:22.04
+  $ ARAZZO_INPUT_API_TOKEN=$DAYTONA_TOKEN arazzo run flow.yml --inputs inputs.yaml --input cpu=2
+  $ arazzo run flow.yml --input apiToken=@token.txt --input 'tags=["a","b"]' --dry-run
   $ arazzo run flow.yml --workflow login --server petStore=http://127.0.0.1:4010 --json
-  $ arazzo run flow.yml --poll-interval 500ms --max-steps 200 --timeout 10m
+  $ arazzo run flow.yml --report junit=reports/arazzo.xml --report json=reports/run.json --har run.har
+  $ arazzo run flow.yml --poll-interval 500ms --max-steps 200 --timeout 10m --log-level debug --log-format pretty
+
+In GitHub Actions (GITHUB_ACTIONS=true) a failure is also an ::error annotation at the failing
+step's line, and a summary is appended to $GITHUB_STEP_SUMMARY. Ctrl-C (SIGINT) or SIGTERM
+stops after the request in flight and still prints the partial result and writes the reports.
 
 ${EXIT_CODES_HELP}`;
+
+const DESCRIBE_EXAMPLES = `
+Examples:
+  $ arazzo describe workflows/daytona-io-build-and-activate-snapshot-workflow.yml
+  $ arazzo list flow.yml --json | jq '.workflows[].inputs'
+
+Exit codes:
+  0    the document was described
+  2    the file cannot be read or parsed, or has no workflows`;
 
 const PROGRAM_EXAMPLES = `Examples:
   $ arazzo run workflows/daytona-io-build-and-activate-snapshot-workflow.yml \\
       --input apiToken=$DAYTONA_TOKEN --input name=my-snap --input imageName=ubuntu:22.04 --json
   $ arazzo lint workflows/*.yml
+  $ arazzo describe flow.yml   the workflows, their inputs, steps and outputs
   $ arazzo run --help        more options and examples for one command`;
 
 const LINT_EXAMPLES = `
@@ -54,13 +79,33 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--max-steps <n>', 'budget of step executions for the whole run', '1000')
     .option('--timeout <duration>', 'wall-clock budget of the whole run')
     .option('--request-timeout <duration>', 'timeout of each HTTP request', '30s')
+    .option('--inputs <file>', 'read inputs from a JSON or YAML file ("-" for stdin); repeatable', collect, [])
     .option('--json', 'print one JSON result object on stdout')
-    .addOption(new Option('--no-color', 'never use colour'))
-    .option('-v, --verbose', 'show each request and response (secrets masked)')
+    .option('--dry-run', 'check everything, print the first request of each workflow, send nothing')
+    .option('--report <kind=path>', 'write a report: junit=<path>, json=<path> or har=<path>; repeatable', collect, [])
+    .option('--har <path>', 'write every HTTP exchange (masked) as a HAR file')
+    .option('--log-level <level>', 'log the run with pino on stderr: trace, debug, info, warn, error, silent')
+    .option('--log-format <format>', 'log format: json (default) or pretty')
+    .option('-v, --verbose', 'show each request and response: headers and bodies, truncated and masked')
+    .addOption(new Option('--no-mask', 'show secrets in clear (debugging only)'))
+    .addOption(new Option('--no-color', 'never use colour (also: plain progress lines)'))
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (file: string, options: Record<string, unknown>) => {
       const { runCommand } = await import('./run-command.js');
       exitCode = await runCommand(file, options, io);
+    });
+
+  program
+    .command('describe')
+    .alias('list')
+    .description('Show the workflows of a document: inputs (type, required, description), outputs and steps.')
+    .argument('<file>', 'Arazzo document (YAML or JSON)')
+    .option('--json', 'print the description as JSON')
+    .addOption(new Option('--no-color', 'never use colour'))
+    .addHelpText('after', DESCRIBE_EXAMPLES)
+    .action(async (file: string, options: Record<string, unknown>) => {
+      const { describeCommand } = await import('./describe-command.js');
+      exitCode = await describeCommand(file, options, io);
     });
 
   program

@@ -27,7 +27,9 @@ export function coerceInput(name: string, text: string, schema: unknown): Coerce
     problem: {
       code: 'input-type',
       message: `Input "${name}" must be ${types.join(' or ')}, but "${truncate(text)}" is not`,
-      hint: types.includes('object') || types.includes('array') ? `Pass JSON, e.g. --input '${name}={"key":"value"}'.` : `Pass a ${types[0]} value.`,
+      hint: types.includes('object') || types.includes('array')
+        ? `Pass JSON, e.g. --input '${name}={"key":"value"}' (or ${name}=@file.json).`
+        : `Pass ${/^[aeiou]/.test(types[0] ?? '') ? 'an' : 'a'} ${types[0]} value.`,
     },
   };
 }

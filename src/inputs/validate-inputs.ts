@@ -2,30 +2,59 @@
  * Inputs are validated against the workflow's inputs JSON Schema (2020-12) before any request.
  * Every problem is reported at once, naming the input. ajv is loaded only on this path.
  */
+import type { ErrorObject } from 'ajv';
 import type { Problem } from '../diagnostics/diagnostic.js';
 import { isObject } from '../document/model.js';
 
-export type InputValidation = { ok: true; inputs: Record<string, unknown> } | { ok: false; problems: Problem[] };
+/** A problem with one input; `input` is the top-level input name ('' for the whole object). */
+export type InputProblem = Problem & { input: string };
+
+export type InputValidation = { ok: true; inputs: Record<string, unknown> } | { ok: false; problems: InputProblem[] };
 
 export async function validateInputs(schema: unknown, inputs: Record<string, unknown>): Promise<InputValidation> {
   if (schema === undefined) return { ok: true, inputs };
-  if (!isObject(schema)) return { ok: false, problems: [{ code: 'inputs-schema-invalid', message: 'The workflow inputs schema is not an object' }] };
+  if (!isObject(schema)) return { ok: false, problems: [{ input: '', code: 'inputs-schema-invalid', message: 'The workflow inputs schema is not an object' }] };
   const { Ajv2020 } = await import('ajv/dist/2020.js');
   const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true, validateFormats: false });
   let validate;
   try {
     validate = ajv.compile(schema);
   } catch (error) {
-    return { ok: false, problems: [{ code: 'inputs-schema-invalid', message: `The workflow inputs schema is invalid: ${(error as Error).message}` }] };
+    return { ok: false, problems: [{ input: '', code: 'inputs-schema-invalid', message: `The workflow inputs schema is invalid: ${(error as Error).message}` }] };
   }
   const copy = structuredClone(inputs);
   if (validate(copy)) return { ok: true, inputs: copy };
-  const problems = (validate.errors ?? []).map((error): Problem => {
-    const missing = error.keyword === 'required' ? String((error.params as { missingProperty?: string }).missingProperty) : undefined;
-    const name = missing ?? error.instancePath.replace(/^\//, '').replace(/\//g, '.');
-    return missing
-      ? { code: 'input-missing', message: `Required input "${missing}" was not given`, hint: `Pass --input ${missing}=<value>.` }
-      : { code: 'input-invalid', message: `Input "${name || '(root)'}" ${error.message ?? 'is invalid'}` };
+  const problems = (validate.errors ?? []).filter((e) => !isCombinatorNoise(e)).map(toProblem);
+  return { ok: false, problems: dedupe(problems) };
+}
+
+function toProblem(error: ErrorObject): InputProblem {
+  const params = error.params as Record<string, unknown>;
+  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (error.keyword === 'required') {
+    const missing = String(params.missingProperty);
+    const where = [...segments, missing];
+    if (segments.length === 0) return { input: missing, code: 'input-missing', message: `Required input "${missing}" was not given`, hint: `Pass --input ${missing}=<value>.` };
+    return { input: where[0]!, code: 'input-invalid', message: `Input "${where.join('.')}" is required but missing` };
+  }
+  if (error.keyword === 'additionalProperties' && segments.length === 0) {
+    const extra = String(params.additionalProperty);
+    return { input: extra, code: 'input-unknown', message: `Input "${extra}" is not declared by the workflow`, hint: 'Check the spelling (arazzo describe <file> lists the inputs).' };
+  }
+  const name = segments.join('.') || '(inputs)';
+  const allowed = error.keyword === 'enum' && Array.isArray(params.allowedValues) ? `Allowed: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}.` : undefined;
+  return { input: segments[0] ?? '', code: 'input-invalid', message: `Input "${name}" ${error.message ?? 'is invalid'}`, ...(allowed ? { hint: allowed } : {}) };
+}
+
+/** "must match a schema in anyOf" repeats what its branches said; keep it only when alone. */
+const isCombinatorNoise = (error: ErrorObject): boolean => error.keyword === 'if';
+
+function dedupe(problems: InputProblem[]): InputProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.code}|${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
-  return { ok: false, problems };
 }

@@ -1,24 +1,18 @@
-/** A readable step-by-step account of a run, on stderr. Secrets pass through the redactor. */
+/**
+ * The plain account of a run on stderr: one line per step execution, action and warning; with
+ * --verbose each request and response too. No cursor movement, so it suits logs, CI and pipes.
+ * Every line passes through the redactor.
+ */
 import type { RunEvent } from '../engine/events.js';
-import type { RunResult } from '../engine/run-result.js';
-import type { Redactor } from './redact.js';
-import type { TextStyle } from './style-text.js';
+import { formatRequestLines, formatResponseLines } from './format-exchange.js';
+import type { ReporterOptions, RunReporter } from './run-reporter.js';
+import { formatMs, stateOf, summaryLines } from './run-text.js';
 
-export interface HumanReporterOptions {
-  write(text: string): void;
-  style: TextStyle;
-  redactor: Redactor;
-  verbose: boolean;
-}
-
-const STATE_KEYS = ['state', 'status', 'lifecycleState', 'phase'];
-
-export function createHumanReporter(options: HumanReporterOptions): { onEvent(event: RunEvent): void; finish(result: RunResult): void } {
+export function createHumanReporter(options: ReporterOptions): RunReporter {
   const { style, redactor } = options;
   const line = (text: string): void => options.write(`${redactor.text(text)}\n`);
-  const indent = (depth: number): string => '  '.repeat(depth + 1);
   const depths = new Map<string, number>();
-  const depthOf = (workflowId: string): number => depths.get(workflowId) ?? 0;
+  const indent = (workflowId: string, extra = 0): string => '  '.repeat((depths.get(workflowId) ?? 0) + 1 + extra);
 
   const onEvent = (event: RunEvent): void => {
     switch (event.type) {
@@ -27,13 +21,13 @@ export function createHumanReporter(options: HumanReporterOptions): { onEvent(ev
         line(`${'  '.repeat(event.depth)}${style.bold(`workflow ${event.workflowId}`)}`);
         break;
       case 'request':
-        if (options.verbose) line(`${indent(depthOf(event.workflowId) + 1)}${style.dim(`→ ${event.request.method} ${event.request.url}`)}${formatHeaders(event.request.headers, redactor)}`);
+        if (options.verbose) for (const text of formatRequestLines(event.request, redactor)) line(`${indent(event.workflowId, 1)}${style.dim(text)}`);
         break;
       case 'response':
-        if (options.verbose) line(`${indent(depthOf(event.workflowId) + 1)}${style.dim(`← ${event.response.status} in ${event.response.durationMs} ms ${truncate(event.response.bodyText ?? '', 200)}`)}`);
+        if (options.verbose) for (const text of formatResponseLines(event.response, redactor)) line(`${indent(event.workflowId, 1)}${style.dim(text)}`);
         break;
       case 'http-failure':
-        line(`${indent(depthOf(event.workflowId) + 1)}${style.red(`request failed (${event.reason}): ${event.message}`)}`);
+        line(`${indent(event.workflowId, 1)}${style.red(`request failed (${event.reason}): ${event.message}`)}`);
         break;
       case 'step-end': {
         const mark = event.succeeded ? style.green('✓') : style.red('✗');
@@ -41,14 +35,14 @@ export function createHumanReporter(options: HumanReporterOptions): { onEvent(ev
         const state = stateOf(event.outputs);
         const iteration = event.execution > 1 ? style.dim(` #${event.execution}`) : '';
         const reason = !event.succeeded && event.reason ? ` ${style.red(event.reason)}` : '';
-        line(`${indent(depthOf(event.workflowId))}${mark} ${event.stepId}${iteration}${status}${state ? ` ${style.cyan(state)}` : ''} ${style.dim(`${event.durationMs} ms`)}${reason}`);
+        line(`${indent(event.workflowId)}${mark} ${event.stepId}${iteration}${status}${state ? ` ${style.cyan(state)}` : ''} ${style.dim(`${event.durationMs} ms`)}${reason}`);
         break;
       }
       case 'action':
-        line(`${indent(depthOf(event.workflowId) + 1)}${style.dim(`${event.actionType}${event.target ? ` ${event.target}` : ''} (${event.name})`)}`);
+        line(`${indent(event.workflowId, 1)}${style.dim(`${event.actionType}${event.target ? ` ${event.target}` : ''} (${event.name})`)}`);
         break;
       case 'wait':
-        if (options.verbose) line(`${indent(depthOf(event.workflowId) + 1)}${style.dim(`waiting ${formatMs(event.ms)} before the next ${event.reason}`)}`);
+        if (options.verbose) line(`${indent(event.workflowId, 1)}${style.dim(`waiting ${formatMs(event.ms)} before the next ${event.reason}`)}`);
         break;
       case 'warning':
         line(`${style.yellow('warning')} ${event.diagnostic.message}`);
@@ -59,34 +53,10 @@ export function createHumanReporter(options: HumanReporterOptions): { onEvent(ev
     }
   };
 
-  const finish = (result: RunResult): void => {
-    const summary = result.status === 'succeeded' ? style.green('succeeded') : style.red('failed');
-    const ended = result.endedBy ? ` (ended by ${result.endedBy.stepId} → ${result.endedBy.action})` : '';
-    const transferred = result.transferredTo ? ` (transferred to workflow ${result.transferredTo})` : '';
-    line(`${style.bold(result.workflowId)} ${summary}${ended}${transferred} in ${formatMs(result.durationMs)}`);
-    if (result.error) line(`  ${style.red(`${result.error.code}: ${result.error.message}`)}`);
+  return {
+    onEvent,
+    notice: (text) => line(style.yellow(text)),
+    finish: (result, interruptedBy) => summaryLines(result, style, interruptedBy).forEach(line),
+    dispose: () => undefined,
   };
-  return { onEvent, finish };
-}
-
-function stateOf(outputs: Readonly<Record<string, unknown>>): string | undefined {
-  for (const key of STATE_KEYS) {
-    const value = outputs[key];
-    if (Object.hasOwn(outputs, key) && (typeof value === 'string' || typeof value === 'number')) return String(value);
-  }
-  return undefined;
-}
-
-function formatHeaders(headers: ReadonlyArray<readonly [string, string]>, redactor: Redactor): string {
-  if (headers.length === 0) return '';
-  return ` ${headers.map(([name, value]) => `${name}: ${redactor.header(name, value)}`).join('; ')}`;
-}
-
-const truncate = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text);
-
-export function formatMs(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const minutes = Math.floor(ms / 60_000);
-  return `${minutes}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`;
 }

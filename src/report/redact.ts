@@ -1,47 +1,67 @@
 /**
  * Secrets never reach a sink: values of secret inputs (format: password, or a name that looks
  * secret) and of credential headers are replaced by "***" in every string we print or write,
- * also in their URL-encoded, form-encoded and base64 forms.
+ * also in their URL-encoded, form-encoded, JSON-escaped and base64 forms. Credential headers seen
+ * on a request are learned, so the same credential is masked wherever else it shows up.
  */
 import { isObject, ownField } from '../document/model.js';
 
 export const MASK = '***';
-const SECRET_NAME = /(token|secret|password|passwd|pwd|key|credential|auth|cookie|session|signature)/i;
+export const SECRET_NAME = /(token|secret|password|passwd|pwd|key|credential|auth|cookie|session|signature)/i;
 export const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key']);
 /** Values shorter than this are not masked on their own: "1" or "on" would shred every message. */
 const MIN_SECRET_LENGTH = 4;
 
 export interface Redactor {
+  readonly enabled: boolean;
   text(value: string): string;
   value<T>(value: T): T;
+  /** The value to show for a header: masked whole for credential headers, else scanned. */
   header(name: string, value: string): string;
+  /** Learns the credentials in these headers (call it before any sink sees the request). */
+  learnHeaders(headers: Iterable<readonly [string, string]>): void;
+  learn(secret: string): void;
   readonly secrets: readonly string[];
 }
 
-/** Secret input values: `format: password`, or an input name that looks like a credential. */
-export function secretInputValues(schema: unknown, inputs: Readonly<Record<string, unknown>>): string[] {
+/** Whether an input is a secret: `format: password`, or a name that looks like a credential. */
+export function isSecretInput(schema: unknown, name: string): boolean {
   const properties = isObject(schema) ? ownField(schema, 'properties') : undefined;
-  const secrets: string[] = [];
-  for (const [name, value] of Object.entries(inputs)) {
-    const property = isObject(properties) ? ownField(properties, name) : undefined;
-    const isPassword = isObject(property) && ownField(property, 'format') === 'password';
-    if ((isPassword || SECRET_NAME.test(name)) && (typeof value === 'string' || typeof value === 'number')) secrets.push(String(value));
-  }
-  return secrets;
+  const property = isObject(properties) ? ownField(properties, name) : undefined;
+  return (isObject(property) && ownField(property, 'format') === 'password') || SECRET_NAME.test(name);
+}
+
+export function secretInputValues(schema: unknown, inputs: Readonly<Record<string, unknown>>): string[] {
+  return Object.entries(inputs)
+    .filter(([name, value]) => isSecretInput(schema, name) && (typeof value === 'string' || typeof value === 'number'))
+    .map(([, value]) => String(value));
+}
+
+function encodedForms(secret: string): string[] {
+  const base64 = Buffer.from(secret).toString('base64');
+  return [
+    secret,
+    encodeURIComponent(secret),
+    encodeURIComponent(secret).replace(/%20/g, '+'),
+    JSON.stringify(secret).slice(1, -1),
+    base64,
+    base64.replace(/=+$/, ''),
+    Buffer.from(secret).toString('base64url'),
+  ];
 }
 
 export function createRedactor(initial: readonly string[] = [], enabled = true): Redactor {
   const secrets = new Set<string>();
-  const variants: string[] = [];
-  const add = (secret: string): void => {
+  let variants: string[] = [];
+  const learn = (secret: string): void => {
     if (!enabled || secret.length < MIN_SECRET_LENGTH || secrets.has(secret)) return;
     secrets.add(secret);
-    const forms = [secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+'), Buffer.from(secret).toString('base64')];
-    for (const form of forms) if (form.length >= MIN_SECRET_LENGTH && !variants.includes(form)) variants.push(form);
-    variants.sort((a, b) => b.length - a.length);
+    const fresh = encodedForms(secret).filter((form) => form.length >= MIN_SECRET_LENGTH && !variants.includes(form));
+    variants = [...variants, ...fresh].sort((a, b) => b.length - a.length);
   };
-  initial.forEach(add);
+  initial.forEach(learn);
   const text = (value: string): string => {
+    if (!enabled) return value;
     let result = value;
     for (const variant of variants) if (result.includes(variant)) result = result.split(variant).join(MASK);
     return result;
@@ -53,29 +73,43 @@ export function createRedactor(initial: readonly string[] = [], enabled = true):
     if (isObject(input)) {
       const copy: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(input)) {
-        Object.defineProperty(copy, key, { value: SENSITIVE_HEADERS.has(key.toLowerCase()) && typeof item === 'string' ? MASK : value(item), enumerable: true });
+        Object.defineProperty(copy, key, { value: SENSITIVE_HEADERS.has(key.toLowerCase()) && typeof item === 'string' ? MASK : value(item), enumerable: true, writable: true, configurable: true });
       }
       return copy as T;
     }
     return input;
   };
-  const header = (name: string, headerValue: string): string => {
-    if (!enabled) return headerValue;
-    if (SENSITIVE_HEADERS.has(name.toLowerCase())) {
-      // Learn the credential so it is masked wherever else it shows up (URLs, bodies, errors).
-      const credential = headerValue.replace(/^(Bearer|Basic|Token|Signature)\s+/i, '');
-      add(credential);
-      add(headerValue);
-      return MASK;
-    }
-    return text(headerValue);
+  const learnHeader = (name: string, headerValue: string): void => {
+    if (!SENSITIVE_HEADERS.has(name.toLowerCase())) return;
+    learn(headerValue);
+    const scheme = /^(Bearer|Basic|Token|Signature|Digest)\s+(.+)$/i.exec(headerValue.trim());
+    if (scheme) learn(scheme[2]!.trim());
+    if (scheme && scheme[1]!.toLowerCase() === 'basic') learnBasicPassword(scheme[2]!.trim(), learn);
+    // Cookie carries name=value pairs; Set-Cookie one pair, then attributes (Path, Expires) that are not secret.
+    const pairs = name.toLowerCase() === 'cookie' ? headerValue.split(';') : name.toLowerCase() === 'set-cookie' ? headerValue.split('\n').map((c) => c.split(';')[0] ?? '') : [];
+    for (const pair of pairs) learn(pair.split('=').slice(1).join('=').trim());
   };
   return {
-    text: (v) => (enabled ? text(v) : v),
+    enabled,
+    text,
     value,
-    header,
+    header: (name, headerValue) => {
+      if (!enabled) return headerValue;
+      learnHeader(name, headerValue);
+      return SENSITIVE_HEADERS.has(name.toLowerCase()) ? MASK : text(headerValue);
+    },
+    learnHeaders: (headers) => {
+      if (enabled) for (const [name, headerValue] of headers) learnHeader(name, headerValue);
+    },
+    learn,
     get secrets() {
       return [...secrets];
     },
   };
+}
+
+function learnBasicPassword(encoded: string, learn: (secret: string) => void): void {
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon >= 0) learn(decoded.slice(colon + 1));
 }

@@ -1,8 +1,20 @@
-/** The --json result: `{workflowId, status, outputs, endedBy, steps, ...}`, stable for scripts. */
+/**
+ * The --json result: `{workflowId, status, outputs, endedBy, steps, error, ...}`, stable for
+ * scripts. With a journal it also carries every step execution with its timing (`timeline`) and
+ * each workflow's status; `--report json=<path>` writes the same object.
+ */
 import type { RunResult } from '../engine/run-result.js';
 import { diagnosticToJson } from './format-diagnostic.js';
+import type { RunJournal } from './run-journal.js';
 
-export function runResultToJson(result: RunResult, cwd?: string): Record<string, unknown> & { outputs: Record<string, unknown> } {
+export interface RunJsonContext {
+  journal?: RunJournal;
+  /** Set when a signal stopped the run. */
+  interruptedBy?: 'SIGINT' | 'SIGTERM';
+}
+
+export function runResultToJson(result: RunResult, cwd?: string, context: RunJsonContext = {}): Record<string, unknown> & { outputs: Record<string, unknown> } {
+  const { journal } = context;
   return {
     workflowId: result.workflowId,
     status: result.status,
@@ -13,5 +25,13 @@ export function runResultToJson(result: RunResult, cwd?: string): Record<string,
     ...(result.transferredTo ? { transferredTo: result.transferredTo } : {}),
     warnings: result.warnings.map((w) => diagnosticToJson(w, cwd)),
     durationMs: result.durationMs,
+    ...(context.interruptedBy ? { interruptedBy: context.interruptedBy } : {}),
+    ...(journal
+      ? {
+          startedAt: new Date(journal.startedAt).toISOString(),
+          workflows: [...journal.workflows].map(([workflowId, status]) => ({ workflowId, status })),
+          timeline: journal.timeline,
+        }
+      : {}),
   };
 }

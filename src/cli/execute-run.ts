@@ -1,0 +1,103 @@
+/**
+ * The run itself: reporters on the event stream, stop signals, the HTTP port, then publishing the
+ * result — also a partial one after SIGINT/SIGTERM.
+ */
+import type { RunEvent } from '../engine/events.js';
+import { runWorkflow } from '../engine/run-workflow.js';
+import type { RunResult } from '../engine/run-result.js';
+import { createUndiciHttpPort } from '../http/undici-http-port.js';
+import type { LoadedPlan } from '../load/load-plan.js';
+import type { WorkflowPlan } from '../plan/plan.js';
+import { createHumanReporter } from '../report/human-run-reporter.js';
+import { createLiveProgressReporter } from '../report/live-progress-reporter.js';
+import type { Redactor } from '../report/redact.js';
+import { createRunJournal } from '../report/run-journal.js';
+import { createRunLogger } from '../report/run-logger.js';
+import type { RunReporter } from '../report/run-reporter.js';
+import type { TextStyle } from '../report/style-text.js';
+import { chooseProgressMode } from '../runtime/detect-terminal.js';
+import { systemClock } from '../runtime/system-clock.js';
+import type { CliIo } from './cli-io.js';
+import { EXIT } from './exit-codes.js';
+import { interruptOnlyOn } from './interruptible-http-port.js';
+import { createStepLocator } from './locate-step.js';
+import { publishRun } from './publish-run.js';
+import type { RunFlags, RunSettings } from './run-flags.js';
+import { exitCodeFor, listenForStopSignals } from './signals.js';
+
+export interface ExecuteContext {
+  io: CliIo;
+  file: string;
+  loaded: LoadedPlan;
+  workflow: WorkflowPlan;
+  inputs: Record<string, unknown>;
+  flags: RunFlags;
+  settings: RunSettings;
+  redactor: Redactor;
+  style: TextStyle;
+}
+
+export async function executeRun(context: ExecuteContext): Promise<number> {
+  const { io, settings, redactor } = context;
+  const journal = createRunJournal({ keepExchanges: settings.reports.har !== undefined });
+  const reporter = await createReporter(context);
+  const stop = listenForStopSignals((text) => reporter.notice(text), io.signal);
+  const http = createUndiciHttpPort();
+  const onEvent = (event: RunEvent): void => {
+    learnSecrets(event, redactor);
+    journal.onEvent(event);
+    reporter.onEvent(event);
+  };
+  try {
+    let result: RunResult;
+    try {
+      result = await runWorkflow(context.loaded.plan, context.workflow.workflowId, context.inputs, {
+        http: interruptOnlyOn(http, stop.hard),
+        clock: systemClock,
+        events: onEvent,
+        ...settings.limits,
+        servers: settings.servers,
+        serverVariables: settings.serverVariables,
+        signal: stop.graceful,
+      });
+    } finally {
+      reporter.dispose();
+      await http.close();
+    }
+    const interruptedBy = result.error?.code === 'aborted' ? stop.received() : undefined;
+    reporter.finish(result, interruptedBy);
+    const written = await publishRun({
+      io,
+      file: context.file,
+      result,
+      journal,
+      redactor,
+      reports: settings.reports,
+      json: context.flags.json === true,
+      locate: createStepLocator(context.loaded),
+      workspace: context.loaded.workspace,
+      ...(interruptedBy ? { interruptedBy } : {}),
+    });
+    if (interruptedBy) return exitCodeFor(interruptedBy);
+    return result.status === 'succeeded' && written ? EXIT.ok : EXIT.failed;
+  } finally {
+    stop.dispose();
+  }
+}
+
+async function createReporter(context: ExecuteContext): Promise<RunReporter> {
+  const { io, settings, flags, redactor, style } = context;
+  const write = (text: string): void => {
+    io.stderr.write(text);
+  };
+  if (settings.log) return createRunLogger({ ...settings.log, write, redactor, style });
+  const options = { write, style, redactor, verbose: flags.verbose === true };
+  if (chooseProgressMode(io.stderr, io.env, flags.color) === 'plain') return createHumanReporter(options);
+  return createLiveProgressReporter({ ...options, columns: () => (io.stderr as { columns?: number }).columns });
+}
+
+/** Credentials in request headers (and cookies a server sets) are masked from the moment they appear. */
+function learnSecrets(event: RunEvent, redactor: Redactor): void {
+  if (event.type === 'request' || event.type === 'response' || event.type === 'http-failure') redactor.learnHeaders(event.request.headers);
+  if (event.type === 'response') redactor.learnHeaders(Object.entries(event.response.headers));
+}

@@ -1,0 +1,84 @@
+/**
+ * After a run (finished, failed or interrupted): the result on stdout, the report files, and in
+ * GitHub Actions the annotation and the step summary. Every sink gets masked values.
+ */
+import path from 'node:path';
+import pkg from '../../package.json' with { type: 'json' };
+import type { RunResult } from '../engine/run-result.js';
+import type { Workspace } from '../load/load-workspace.js';
+import { locateDiagnostics } from '../load/load-plan.js';
+import { displayPath } from '../report/format-diagnostic.js';
+import { runFailureAnnotation, stepSummaryMarkdown } from '../report/github-actions.js';
+import { buildHar } from '../report/har-report.js';
+import { buildJunitReport } from '../report/junit-report.js';
+import type { Redactor } from '../report/redact.js';
+import type { RunJournal } from '../report/run-journal.js';
+import { runResultToJson } from '../report/run-result-json.js';
+import { appendReportFile, writeReportFile } from '../report/write-report-file.js';
+import type { CliIo } from './cli-io.js';
+import { annotateDiagnostics, inGitHubActions, toPlace } from './github-place.js';
+import type { LocateStep } from './locate-step.js';
+import type { ReportTargets } from './run-flags.js';
+
+export interface PublishContext {
+  io: CliIo;
+  file: string;
+  result: RunResult;
+  journal: RunJournal;
+  redactor: Redactor;
+  reports: ReportTargets;
+  json: boolean;
+  locate: LocateStep;
+  workspace: Workspace;
+  interruptedBy?: 'SIGINT' | 'SIGTERM';
+}
+
+/** Returns false when a report could not be written (already explained on stderr). */
+export async function publishRun(context: PublishContext): Promise<boolean> {
+  const { io, result, redactor, journal, reports } = context;
+  const json = redactor.value(runResultToJson(result, io.cwd, { journal, ...(context.interruptedBy ? { interruptedBy: context.interruptedBy } : {}) }));
+  io.stdout.write(`${JSON.stringify(context.json ? json : json.outputs, null, 2)}\n`);
+  const shown = displayPath(context.file, io.cwd);
+  const writes: Array<[string, () => string]> = [];
+  if (reports.json) writes.push([reports.json, () => `${JSON.stringify(json, null, 2)}\n`]);
+  if (reports.junit) {
+    writes.push([reports.junit, () => redactor.text(buildJunitReport({
+      result: redactor.value(result),
+      workflows: journal.workflows,
+      file: shown,
+      timestamp: new Date(journal.startedAt).toISOString(),
+      ...(context.interruptedBy ? { interruptedBy: context.interruptedBy } : {}),
+    }))]);
+  }
+  if (reports.har) writes.push([reports.har, () => `${JSON.stringify(buildHar(journal.exchanges, redactor, pkg.version), null, 2)}\n`]);
+  const written = await writeAll(writes, io);
+  if (inGitHubActions(io)) await publishToGitHub(context, shown);
+  return written;
+}
+
+export async function writeAll(writes: ReadonlyArray<[string, () => string]>, io: CliIo): Promise<boolean> {
+  let ok = true;
+  for (const [target, render] of writes) {
+    try {
+      await writeReportFile(path.resolve(io.cwd, target), render());
+    } catch (error) {
+      ok = false;
+      io.stderr.write(`error: the report ${target} could not be written: ${(error as Error).message}\n`);
+    }
+  }
+  return ok;
+}
+
+async function publishToGitHub(context: PublishContext, shown: string): Promise<void> {
+  const { io, result, redactor } = context;
+  const annotation = runFailureAnnotation(redactor.value(result), (workflowId, stepId) => toPlace(context.locate(workflowId, stepId), io), context.interruptedBy);
+  if (annotation) io.stderr.write(`${annotation}\n`);
+  annotateDiagnostics(locateDiagnostics(result.warnings, context.workspace), io, redactor);
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (!summaryFile) return;
+  try {
+    await appendReportFile(summaryFile, redactor.text(stepSummaryMarkdown(redactor.value(result), shown, context.interruptedBy)));
+  } catch (error) {
+    io.stderr.write(`warning: could not append to GITHUB_STEP_SUMMARY: ${(error as Error).message}\n`);
+  }
+}

@@ -1,0 +1,82 @@
+/** `arazzo run` options as commander hands them over → checked, typed settings (UsageError otherwise). */
+import { LOG_LEVELS, type LogFormat, type LogLevel } from '../report/run-logger.js';
+import { parseCount, parseDuration, parsePair, UsageError } from './parse-cli-values.js';
+
+export interface RunFlags {
+  workflow?: string;
+  input: string[];
+  inputs: string[];
+  server: string[];
+  serverVariable: string[];
+  pollInterval: string;
+  maxSteps: string;
+  timeout?: string;
+  requestTimeout: string;
+  json?: boolean;
+  color?: boolean;
+  verbose?: boolean;
+  mask?: boolean;
+  dryRun?: boolean;
+  report: string[];
+  har?: string;
+  logLevel?: string;
+  logFormat?: string;
+}
+
+export interface ReportTargets {
+  json?: string;
+  junit?: string;
+  har?: string;
+}
+
+export interface RunSettings {
+  limits: { pollIntervalMs: number; maxSteps: number; requestTimeoutMs: number; timeoutMs?: number };
+  servers: Record<string, string>;
+  serverVariables: Record<string, string>;
+  reports: ReportTargets;
+  /** Undefined: no logging (pino is not loaded). */
+  log?: { level: LogLevel; format: LogFormat };
+}
+
+const REPORT_KINDS = ['json', 'junit', 'har'] as const;
+
+export function readRunFlags(raw: Record<string, unknown>): { flags: RunFlags; settings: RunSettings } {
+  const flags = { input: [], inputs: [], server: [], serverVariable: [], report: [], ...raw } as unknown as RunFlags;
+  const settings: RunSettings = {
+    limits: {
+      pollIntervalMs: parseDuration(flags.pollInterval, '--poll-interval'),
+      maxSteps: parseCount(flags.maxSteps, '--max-steps'),
+      requestTimeoutMs: parseDuration(flags.requestTimeout, '--request-timeout'),
+      ...(flags.timeout !== undefined ? { timeoutMs: parseDuration(flags.timeout, '--timeout') } : {}),
+    },
+    servers: Object.fromEntries(flags.server.map((s) => parsePair(s, '--server'))),
+    serverVariables: Object.fromEntries(flags.serverVariable.map((s) => parsePair(s, '--server-variable'))),
+    reports: readReports(flags.report, flags.har),
+  };
+  const log = readLog(flags.logLevel, flags.logFormat);
+  if (log) settings.log = log;
+  return { flags, settings };
+}
+
+function readReports(pairs: readonly string[], har: string | undefined): ReportTargets {
+  const targets: ReportTargets = {};
+  for (const pair of pairs) {
+    const [kind, target] = parsePair(pair, '--report');
+    if (!(REPORT_KINDS as readonly string[]).includes(kind)) {
+      throw new UsageError(`--report ${kind} is not a report kind`, `Use --report junit=<path>, --report json=<path> or --report har=<path>.`);
+    }
+    if (target === '') throw new UsageError(`--report ${kind}= needs a path`);
+    targets[kind as (typeof REPORT_KINDS)[number]] = target;
+  }
+  if (har !== undefined) targets.har = har;
+  return targets;
+}
+
+function readLog(level: string | undefined, format: string | undefined): RunSettings['log'] {
+  if (level === undefined && format === undefined) return undefined;
+  const checkedLevel = (level ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(checkedLevel)) throw new UsageError(`--log-level "${level}" is not a level`, `Use one of ${LOG_LEVELS.join(', ')}.`);
+  const checkedFormat = format ?? 'json';
+  if (checkedFormat !== 'json' && checkedFormat !== 'pretty') throw new UsageError(`--log-format "${format}" is not json or pretty`);
+  return { level: checkedLevel as LogLevel, format: checkedFormat };
+}

@@ -1,0 +1,92 @@
+/**
+ * `--dry-run`: the first request each workflow of a run would send, built exactly as the run
+ * builds it (same parameter rendering, server URL, body encoding) but sent nowhere. Before any
+ * step ran, only `$inputs`, `$sourceDescriptions` and `$components` have values; every other
+ * expression is listed as unresolved. Pure: plan and inputs in, previews out.
+ *
+ * Order follows the run: a workflow's dependsOn first, then its first step; a first step that
+ * calls a workflow previews that workflow with the inputs the step would pass.
+ */
+import type { Problem } from '../diagnostics/diagnostic.js';
+import type { ValueTemplate } from '../expressions/ast.js';
+import { renderValue } from '../expressions/evaluate-expression.js';
+import type { ExpressionScope } from '../expressions/scope.js';
+import type { DocumentPlan, Plan, StepPlan, WorkflowRef } from '../plan/plan.js';
+import { workflowKey } from '../plan/plan.js';
+import { applyReplacements } from './apply-replacements.js';
+import { buildRequest } from './build-request.js';
+import type { HttpRequest } from './ports.js';
+import { resolveServerUrl } from './resolve-server-url.js';
+
+export interface RequestPreview {
+  workflowId: string;
+  stepId: string;
+  request?: HttpRequest;
+  /** Why no request could be built (e.g. a path parameter that depends on an earlier step). */
+  problem?: Problem;
+  /** Expressions that have no value before the run starts. */
+  unresolved: string[];
+}
+
+export interface PreviewOptions {
+  servers?: Readonly<Record<string, string>>;
+  serverVariables?: Readonly<Record<string, string>>;
+}
+
+export function previewFirstRequests(plan: Plan, ref: WorkflowRef, inputs: Readonly<Record<string, unknown>>, options: PreviewOptions = {}): RequestPreview[] {
+  const previews: RequestPreview[] = [];
+  const seen = new Set<string>();
+  const visit = (current: WorkflowRef, workflowInputs: Readonly<Record<string, unknown>>): void => {
+    const document = plan.documents.get(current.documentKey);
+    const workflow = document?.workflows.get(current.workflowId);
+    if (!document || !workflow || seen.has(workflowKey(current))) return;
+    seen.add(workflowKey(current));
+    for (const dependency of workflow.dependsOn) visit(dependency, workflowInputs);
+    const first = workflow.steps[0];
+    if (!first) return;
+    const scope = scopeOf(document, workflowInputs);
+    if (first.target.kind === 'workflow') {
+      visit(first.target.workflow, childInputs(first, scope));
+      return;
+    }
+    previews.push({ workflowId: workflow.workflowId, ...previewStep(first, scope, options) });
+  };
+  visit(ref, inputs);
+  return previews;
+}
+
+function scopeOf(document: DocumentPlan, inputs: Readonly<Record<string, unknown>>): ExpressionScope {
+  return { inputs, steps: {}, workflows: {}, sourceDescriptions: document.sourceDescriptions, components: document.components };
+}
+
+function childInputs(step: StepPlan, scope: ExpressionScope): Record<string, unknown> {
+  const inputs: Record<string, unknown> = {};
+  for (const parameter of step.parameters) {
+    const value = renderValue(parameter.value, scope);
+    if (value !== undefined) Object.defineProperty(inputs, parameter.name, { value, enumerable: true, writable: true });
+  }
+  return inputs;
+}
+
+function previewStep(step: StepPlan, scope: ExpressionScope, options: PreviewOptions): Omit<RequestPreview, 'workflowId'> {
+  const unresolved: string[] = [];
+  const render = (template: ValueTemplate): unknown => renderValue(template, scope, (expression) => {
+    if (!unresolved.includes(expression.text)) unresolved.push(expression.text);
+  });
+  const base = { stepId: step.stepId, unresolved };
+  if (step.target.kind !== 'operation') return base;
+  const { operation, source } = step.target;
+  const override = options.servers?.[source.name];
+  const server = resolveServerUrl({ servers: operation.servers, sourceUrl: source.url, ...(override ? { override } : {}), ...(options.serverVariables ? { variables: options.serverVariables } : {}) });
+  if (!server.ok) return { ...base, problem: server.problem };
+  const parameters = step.parameters.flatMap((p) => (p.in ? [{ name: p.name, in: p.in, value: render(p.value) }] : []));
+  let body: { contentType?: string; value: unknown } | undefined;
+  if (step.requestBody) {
+    const payload = step.requestBody.payload ? render(step.requestBody.payload) : undefined;
+    const replaced = applyReplacements(payload, step.requestBody.replacements.map((r) => ({ target: r.target, value: render(r.value) })));
+    if (!replaced.ok) return { ...base, problem: { code: 'payload-replacement-failed', message: replaced.message } };
+    body = { ...(step.requestBody.contentType ? { contentType: step.requestBody.contentType } : {}), value: replaced.value };
+  }
+  const built = buildRequest({ operation, baseUrl: server.url, parameters, ...(body ? { body } : {}) });
+  return built.ok ? { ...base, request: built.request } : { ...base, problem: built.problem };
+}

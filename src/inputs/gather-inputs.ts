@@ -1,0 +1,116 @@
+/**
+ * Every source of workflow inputs, merged and validated before any request is sent.
+ *
+ * Precedence, lowest to highest: the schema's `default`s < `--inputs` files (later files win) <
+ * `ARAZZO_INPUT_<name>` environment variables < `--input name=value`. Text values (environment,
+ * `--input`) are typed by the inputs schema; file values keep their JSON/YAML types. Every
+ * problem is collected, so one message lists them all, each naming its input.
+ */
+import { childPointer, makeDiagnostic, type Diagnostic, type Problem } from '../diagnostics/diagnostic.js';
+import { isObject, ownField } from '../document/model.js';
+import { coerceInput, propertySchema } from './coerce-inputs.js';
+import { inputsFromEnv } from './env-inputs.js';
+import { readInputsFile } from './read-inputs-file.js';
+import { createStdinOnce, readInputValue, type InputReaders } from './read-input-value.js';
+import { validateInputs } from './validate-inputs.js';
+
+export interface InputTarget {
+  workflowId: string;
+  schema: unknown;
+  /** Where the workflow is: its document and the workflow object's pointer. */
+  file: string;
+  pointer: string;
+}
+
+export interface InputSources extends InputReaders {
+  /** `--inputs` paths, in the order given. */
+  files: readonly string[];
+  /** `--input name=value` pairs, in the order given. */
+  pairs: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export type GatheredInputs =
+  | { ok: true; inputs: Record<string, unknown>; warnings: Diagnostic[]; provided: Record<string, unknown> }
+  | { ok: false; diagnostics: Diagnostic[]; provided: Record<string, unknown> };
+
+export async function gatherInputs(target: InputTarget, sources: InputSources): Promise<GatheredInputs> {
+  const provided: Record<string, unknown> = {};
+  const set = (name: string, value: unknown): void => {
+    Object.defineProperty(provided, name, { value, enumerable: true, writable: true, configurable: true });
+  };
+  const diagnostics: Diagnostic[] = [];
+  const failed = new Set<string>();
+  const place = (name: string): { file: string; pointer: string } => ({ file: target.file, pointer: inputPointer(target, name) });
+  const stdin = createStdinOnce(sources.readStdin);
+
+  for (const given of sources.files) {
+    const read = await readInputsFile(given, sources, stdin);
+    if (!read.ok) diagnostics.push(...read.diagnostics);
+    else for (const [name, value] of Object.entries(read.values)) set(name, value);
+  }
+  // Later sources replace earlier ones by name before typing, so an overridden value is never judged.
+  const texts = new Map(inputsFromEnv(sources.env, declaredNames(target.schema)).map((e) => [e.name, e.text] as const));
+  for (const pair of sources.pairs) {
+    const split = splitPair(pair);
+    if (!split.ok) {
+      diagnostics.push(toDiagnostic(split.problem, { file: target.file }));
+      continue;
+    }
+    const value = await readInputValue(split.name, split.raw, sources, stdin);
+    if (value.ok) texts.set(split.name, value.text);
+    else {
+      failed.add(split.name);
+      diagnostics.push(toDiagnostic(value.problem, place(split.name)));
+    }
+  }
+  for (const [name, text] of texts) {
+    const coerced = coerceInput(name, text, propertySchema(target.schema, name));
+    set(name, coerced.ok ? coerced.value : text);
+    if (!coerced.ok) {
+      failed.add(name);
+      diagnostics.push(toDiagnostic(coerced.problem, place(name)));
+    }
+  }
+
+  const validation = await validateInputs(target.schema, provided);
+  const schemaProblems = validation.ok ? [] : validation.problems.filter((p) => !failed.has(p.input));
+  diagnostics.push(...schemaProblems.map((p) => toDiagnostic(p, place(p.input))));
+  if (diagnostics.length > 0 || !validation.ok) return { ok: false, diagnostics, provided };
+  return { ok: true, inputs: validation.inputs, warnings: undeclaredWarnings(target, provided), provided };
+}
+
+function splitPair(pair: string): { ok: true; name: string; raw: string } | { ok: false; problem: Problem } {
+  const index = pair.indexOf('=');
+  if (index > 0) return { ok: true, name: pair.slice(0, index), raw: pair.slice(index + 1) };
+  return { ok: false, problem: { code: 'input-syntax', message: `--input "${pair}" is not name=value`, hint: 'Write --input name=value (name=@file reads a file, name=- reads stdin).' } };
+}
+
+function declaredNames(schema: unknown): string[] {
+  const properties = isObject(schema) ? ownField(schema, 'properties') : undefined;
+  return isObject(properties) ? Object.keys(properties) : [];
+}
+
+/** A name the schema does not declare is allowed (unless additionalProperties says no), but likely a typo. */
+function undeclaredWarnings(target: InputTarget, provided: Record<string, unknown>): Diagnostic[] {
+  const declared = declaredNames(target.schema);
+  if (declared.length === 0) return [];
+  return Object.keys(provided)
+    .filter((name) => !declared.includes(name))
+    .map((name) =>
+      makeDiagnostic('input-undeclared', 'warning', `Input "${name}" is not declared by workflow ${target.workflowId}; it is passed on as given`, {
+        file: target.file,
+        pointer: childPointer(target.pointer, 'inputs'),
+        hint: `Declared inputs: ${declared.join(', ')}.`,
+      }),
+    );
+}
+
+/** The line of the input's declaration, when the schema is written inline. */
+function inputPointer(target: InputTarget, name: string): string {
+  const inputs = childPointer(target.pointer, 'inputs');
+  return name !== '' && propertySchema(target.schema, name) !== undefined ? childPointer(childPointer(inputs, 'properties'), name) : inputs;
+}
+
+const toDiagnostic = (problem: Problem, where: { file?: string; pointer?: string }): Diagnostic =>
+  makeDiagnostic(problem.code, 'error', problem.message, { ...where, ...(problem.hint ? { hint: problem.hint } : {}) });

@@ -1,0 +1,34 @@
+/** `--inputs <file.json|file.yaml|->`: a mapping of input names to already-typed values. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isObject } from '../document/model.js';
+import { parseYamlText } from '../document/parse-yaml.js';
+import type { InputReaders, ValueText } from './read-input-value.js';
+
+export type InputsFile = { ok: true; file: string; values: Record<string, unknown> } | { ok: false; diagnostics: Diagnostic[] };
+
+export async function readInputsFile(given: string, readers: InputReaders, stdin: (who: string) => Promise<ValueText>): Promise<InputsFile> {
+  const file = given === '-' ? '<stdin>' : path.resolve(readers.cwd, given);
+  const text = given === '-' ? await stdin('--inputs -') : await readLocal(file);
+  if (!text.ok) return { ok: false, diagnostics: [makeDiagnostic(text.problem.code, 'error', text.problem.message, { file, ...(text.problem.hint ? { hint: text.problem.hint } : {}) })] };
+  const parsed = parseYamlText(text.text, file);
+  if (parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
+  if (parsed.value === undefined || parsed.value === null) return { ok: true, file, values: {} };
+  if (!isObject(parsed.value)) {
+    return {
+      ok: false,
+      diagnostics: [makeDiagnostic('inputs-file-invalid', 'error', `--inputs ${given} is not a mapping of input names to values`, { file, line: 1, column: 1, hint: 'Write e.g. {"name": "value"} (JSON) or name: value (YAML).' })],
+    };
+  }
+  return { ok: true, file, values: { ...parsed.value } };
+}
+
+async function readLocal(file: string): Promise<ValueText> {
+  try {
+    return { ok: true, text: await readFile(file, 'utf8'), from: 'file' };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return { ok: false, problem: { code: 'inputs-file-unreadable', message: `--inputs ${file} cannot be read (${code})`, hint: 'Check the path.' } };
+  }
+}
