@@ -16,6 +16,7 @@ export type RunEvent =
       execution: number;
       statusCode?: number;
       reason?: string;
+      httpFailure?: HttpFailureReason;
       outputs: Readonly<Record<string, unknown>>;
       durationMs: number;
     }

@@ -7,7 +7,7 @@ import type { CriterionPlan, OutputPlan, StepPlan, WorkflowRef } from '../plan/p
 import { applyReplacements } from './apply-replacements.js';
 import { buildRequest } from './build-request.js';
 import { parseRetryAfter } from './parse-retry-after.js';
-import type { HttpRequest } from './ports.js';
+import type { HttpFailureReason, HttpRequest } from './ports.js';
 import { resolveServerUrl } from './resolve-server-url.js';
 import { DEFAULTS, type RunContext, type WorkflowFrame } from './run-context.js';
 import type { RunErrorCode } from './run-result.js';
@@ -19,8 +19,10 @@ export interface StepOutcome {
   outputs: Record<string, unknown>;
   statusCode?: number;
   reason?: string;
-  /** Whether the failure was the transport's (no response at all). */
+  /** Whether the failure was the transport's (no usable response). */
   requestFailed?: boolean;
+  /** The typed transport failure, when requestFailed. */
+  httpFailure?: HttpFailureReason;
   /** Why a child workflow failed (e.g. workflow-recursion), so an unhandled failure keeps the cause. */
   childErrorCode?: RunErrorCode;
   retryAfterMs?: number;
@@ -53,8 +55,22 @@ async function executeOperationStep(run: RunContext, frame: WorkflowFrame, step:
   const sent = { method: request.method, url: request.url };
   if (outcome.kind === 'failure') {
     run.emit({ type: 'http-failure', ...context, request, reason: outcome.reason, message: outcome.message, durationMs: outcome.durationMs });
-    const scope = { ...base, request: view };
-    return { succeeded: false, scope, outputs: evaluateOutputs(step.outputs, scope), reason: `${outcome.reason}: ${outcome.message}`, requestFailed: true, request: sent };
+    // No usable response: $statusCode stays absent unless a status line did arrive (a body too
+    // large or not the JSON it claims), so `$statusCode == null` selects pure transport faults.
+    const partial = outcome.status === undefined ? undefined : { statusCode: outcome.status, headers: outcome.headers ?? {} };
+    const scope: ExpressionScope = { ...base, request: view, ...(partial ? { response: partial } : {}) };
+    const retryAfterMs = partial ? retryAfterOf(run, frame, step, partial.headers) : undefined;
+    return {
+      succeeded: false,
+      scope,
+      outputs: evaluateOutputs(step.outputs, scope),
+      reason: `${outcome.reason}: ${outcome.message}`,
+      requestFailed: true,
+      httpFailure: outcome.reason,
+      request: sent,
+      ...(partial ? { statusCode: partial.statusCode } : {}),
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
   }
   const { response } = outcome;
   run.emit({ type: 'response', ...context, request, response });
@@ -62,7 +78,7 @@ async function executeOperationStep(run: RunContext, frame: WorkflowFrame, step:
   const failed = step.successCriteria.length > 0
     ? firstFailure(step.successCriteria, scope)
     : response.status >= 200 && response.status < 300 ? undefined : `HTTP ${response.status} is not 2xx (the step has no successCriteria)`;
-  const retryAfterMs = parseRetryAfter(response.headers['retry-after'], run.options.clock.now());
+  const retryAfterMs = retryAfterOf(run, frame, step, response.headers);
   return {
     succeeded: failed === undefined,
     scope,
@@ -72,6 +88,18 @@ async function executeOperationStep(run: RunContext, frame: WorkflowFrame, step:
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     request: sent,
   };
+}
+
+/**
+ * Retry-After (seconds or an HTTP-date), capped: a hostile or broken server must not park the run
+ * for days. The cap is announced once as a warning.
+ */
+function retryAfterOf(run: RunContext, frame: WorkflowFrame, step: StepPlan, headers: Readonly<Record<string, string>>): number | undefined {
+  const asked = parseRetryAfter(headers['retry-after'], run.options.clock.now());
+  const cap = run.options.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs;
+  if (asked === undefined || asked <= cap) return asked;
+  run.warn('retry-after-capped', `step ${step.stepId}: the server asked to wait ${asked} ms (Retry-After); waiting ${cap} ms instead (--max-retry-after)`, { file: frame.document.key, pointer: step.pointer });
+  return cap;
 }
 
 type Prepared = { ok: true; request: HttpRequest; view: NonNullable<ExpressionScope['request']> } | { ok: false; reason: string };

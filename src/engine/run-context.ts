@@ -20,6 +20,10 @@ export interface RunOptions {
   requestTimeoutMs?: number;
   /** Response body cap. Default 10 MiB. */
   maxResponseBytes?: number;
+  /** Longest wait a Retry-After header may ask for. Default 5 minutes. */
+  maxRetryAfterMs?: number;
+  /** Hears an unexpected error (a bug) before the run ends with `internal-error`, e.g. to print its stack. */
+  onInternalError?: (error: unknown) => void;
   /** sourceDescription name → server URL that replaces the OpenAPI server. */
   servers?: Readonly<Record<string, string>>;
   /** Server URL variables, e.g. { region: 'eu-frankfurt-1' }. */
@@ -32,6 +36,7 @@ export const DEFAULTS = {
   maxSteps: 1000,
   requestTimeoutMs: 30_000,
   maxResponseBytes: 10 * 1024 * 1024,
+  maxRetryAfterMs: 5 * 60_000,
 } as const;
 
 /** Thrown to stop the whole run (budget, timeout, cancellation); caught once at the top. */
@@ -61,6 +66,8 @@ export class RunContext {
   readonly records = new Map<string, StepRecord>();
   readonly warnings: Diagnostic[] = [];
   readonly serverUrls = new Map<string, string>();
+  /** The step being executed, so an unexpected error can be placed. */
+  currentStep: { workflowId: string; stepId: string } | undefined;
   private readonly warned = new Set<string>();
 
   constructor(readonly plan: Plan, readonly options: RunOptions) {

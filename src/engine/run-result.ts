@@ -1,5 +1,6 @@
 /** The result of a run: a stable, JSON-serialisable shape that users' scripts depend on (--json). */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { HttpFailureReason } from './ports.js';
 
 export type RunStatus = 'succeeded' | 'failed';
 
@@ -33,6 +34,8 @@ export interface StepRecord {
   lastStatusCode?: number;
   /** Why the last execution failed: a criterion, or an HTTP failure reason. */
   reason?: string;
+  /** The last execution's transport failure (timeout, connection, body-too-large, ...), if any. */
+  httpFailure?: HttpFailureReason;
   outputs: Record<string, unknown>;
   durationMs: number;
   /** Method and URL of the last request sent. */

@@ -10,7 +10,7 @@ import { nextTransition } from './next-transition.js';
 import { DEFAULTS, RunContext, RunHalt, type RunOptions, type WorkflowFrame } from './run-context.js';
 import type { RunError, RunResult } from './run-result.js';
 import { evaluateWorkflowOutputs } from './workflow-outputs.js';
-import { recordSkippedSteps, recordStep } from './step-records.js';
+import { recordInterruptedStep, recordSkippedSteps, recordStep } from './step-records.js';
 
 export type { RunOptions } from './run-context.js';
 
@@ -39,10 +39,12 @@ export async function runWorkflow(plan: Plan, workflowId: string, inputs: Record
   try {
     outcome = await executeWorkflow(run, ref, inputs, 0, root);
   } catch (error) {
-    if (!(error instanceof RunHalt)) throw error;
-    const outputs = root.frame ? evaluateWorkflowOutputs(run, root.frame) : {};
+    // A run always ends with a result, also after a bug: the steps done so far are kept.
+    const halt = error instanceof RunHalt ? error : internalHalt(run, error);
+    if (halt.code === 'internal-error' && run.currentStep) recordInterruptedStep(run, run.currentStep, halt.message);
+    const outputs = safeOutputs(run, root.frame);
     if (root.frame) recordSkippedSteps(run, root.frame);
-    outcome = { status: 'failed', outputs, endedBy: null, error: { code: error.code, message: error.message, ...(error.stepId ? { stepId: error.stepId } : {}), ...(error.workflowId ? { workflowId: error.workflowId } : {}) } };
+    outcome = { status: 'failed', outputs, endedBy: null, error: { code: halt.code, message: halt.message, ...(halt.stepId ? { stepId: halt.stepId } : {}), ...(halt.workflowId ? { workflowId: halt.workflowId } : {}) } };
   }
   return {
     workflowId,
@@ -55,6 +57,29 @@ export async function runWorkflow(plan: Plan, workflowId: string, inputs: Record
     warnings: run.warnings,
     durationMs: options.clock.now() - run.startedAt,
   };
+}
+
+/** An unexpected error, named as one, at the step that was running when it happened. */
+function internalHalt(run: RunContext, error: unknown): RunHalt {
+  try {
+    run.options.onInternalError?.(error);
+  } catch {
+    // The hook is for diagnostics only; the result must still be built.
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  const at = run.currentStep;
+  const where = at ? ` at step ${at.stepId}` : '';
+  return new RunHalt('internal-error', `unexpected internal error${where}: ${detail} (this is a bug in arazzo)`, at?.stepId, at?.workflowId);
+}
+
+/** Workflow outputs after a halt: evaluating them (and their warnings) must not throw again. */
+function safeOutputs(run: RunContext, frame: WorkflowFrame | undefined): Record<string, unknown> {
+  if (!frame) return {};
+  try {
+    return evaluateWorkflowOutputs(run, frame);
+  } catch {
+    return {};
+  }
 }
 
 async function executeWorkflow(
@@ -176,9 +201,11 @@ async function runStepOnce(run: RunContext, frame: WorkflowFrame, step: StepPlan
   const started = run.options.clock.now();
   const executions = run.records.get(`${workflowId}#${step.stepId}`)?.executions ?? 0;
   const execution = attempt > 1 ? Math.max(executions, 1) : executions + 1;
+  run.currentStep = { workflowId, stepId: step.stepId };
   run.emit({ type: 'step-start', workflowId, stepId: step.stepId, execution, attempt });
   const outcome = await executeStep(run, frame, step, async (ref, inputs) => {
     const child = await executeWorkflow(run, ref, inputs, frame.depth + 1);
+    run.currentStep = { workflowId, stepId: step.stepId };
     return { status: child.status, outputs: child.outputs, ...(child.error ? { reason: child.error.message, errorCode: child.error.code } : {}) };
   });
   // Outputs persist for the whole workflow run, across every goto (checklist 9.6).
@@ -193,6 +220,7 @@ async function runStepOnce(run: RunContext, frame: WorkflowFrame, step: StepPlan
     execution,
     ...(outcome.statusCode !== undefined ? { statusCode: outcome.statusCode } : {}),
     ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),
+    ...(outcome.httpFailure !== undefined ? { httpFailure: outcome.httpFailure } : {}),
     outputs: outcome.outputs,
     durationMs,
   });

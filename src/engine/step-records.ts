@@ -13,6 +13,7 @@ export function recordStep(run: RunContext, workflowId: string, stepId: string, 
     attempts: (previous?.attempts ?? 0) + 1,
     ...(outcome.statusCode !== undefined ? { lastStatusCode: outcome.statusCode } : {}),
     ...(outcome.reason !== undefined && !outcome.succeeded ? { reason: outcome.reason } : {}),
+    ...(outcome.httpFailure !== undefined ? { httpFailure: outcome.httpFailure } : {}),
     outputs: outcome.outputs,
     durationMs: (previous?.durationMs ?? 0) + durationMs,
     ...(outcome.request ? { request: outcome.request } : {}),
@@ -27,4 +28,12 @@ export function recordSkippedSteps(run: RunContext, frame: Pick<WorkflowFrame, '
     if (run.records.has(key)) continue;
     run.records.set(key, { workflowId, stepId: step.stepId, status: 'skipped', executions: 0, attempts: 0, outputs: {}, durationMs: 0 });
   }
+}
+
+/** The step that was running when an unexpected error stopped the run is failed, not skipped. */
+export function recordInterruptedStep(run: RunContext, at: { workflowId: string; stepId: string }, reason: string): void {
+  const key = `${at.workflowId}#${at.stepId}`;
+  const previous = run.records.get(key);
+  const base = previous ?? { workflowId: at.workflowId, stepId: at.stepId, executions: 1, attempts: 1, outputs: {}, durationMs: 0 };
+  run.records.set(key, { ...base, status: 'failed', reason });
 }
