@@ -66,8 +66,8 @@ export class RunContext {
   readonly records = new Map<string, StepRecord>();
   readonly warnings: Diagnostic[] = [];
   readonly serverUrls = new Map<string, string>();
-  /** The step being executed, so an unexpected error can be placed. */
-  currentStep: { workflowId: string; stepId: string } | undefined;
+  /** The step being executed (and whether its outcome is recorded yet), so an unexpected error can be placed. */
+  currentStep: { workflowId: string; stepId: string; recorded: boolean } | undefined;
   private readonly warned = new Set<string>();
 
   constructor(readonly plan: Plan, readonly options: RunOptions) {

@@ -41,7 +41,7 @@ export async function runWorkflow(plan: Plan, workflowId: string, inputs: Record
   } catch (error) {
     // A run always ends with a result, also after a bug: the steps done so far are kept.
     const halt = error instanceof RunHalt ? error : internalHalt(run, error);
-    if (halt.code === 'internal-error' && run.currentStep) recordInterruptedStep(run, run.currentStep, halt.message);
+    if (halt.code === 'internal-error' && run.currentStep && !run.currentStep.recorded) recordInterruptedStep(run, run.currentStep, halt.message);
     const outputs = safeOutputs(run, root.frame);
     if (root.frame) recordSkippedSteps(run, root.frame);
     outcome = { status: 'failed', outputs, endedBy: null, error: { code: halt.code, message: halt.message, ...(halt.stepId ? { stepId: halt.stepId } : {}), ...(halt.workflowId ? { workflowId: halt.workflowId } : {}) } };
@@ -201,17 +201,18 @@ async function runStepOnce(run: RunContext, frame: WorkflowFrame, step: StepPlan
   const started = run.options.clock.now();
   const executions = run.records.get(`${workflowId}#${step.stepId}`)?.executions ?? 0;
   const execution = attempt > 1 ? Math.max(executions, 1) : executions + 1;
-  run.currentStep = { workflowId, stepId: step.stepId };
+  run.currentStep = { workflowId, stepId: step.stepId, recorded: false };
   run.emit({ type: 'step-start', workflowId, stepId: step.stepId, execution, attempt });
   const outcome = await executeStep(run, frame, step, async (ref, inputs) => {
     const child = await executeWorkflow(run, ref, inputs, frame.depth + 1);
-    run.currentStep = { workflowId, stepId: step.stepId };
+    run.currentStep = { workflowId, stepId: step.stepId, recorded: false };
     return { status: child.status, outputs: child.outputs, ...(child.error ? { reason: child.error.message, errorCode: child.error.code } : {}) };
   });
   // Outputs persist for the whole workflow run, across every goto (checklist 9.6).
   Object.defineProperty(frame.stepOutputs, step.stepId, { value: outcome.outputs, enumerable: true, writable: true, configurable: true });
   const durationMs = run.options.clock.now() - started;
   recordStep(run, workflowId, step.stepId, outcome, durationMs, attempt > 1);
+  run.currentStep = { workflowId, stepId: step.stepId, recorded: true };
   run.emit({
     type: 'step-end',
     workflowId,
