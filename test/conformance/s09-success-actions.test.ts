@@ -135,8 +135,8 @@ describe('9.7 Success Action Object goto workflowId (decision): one-way; target 
         onSuccess: [{ name: handOver, type: goto, workflowId: second }]
       - stepId: never
         operationId: findPets
-    outputs: { fromFirst: $steps.a.outputs.x }
   - workflowId: second
+    inputs: { type: object, properties: { name: { type: string } } }
     steps:
       - stepId: b
         operationId: getFlaky

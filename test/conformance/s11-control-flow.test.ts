@@ -61,7 +61,7 @@ describe('11.3 sub-workflow recursion and goto-workflow cycles are guarded', () 
         operationId: echo
       - stepId: again
         workflowId: self
-`), { api });
+`), { api, allowErrors: ['workflow-cycle'] });
     expect(result.status).toBe('failed');
     expect(result.error?.code).toBe('workflow-recursion');
     expect(result.error?.stepId).toBe('again');
