@@ -6,8 +6,9 @@ import { renderValue } from '../expressions/evaluate-expression.js';
 import type { RunContext, WorkflowFrame } from './run-context.js';
 
 export function evaluateWorkflowOutputs(run: RunContext, frame: WorkflowFrame): Record<string, unknown> {
-  const scope = run.scopeOf(frame);
   const outputs: Record<string, unknown> = {};
+  // $outputs here is this workflow's outputs: those listed earlier are readable (checklist 15.8).
+  const scope = { ...run.scopeOf(frame), outputs };
   for (const output of frame.workflow.outputs) {
     const value = renderValue(output.value, scope, (expression, reason) => {
       const notRun = expression.kind === 'steps' && !Object.hasOwn(frame.stepOutputs, expression.stepId);
