@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { createRunJournal } from '../../../src/report/run-journal.js';
+import { runResultToJson } from '../../../src/report/run-result-json.js';
+import { succeeded } from './run-result-fixtures.js';
+import { pollEvents } from './run-events.js';
+
+describe('issue 5 reports: the journal behind --report json, junit and --har', () => {
+  it('records every step execution with its start and duration, and each workflow status', () => {
+    let clock = Date.UTC(2026, 0, 1);
+    const journal = createRunJournal({ keepExchanges: false, now: () => (clock += 10) });
+    pollEvents().forEach(journal.onEvent);
+    expect(journal.timeline.map((t) => `${t.stepId}#${t.execution}:${t.status}`)).toEqual(['create#1:succeeded', 'pollBuild#1:succeeded', 'pollBuild#2:succeeded', 'pollBuild#3:succeeded', 'activate#1:failed']);
+    expect(journal.timeline[0]!.startedAt).toMatch(/^2026-01-01T00:00:00\.\d{3}Z$/);
+    expect([...journal.workflows]).toEqual([['build', 'failed']]);
+  });
+
+  it('keeps exchanges only when a HAR is asked for', () => {
+    const without = createRunJournal({ keepExchanges: false });
+    const withHar = createRunJournal({ keepExchanges: true });
+    for (const event of pollEvents()) {
+      without.onEvent(event);
+      withHar.onEvent(event);
+    }
+    expect(without.exchanges).toHaveLength(0);
+    expect(withHar.exchanges.map((e) => e.stepId)).toEqual(['pollBuild', 'pollBuild', 'pollBuild']);
+  });
+
+  it('the --json result carries the timeline, the workflows and the interrupting signal', () => {
+    const journal = createRunJournal({ keepExchanges: false });
+    pollEvents().forEach(journal.onEvent);
+    const json = runResultToJson(succeeded, '/', { journal, interruptedBy: 'SIGTERM' });
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(['workflowId', 'status', 'outputs', 'endedBy', 'steps', 'error', 'timeline', 'workflows', 'startedAt', 'interruptedBy']));
+    expect((json.timeline as unknown[]).length).toBe(5);
+  });
+});
