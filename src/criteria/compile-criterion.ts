@@ -9,6 +9,8 @@ import { compileGoessnerCriterion, compileJsonPathCriterion } from './compile-js
 import { compileRegexCriterion } from './compile-regex-criterion.js';
 import { hasError, inField, type CriterionCompilation, type CriterionProblem } from './compiled-criterion.js';
 import { parseCondition } from './parse-condition.js';
+import { walkCondition, type ConditionNode } from './simple-condition.js';
+import type { Problem } from '../diagnostics/diagnostic.js';
 import { readCriterionType, type CriterionType } from './read-criterion-type.js';
 
 export type { CompiledCriterion, CriterionCompilation, CriterionProblem } from './compiled-criterion.js';
@@ -77,5 +79,25 @@ function compileByType(
 function compileSimple(condition: string): CriterionCompilation {
   const parsed = parseCondition(condition);
   if (!parsed.ok) return { problems: inField('condition', [{ severity: 'error', ...parsed.problem }]) };
-  return { compiled: { kind: 'simple', condition: parsed.ast, source: condition }, problems: inField('condition', parsed.warnings) };
+  const problems = [...parsed.warnings, ...embeddedInLiterals(parsed.ast)];
+  return { compiled: { kind: 'simple', condition: parsed.ast, source: condition }, problems: inField('condition', problems) };
+}
+
+/**
+ * In a simple condition, expressions are operands: `'o-{$inputs.a}'` is a literal string, compared
+ * as written. Say so, rather than let a condition silently never match.
+ */
+function embeddedInLiterals(ast: ConditionNode): Problem[] {
+  const problems: Problem[] = [];
+  walkCondition(ast, (node) => {
+    if (node.type !== 'literal' || typeof node.value !== 'string' || !/\{\$/.test(node.value)) return;
+    problems.push({
+      code: 'condition-literal-embedded',
+      severity: 'warning',
+      message: `'${node.value}' is a string literal; the {$…} inside it is not evaluated in a simple condition`,
+      hint: 'Compare with the runtime expression itself (e.g. $response.body#/id == $inputs.id), or use a regex criterion, where {$…} is substituted.',
+      offset: node.offset,
+    });
+  });
+  return problems;
 }

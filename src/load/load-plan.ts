@@ -1,8 +1,10 @@
 /**
- * The front half shared by `lint` and `run`: read → parse → check → compile. Diagnostics come
- * back located (file, line, column) and sorted; nothing has been sent anywhere.
+ * The front half shared by `lint` and `run`: read → parse → check → compile → lint. Diagnostics
+ * come back located (file, line, column) and sorted; nothing has been sent anywhere.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RuleSettings } from '../lint/lint-input.js';
+import { lintLoadedPlan } from '../lint/lint-plan.js';
 import { compilePlan } from '../plan/compile-plan.js';
 import type { Plan } from '../plan/plan.js';
 import { loadWorkspace, type LoadOptions, type Workspace } from './load-workspace.js';
@@ -13,10 +15,16 @@ export interface LoadedPlan {
   diagnostics: Diagnostic[];
 }
 
-export async function loadPlan(file: string, options: LoadOptions = {}): Promise<LoadedPlan> {
+export interface LoadPlanOptions extends LoadOptions {
+  /** Per-code severity overrides (`arazzo lint --rule`); defaults come from diagnostics/codes.ts. */
+  rules?: RuleSettings;
+}
+
+export async function loadPlan(file: string, options: LoadPlanOptions = {}): Promise<LoadedPlan> {
   const workspace = await loadWorkspace(file, options);
   const { plan, diagnostics } = compilePlan(workspace);
-  const all = locateDiagnostics([...workspace.diagnostics, ...diagnostics], workspace);
+  const linted = lintLoadedPlan({ ...workspace, plan }, [...workspace.diagnostics, ...diagnostics], options.rules);
+  const all = locateDiagnostics(linted, workspace);
   return { workspace, plan, diagnostics: all };
 }
 

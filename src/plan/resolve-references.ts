@@ -73,7 +73,9 @@ export function resolveOperationId(ctx: CompileContext, scope: ReferenceScope, t
     });
     return undefined;
   }
-  if (openapi.length === 0) return undefined; // no source loaded: its loading error was already reported
+  // A source that failed to load may hold the operation; its loading error was already reported.
+  const loaded = new Set(scope.sources.map((s) => s.name));
+  if (openapi.length === 0 || Object.values(scope.declaredSources).some((s) => s.type !== 'arazzo' && !loaded.has(s.name))) return undefined;
   ctx.report('operation-not-found', 'error', `No operation with operationId "${text}" in ${openapi.map((s) => s.name).join(', ')}`, pointer, {
     hint: suggest(text, openapi.flatMap((s) => [...(s.operations?.byOperationId.keys() ?? [])])),
   });
@@ -126,11 +128,17 @@ export function resolveWorkflowId(ctx: CompileContext, scope: ReferenceScope, te
   if (qualified) {
     const [, sourceName, workflowId] = qualified as unknown as [string, string, string];
     const source = findSource(ctx, scope, sourceName, pointer);
+    const declaredType = scope.declaredSources[sourceName]?.type;
+    if ((source?.type ?? declaredType) === 'openapi') {
+      ctx.report('workflow-not-found', 'error', `Source "${sourceName}" is an OpenAPI description, so it has no workflow "${workflowId}"`, pointer);
+      return undefined;
+    }
     if (!source) return undefined;
     if (source.type !== 'arazzo' || !source.documentKey) {
       ctx.report('workflow-not-found', 'error', `Source "${sourceName}" is not an Arazzo document, so it has no workflow "${workflowId}"`, pointer);
       return undefined;
     }
+    if (!scope.workflowIds.has(source.documentKey)) return undefined; // not loaded: the loader reported why
     if (!scope.workflowIds.get(source.documentKey)?.has(workflowId)) {
       ctx.report('workflow-not-found', 'error', `Workflow "${workflowId}" does not exist in source "${sourceName}"`, pointer);
       return undefined;

@@ -1,0 +1,49 @@
+/**
+ * One problem, one diagnostic. The schema and the compiler often see the same mistake (a step
+ * without a target, a parameter without `in`); the compiler's diagnostic is more precise, so a
+ * schema error is dropped when an earlier error sits at the same place, inside it, or (for a
+ * missing field) on the object that lacks it. Exact repeats (same code, file and pointer) go too.
+ */
+import { describeCode } from '../diagnostics/codes.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { lastToken, parentPointer } from './value-at-pointer.js';
+
+/** Compiler codes reported on the object that lacks a field, with the field(s) they cover. */
+const MISSING_FIELD_CODES: Readonly<Record<string, readonly string[]>> = {
+  'arazzo-version-invalid': ['arazzo'],
+  'workflow-id-missing': ['workflowId'],
+  'workflow-steps-missing': ['steps'],
+  'step-id-missing': ['stepId'],
+  'step-target-missing': ['operationId', 'operationPath', 'workflowId'],
+  'parameter-name-missing': ['name'],
+  'parameter-value-missing': ['value'],
+  'parameter-in-missing': ['in'],
+  'action-name-missing': ['name'],
+  'action-target-missing': ['stepId', 'workflowId'],
+  'source-description-invalid': ['name', 'url'],
+  'replacement-invalid': ['target', 'value'],
+  'criterion-invalid': ['condition'],
+};
+
+export function mergeDiagnostics(earlier: readonly Diagnostic[], schema: readonly Diagnostic[], rules: readonly Diagnostic[]): Diagnostic[] {
+  const errors = earlier.filter((d) => d.severity === 'error');
+  const keptSchema = schema.filter((d) => !errors.some((e) => covers(e, d)));
+  const seen = new Set<string>();
+  const result: Diagnostic[] = [];
+  for (const diagnostic of [...earlier, ...keptSchema, ...rules]) {
+    const key = `${diagnostic.code}\u0000${diagnostic.file ?? ''}\u0000${diagnostic.pointer ?? ''}\u0000${diagnostic.offset ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(diagnostic);
+  }
+  return result;
+}
+
+function covers(error: Diagnostic, schema: Diagnostic): boolean {
+  if (error.file !== schema.file || describeCode(error.code)?.stage === 'schema') return false;
+  const at = schema.pointer ?? '';
+  const other = error.pointer ?? '';
+  if (other === at || other.startsWith(`${at}/`)) return at !== '' || other === '';
+  if (schema.code !== 'schema-required' || parentPointer(at) !== other) return false;
+  return MISSING_FIELD_CODES[error.code]?.includes(lastToken(at)) ?? false;
+}
