@@ -49,16 +49,12 @@ export function compileStep(
   };
 }
 
-/** Operation steps need `in`; on workflowId steps parameters are the child's inputs, so `in` means nothing. */
+/** Operation steps need `in` (on workflowId steps parameters are the child's inputs: lint warns about `in`). */
 function checkParameterLocations(ctx: CompileContext, target: StepTarget | undefined, parameters: readonly ParameterPlan[]): void {
+  if (target?.kind !== 'operation') return;
   for (const parameter of parameters) {
-    if (target?.kind === 'operation' && parameter.in === undefined) {
+    if (parameter.in === undefined) {
       ctx.report('parameter-in-missing', 'error', `Parameter "${parameter.name}" of an operation step needs "in" (path, query, header or cookie)`, parameter.pointer);
-    }
-    if (target?.kind === 'workflow' && parameter.in !== undefined) {
-      ctx.report('parameter-in-ignored', 'warning', `Parameter "${parameter.name}" of a workflowId step is passed as the input "${parameter.name}"; its in: ${parameter.in} is ignored`, parameter.pointer, {
-        hint: 'Remove "in": parameters of a workflowId step map to the workflow\'s inputs.',
-      });
     }
   }
 }
