@@ -24,7 +24,7 @@ describe('7.3 Parameter in: required for operation steps; on workflowId steps pa
     steps:
       - { stepId: s, operationId: echo, parameters: [{ name: q, in: query, value: $inputs.q }] }
 `), { api, workflowId: 'parent' });
-    expect(codes(loaded.warnings)).toContain('parameter-in-ignored');
+    expect(codes(loaded.warnings)).toContain('parameter-in-on-workflow-step');
     expect(result.status).toBe('succeeded');
     expect(api.requests[0]?.query.get('q')).toBe('passed');
   });
