@@ -51,9 +51,17 @@ const PROGRAM_EXAMPLES = `Examples:
 const LINT_EXAMPLES = `
 Examples:
   $ arazzo lint workflows/*.yml
-  $ arazzo lint flow.yml --format json
+  $ arazzo lint 'flows/**/*.arazzo.yaml' --format json
+  $ arazzo lint flow.yml --rule step-description-missing=off --rule 'schema-*=warn' --max-warnings 0
+  $ arazzo lint flow.yml --format github      # annotations in a GitHub Actions log
+  $ arazzo lint flow.yml --format sarif > arazzo.sarif
 
-${EXIT_CODES_HELP}`;
+Rule ids are the codes lint prints (e.g. step-output-undeclared); --rule id=off|info|warn|error.
+
+Exit codes (lint):
+  0    no errors (warnings allowed, unless more than --max-warnings)
+  1    errors found, or too many warnings
+  2    usage error: no such file, no file matches a pattern, a bad --rule`;
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -111,8 +119,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   program
     .command('lint')
     .description('Check workflow files without sending anything.')
-    .argument('<files...>', 'Arazzo documents')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .argument('<files...>', 'Arazzo documents or glob patterns')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif', 'junit']).default('stylish'))
+    .option('-r, --rule <id=severity>', 'set a rule to off, info, warn or error; repeatable; "prefix-*" for a family', collect, [])
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .addOption(new Option('--no-color', 'never use colour'))
     .addHelpText('after', LINT_EXAMPLES)
     .action(async (files: string[], options: Record<string, unknown>) => {
