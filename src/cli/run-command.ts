@@ -26,7 +26,7 @@ export async function runCommand(file: string, raw: Record<string, unknown>, io:
   const loaded = await loadPlan(file);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (hasErrors(loaded.diagnostics)) return reportInvalid(errors, invalid);
-  const warnings = loaded.diagnostics.length - errors.length;
+  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
   if (warnings > 0 && !flags.json) io.stderr.write(`${style.yellow(`${warnings} warning${warnings === 1 ? '' : 's'}`)} in the document (run "arazzo lint ${file}" for details)\n`);
 
   const workflow = selectWorkflow(loaded.plan, flags.workflow);
