@@ -1,15 +1,16 @@
 /**
  * One problem, one diagnostic. The schema and the compiler often see the same mistake (a step
  * without a target, a parameter without `in`); the compiler's diagnostic is more precise, so a
- * schema error is dropped when an earlier error sits at the same place, inside it, or (for a
- * missing field) on the object that lacks it. Exact repeats (same code, file and pointer) go too.
+ * schema error is dropped when a compiler or rule error sits at the same place, inside it, or on
+ * the object whose field it is about (FIELD_CODES). Exact repeats (same code, file, pointer and
+ * offset) go too.
  */
 import { describeCode } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { lastToken, parentPointer } from './value-at-pointer.js';
 
-/** Compiler codes reported on the object that lacks a field, with the field(s) they cover. */
-const MISSING_FIELD_CODES: Readonly<Record<string, readonly string[]>> = {
+/** Compiler codes reported on an object (or a field) that cover the schema's findings on these fields of it. */
+const FIELD_CODES: Readonly<Record<string, readonly string[]>> = {
   'arazzo-version-invalid': ['arazzo'],
   'workflow-id-missing': ['workflowId'],
   'workflow-steps-missing': ['steps'],
@@ -23,6 +24,8 @@ const MISSING_FIELD_CODES: Readonly<Record<string, readonly string[]>> = {
   'source-description-invalid': ['name', 'url'],
   'replacement-invalid': ['target', 'value'],
   'criterion-invalid': ['condition'],
+  'criterion-invalid-type': ['type', 'version'],
+  'criterion-invalid-version': ['version'],
 };
 
 export function mergeDiagnostics(earlier: readonly Diagnostic[], schema: readonly Diagnostic[], rules: readonly Diagnostic[]): Diagnostic[] {
@@ -40,10 +43,13 @@ export function mergeDiagnostics(earlier: readonly Diagnostic[], schema: readonl
 }
 
 function covers(error: Diagnostic, schema: Diagnostic): boolean {
-  if (error.file !== schema.file || describeCode(error.code)?.stage === 'schema') return false;
+  // Only the compiler's and the rules' findings say the same thing; a load error (file not found)
+  // does not explain a malformed url, so both stay.
+  const stage = describeCode(error.code)?.stage;
+  if (error.file !== schema.file || (stage !== 'compile' && stage !== 'lint')) return false;
   const at = schema.pointer ?? '';
   const other = error.pointer ?? '';
   if (other === at || other.startsWith(`${at}/`)) return at !== '' || other === '';
-  if (schema.code !== 'schema-required' || parentPointer(at) !== other) return false;
-  return MISSING_FIELD_CODES[error.code]?.includes(lastToken(at)) ?? false;
+  if (parentPointer(at) !== other) return false;
+  return FIELD_CODES[error.code]?.includes(lastToken(at)) ?? false;
 }

@@ -23,7 +23,8 @@ export function pruneSchemaErrors(errors: readonly SchemaError[], document: unkn
       continue;
     }
     const start = runStart(kept, error.instancePath);
-    const branch = chooseBranch(kept.slice(start), error, valueAtPointer(document, error.instancePath));
+    // Several branches matched (a step with two targets): the failing branches are beside the point.
+    const branch = Array.isArray(error.params.passingSchemas) ? [] : chooseBranch(kept.slice(start), error, valueAtPointer(document, error.instancePath));
     kept.splice(start, kept.length - start, ...(branch.length > 0 ? branch : [error]));
   }
   return kept;
