@@ -6,7 +6,7 @@
 import { makeFigure } from './lib/stats.mjs';
 import { loadSimulatorModule } from './lib/load-simulator.mjs';
 import { CLI, ROOT } from './lib/paths.mjs';
-import { runChecked } from './lib/spawn-timed.mjs';
+import { runNodeChecked } from './lib/spawn-timed.mjs';
 
 function demoRuns(simulator, names) {
   const { DEFAULT_API_TOKEN, COMPARTMENT_ID, STOPPED_INSTANCE_ID } = names;
@@ -19,8 +19,12 @@ function demoRuns(simulator, names) {
 }
 
 async function timeThree(argsList) {
-  let total = 0;
-  for (const args of argsList) total += (await runChecked(process.execPath, args, { cwd: ROOT })).ms;
+  const total = { ms: 0, cpuMs: 0 };
+  for (const args of argsList) {
+    const run = await runNodeChecked(args, { cwd: ROOT });
+    total.ms += run.ms;
+    total.cpuMs += run.cpuMs;
+  }
   return total;
 }
 
@@ -30,25 +34,27 @@ export async function measureDemo(repetitions) {
   try {
     const seeds = demoRuns(simulator, module).map((args) => [CLI, 'run', ...args, '--poll-interval', '0', '--json', '--no-color']);
     const nodes = seeds.map(() => ['-e', '0']);
-    const samples = [];
-    const baseline = [];
+    const wall = { samples: [], baselineSamples: [] };
+    const cpu = { samples: [], baselineSamples: [] };
     let requests = 0;
     for (let i = 0; i <= repetitions; i++) {
       simulator.reset();
-      const ms = await timeThree(seeds);
+      const seedRuns = await timeThree(seeds);
       requests = simulator.requests.length;
       const floor = await timeThree(nodes);
       // The first round only warms the page cache.
       if (i === 0) continue;
-      samples.push(ms);
-      baseline.push(floor);
+      wall.samples.push(seedRuns.ms);
+      wall.baselineSamples.push(floor.ms);
+      cpu.samples.push(seedRuns.cpuMs);
+      cpu.baselineSamples.push(floor.cpuMs);
     }
     return makeFigure({
       id: 'demo-seeds',
       name: 'demo: 3 seed workflows vs simulator, --poll-interval 0',
       unit: 'ms',
-      samples,
-      baselineSamples: baseline,
+      ...wall,
+      cpu,
       baselineName: '3 × node -e 0',
       target: null,
       extra: { requestsPerRound: requests },

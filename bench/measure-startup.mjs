@@ -4,28 +4,33 @@
  */
 import { makeFigure } from './lib/stats.mjs';
 import { CLI, ROOT } from './lib/paths.mjs';
-import { runChecked } from './lib/spawn-timed.mjs';
+import { runNodeChecked } from './lib/spawn-timed.mjs';
 
 export const LINT_TARGET_FILE = 'workflows/daytona-io-build-and-activate-snapshot-workflow.yml';
+const BASELINE = ['-e', '0'];
 
-async function alternate(runs, subjectArgs, expectCode = 0) {
-  const baseline = [];
-  const subject = [];
+async function alternate(runs, subjectArgs) {
+  const wall = { baseline: [], subject: [] };
+  const cpu = { baseline: [], subject: [] };
   // One untimed round first: the page cache and the file system are warm for both.
-  await runChecked(process.execPath, ['-e', '0']);
-  await runChecked(process.execPath, subjectArgs, { cwd: ROOT, expectCode });
+  await runNodeChecked(BASELINE, { cwd: ROOT });
+  await runNodeChecked(subjectArgs, { cwd: ROOT });
   for (let i = 0; i < runs; i++) {
-    baseline.push((await runChecked(process.execPath, ['-e', '0'], { cwd: ROOT })).ms);
-    subject.push((await runChecked(process.execPath, subjectArgs, { cwd: ROOT, expectCode })).ms);
+    const base = await runNodeChecked(BASELINE, { cwd: ROOT });
+    const subject = await runNodeChecked(subjectArgs, { cwd: ROOT });
+    wall.baseline.push(base.ms);
+    wall.subject.push(subject.ms);
+    cpu.baseline.push(base.cpuMs);
+    cpu.subject.push(subject.cpuMs);
   }
-  return { baseline, subject };
+  return { samples: wall.subject, baselineSamples: wall.baseline, cpu: { samples: cpu.subject, baselineSamples: cpu.baseline } };
 }
 
 export async function measureStartup(runs) {
   const version = await alternate(runs, [CLI, '--version']);
   const lint = await alternate(runs, [CLI, 'lint', LINT_TARGET_FILE]);
   return [
-    makeFigure({ id: 'startup-version', name: 'arazzo --version', unit: 'ms', samples: version.subject, baselineSamples: version.baseline, baselineName: 'node -e 0', target: 1.5 }),
-    makeFigure({ id: 'lint-seed', name: `arazzo lint ${LINT_TARGET_FILE.replace('workflows/', '')}`, unit: 'ms', samples: lint.subject, baselineSamples: lint.baseline, baselineName: 'node -e 0', target: 2.5 }),
+    makeFigure({ id: 'startup-version', name: 'arazzo --version', unit: 'ms', ...version, baselineName: 'node -e 0', target: 1.5 }),
+    makeFigure({ id: 'lint-seed', name: `arazzo lint ${LINT_TARGET_FILE.replace('workflows/', '')}`, unit: 'ms', ...lint, baselineName: 'node -e 0', target: 2.5 }),
   ];
 }

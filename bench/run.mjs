@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (after `npm run build`): start-up, lint, per-step overhead, memory and the demo,
  * each as a median over several runs and a ratio to a baseline measured in the same run. Prints
- * a table and writes bench/results.json. Options: --quick (fewer runs), --only <id,...>.
+ * a table and writes bench/results.json. Options: --quick (fewer runs), --only <group,...> with
+ * groups startup, per-step, memory, demo. ARAZZO_BENCH_ROOT measures another built tree.
  */
 import { writeFile, rename } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,7 +12,7 @@ import { measureMemory } from './measure-memory.mjs';
 import { measurePerStep } from './measure-per-step.mjs';
 import { measureStartup } from './measure-startup.mjs';
 import { startPollServerProcess } from './lib/poll-server-process.mjs';
-import { at } from './lib/paths.mjs';
+import { benchFile, ROOT } from './lib/paths.mjs';
 import { formatTable } from './lib/stats.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -61,7 +62,7 @@ process.stdout.write(`machine: ${machine.cpus} CPUs, ${machine.cpuModel}, node $
 const missed = figures.filter((f) => f.withinTarget === false);
 if (missed.length > 0) process.stdout.write(`missed targets: ${missed.map((f) => f.id).join(', ')}\n`);
 
-const results = { takenAt: new Date().toISOString(), machine, quick, totalSeconds, figures };
-const file = at('bench/results.json');
+const results = { takenAt: new Date().toISOString(), machine, tree: ROOT, quick, totalSeconds, figures };
+const file = benchFile('results.json');
 await writeFile(`${file}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
 await rename(`${file}.tmp`, file);

@@ -1,11 +1,12 @@
 /** The poll benchmark workflow, run through the library API (dist/index.js, built by `npm run build`). */
 import { fileURLToPath } from 'node:url';
+import { LIBRARY_URL } from './paths.mjs';
 
 export const POLL_WORKFLOW = fileURLToPath(new URL('../fixtures/poll-workflow.yml', import.meta.url));
 export const POLL_WORKFLOW_ID = 'poll-until-done';
 export const POLL_INPUTS = { apiToken: 'bench-token', jobId: 'job-1' };
 
-const library = () => import(new URL('../../dist/index.js', import.meta.url).href);
+const library = () => import(LIBRARY_URL);
 
 export async function loadPollPlan() {
   const { loadPlan } = await library();

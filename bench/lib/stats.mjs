@@ -11,13 +11,15 @@ export function median(values) {
  * One row of the table. `target` is the highest acceptable value of `judged` (the ratio unless
  * said otherwise); null means "reported, no target".
  */
-export function makeFigure({ id, name, unit, samples, baselineSamples, baselineName, target, judged = 'ratio', extra = {} }) {
+export function makeFigure({ id, name, unit, samples, baselineSamples, baselineName, target, judged = 'ratio', cpu, extra = {} }) {
   const value = median(samples);
   const baseline = median(baselineSamples);
   const ratio = value / baseline;
   const judgedValue = judged === 'ratio' ? ratio : value;
   const withinTarget = target === null ? null : judgedValue <= target;
-  return { id, name, unit, median: value, baseline, baselineName, ratio, target, judged, withinTarget, samples, baselineSamples, ...extra };
+  // CPU time of the same runs (ms): steadier than wall time on a busy machine; reported, not judged.
+  const cpuFigures = cpu ? { cpuMedian: median(cpu.samples), cpuBaseline: median(cpu.baselineSamples), cpuRatio: median(cpu.samples) / median(cpu.baselineSamples), cpuSamples: cpu.samples, cpuBaselineSamples: cpu.baselineSamples } : {};
+  return { id, name, unit, median: value, baseline, baselineName, ratio, target, judged, withinTarget, ...cpuFigures, samples, baselineSamples, ...extra };
 }
 
 const round = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : String(value));
@@ -29,12 +31,13 @@ function describeTarget(figure) {
 }
 
 export function formatTable(figures) {
-  const header = ['figure', 'median', 'baseline', 'ratio', 'target', 'within target'];
+  const header = ['figure', 'median', 'baseline', 'ratio', 'cpu-time ratio', 'target', 'within target'];
   const rows = figures.map((f) => [
     f.name,
     `${round(f.median)} ${f.unit}`,
     `${round(f.baseline)} ${f.unit} (${f.baselineName})`,
     `${round(f.ratio, 2)}×`,
+    f.cpuRatio === undefined ? '—' : `${round(f.cpuRatio, 2)}×`,
     describeTarget(f),
     f.withinTarget === null ? '—' : f.withinTarget ? 'yes' : 'NO',
   ]);

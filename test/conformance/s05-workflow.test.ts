@@ -322,3 +322,14 @@ describe('5.12 Workflow parameters and workflowId steps: parameters map to the c
     expect(api.requests[0]?.query.get('q')).toBe('acme');
   });
 });
+
+describe('5.9 Workflow outputs: keys must match ^[a-zA-Z0-9.\\-_]+$', () => {
+  it('key "my output" is an error', async () => {
+    const loaded = await loadDocument(arazzo(`
+  - workflowId: w
+    steps: [{ stepId: a, operationId: echo, outputs: { x: $statusCode } }]
+    outputs: { 'my output': $steps.a.outputs.x }
+`));
+    expect(codes(loaded.errors)).toContain('output-name-invalid');
+  });
+});

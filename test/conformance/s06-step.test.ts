@@ -393,3 +393,42 @@ ${onFailure}      - { stepId: next, operationId: findPets }
     expect(result).toMatchObject({ status: 'failed', error: { code: 'step-failed', stepId: 'sub' } });
   });
 });
+
+describe('6.14 Step onSuccess/onFailure: no duplicate actions', () => {
+  it('two actions named alike in one list are an error', async () => {
+    const loaded = await loadDocument(arazzo(`
+  - workflowId: w
+    steps:
+      - stepId: a
+        operationId: echo
+        onFailure: [{ name: again, type: retry }, { name: again, type: end }]
+`));
+    expect(codes(loaded.errors)).toContain('action-duplicate');
+  });
+});
+
+describe('6.15 Step outputs: keys must match ^[a-zA-Z0-9.\\-_]+$', () => {
+  it('key "a b" is an error', async () => {
+    const loaded = await loadDocument(arazzo(`
+  - workflowId: w
+    steps: [{ stepId: a, operationId: echo, outputs: { 'a b': $statusCode } }]
+`));
+    expect(codes(loaded.errors)).toContain('output-name-invalid');
+  });
+});
+
+describe('6.17 / 15.11 after a workflowId step, $workflows.<id>.outputs.<name> holds the child\'s outputs', () => {
+  it('a later step reads $workflows.child.outputs.id', async () => {
+    const api = await startApi({ 'GET /echo': json({ id: 'c-1' }), 'GET /pets': json([]) });
+    await runDocument(arazzo(`
+  - workflowId: parent
+    steps:
+      - { stepId: sub, workflowId: child }
+      - { stepId: next, operationId: findPets, parameters: [{ name: status, in: query, value: $workflows.child.outputs.id }] }
+  - workflowId: child
+    steps: [{ stepId: s, operationId: echo, outputs: { id: $response.body#/id } }]
+    outputs: { id: $steps.s.outputs.id }
+`), { api, workflowId: 'parent' });
+    expect(api.requests[1]?.query.get('status')).toBe('c-1');
+  });
+});

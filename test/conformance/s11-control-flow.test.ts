@@ -1,7 +1,7 @@
 /** Control-flow invariants the spec leaves to the tool; checklist section 11. */
 import { describe, expect, it } from 'vitest';
 import { json, startApi } from './support/api-server.js';
-import { arazzo, codes, runDocument, stepOf } from './support/run-document.js';
+import { arazzo, codes, loadDocument, runDocument, stepOf } from './support/run-document.js';
 
 describe('11.1 after the last step the workflow completes successfully and its outputs are evaluated', () => {
   it('3-step happy path', async () => {
@@ -208,5 +208,29 @@ describe('11.8 polling idioms', () => {
 `), { api, options: { pollIntervalMs: 700 } });
     expect(result.status).toBe('succeeded');
     expect(sleeps).toEqual([700]);
+  });
+});
+
+describe('11.6 $steps.X.outputs references are implicit dependencies: reading a later step is an error (lint)', () => {
+  it('step 1 reads $steps.step3.outputs.id', async () => {
+    const loaded = await loadDocument(arazzo(`
+  - workflowId: w
+    steps:
+      - { stepId: step1, operationId: getPet, parameters: [{ name: petId, in: path, value: $steps.step3.outputs.id }] }
+      - { stepId: step2, operationId: echo }
+      - { stepId: step3, operationId: echo, outputs: { id: $response.body#/id } }
+`));
+    expect(codes(loaded.errors)).toContain('step-reference-order');
+  });
+});
+
+describe('11.8 polling idiom B without criteria: lint warns, the runner never adds hidden sleeps beyond --poll-interval', () => {
+  it('goto self without criteria → loop-without-exit warning', async () => {
+    const loaded = await loadDocument(arazzo(`
+  - workflowId: w
+    steps:
+      - { stepId: poll, operationId: echo, onSuccess: [{ name: again, type: goto, stepId: poll }] }
+`));
+    expect(codes(loaded.warnings)).toContain('loop-without-exit');
   });
 });
