@@ -15,7 +15,7 @@ import { createRunJournal } from '../report/run-journal.js';
 import { createRunLogger } from '../report/run-logger.js';
 import type { RunReporter } from '../report/run-reporter.js';
 import type { TextStyle } from '../report/style-text.js';
-import { chooseProgressMode } from '../runtime/detect-terminal.js';
+import { chooseProgressMode } from '../report/detect-terminal.js';
 import { systemClock } from '../runtime/system-clock.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
@@ -64,6 +64,7 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
       reporter.dispose();
       await http.close();
     }
+    result = markCancelledRequest(result, stop.hard);
     const interruptedBy = result.error?.code === 'aborted' ? stop.received() : undefined;
     reporter.finish(result, interruptedBy);
     const written = await publishRun({
@@ -94,6 +95,12 @@ async function createReporter(context: ExecuteContext): Promise<RunReporter> {
   const options = { write, style, redactor, verbose: flags.verbose === true };
   if (chooseProgressMode(io.stderr, io.env, flags.color) === 'plain') return createHumanReporter(options);
   return createLiveProgressReporter({ ...options, columns: () => (io.stderr as { columns?: number }).columns });
+}
+
+/** A second signal cancels the request in flight; the step then fails on it, but the run was aborted. */
+function markCancelledRequest(result: RunResult, hard: AbortSignal): RunResult {
+  if (!hard.aborted || result.status !== 'failed' || !result.error || result.error.code === 'aborted') return result;
+  return { ...result, error: { ...result.error, code: 'aborted', message: `The run was cancelled while a request was in flight (${result.error.message})` } };
 }
 
 /** Credentials in request headers (and cookies a server sets) are masked from the moment they appear. */

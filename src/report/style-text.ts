@@ -1,4 +1,6 @@
-/** ANSI colour, used only when the output is a TTY and NO_COLOR is not set. */
+/** ANSI colour, used only when the output is a TTY, not in CI, and NO_COLOR is not set (FORCE_COLOR wins). */
+import { isCi } from './detect-terminal.js';
+
 export interface TextStyle {
   red(text: string): string;
   yellow(text: string): string;
@@ -27,5 +29,5 @@ export function chooseStyle(stream: { isTTY?: boolean }, env: Readonly<Record<st
   if (forced === true) return colorStyle;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return plainStyle;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return colorStyle;
-  return stream.isTTY ? colorStyle : plainStyle;
+  return stream.isTTY && !isCi(env) && env.TERM !== 'dumb' ? colorStyle : plainStyle;
 }

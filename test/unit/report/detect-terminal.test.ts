@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseProgressMode, isCi } from '../../../src/runtime/detect-terminal.js';
+import { chooseProgressMode, isCi } from '../../../src/report/detect-terminal.js';
 
 describe('issue 5 progress: live on a TTY; plain in CI, in pipes, with NO_COLOR', () => {
   const tty = { isTTY: true };
