@@ -139,6 +139,15 @@ describe('8.3 Request Body encoding by media type', () => {
     expect(body.endsWith(`--${boundary}--\r\n`)).toBe(true);
   });
 
+  it('another media type (application/octet-stream, text/csv): a string payload is sent as given', async () => {
+    const api = await startApi({ 'POST /any': json({}) });
+    await runDocument(orderStep(`          contentType: application/octet-stream
+          payload: 'raw bytes {$inputs.scope}'`, 'postAnything'), { api, inputs: form });
+    await runDocument(orderStep(`          contentType: text/csv
+          payload: "a,b\\n1,2"`, 'postAnything'), { api });
+    expect(api.requests.map((r) => [r.headers['content-type'], r.body])).toEqual([['application/octet-stream', 'raw bytes read write'], ['text/csv', 'a,b\n1,2']]);
+  });
+
   it('text/plain: the string as given', async () => {
     const api = await startApi({ 'POST /notes': json({}) });
     await runDocument(orderStep(`          payload: 'scope is {$inputs.scope}'`, 'postNote'), { api, inputs: form });

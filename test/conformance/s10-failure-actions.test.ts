@@ -1,7 +1,9 @@
 /** Spec §Failure Action Object; checklist section 10 (retry, Retry-After, limits, end on failure). */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { json, startApi } from './support/api-server.js';
-import { arazzo, runDocument, stepOf } from './support/run-document.js';
+import { arazzo, runDocument, stepOf, writeWorkspace } from './support/run-document.js';
+import { runMain } from './support/run-main.js';
 
 const flaky = (onFailure: string, extraSteps = ''): string => arazzo(`
   - workflowId: w
@@ -213,5 +215,15 @@ describe('10.11 end on the failure path (decision): failed, outputs evaluated, e
     expect(result.endedBy).toEqual({ stepId: 'call', action: 'giveUp' });
     expect(result.outputs).toEqual({ code: 410 });
     expect(stepOf(result, 'after').status).toBe('skipped');
+  });
+});
+
+describe('10.11 end on the failure path through the CLI: exit code 1, outputs and endedBy in --json', () => {
+  it('arazzo run --json', async () => {
+    const api = await startApi({ 'GET /flaky': json({}, 410), 'GET /echo': json({}) });
+    const dir = writeWorkspace({ 'flow.arazzo.yaml': flaky(`          - { name: giveUp, type: end }`) });
+    const run = await runMain(['run', path.join(dir, 'flow.arazzo.yaml'), '--server', `api=${api.url}`, '--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'failed', endedBy: { stepId: 'call', action: 'giveUp' }, outputs: { code: 410 }, error: { code: 'ended-on-failure' } });
   });
 });
