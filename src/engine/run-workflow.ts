@@ -11,6 +11,7 @@ import { DEFAULTS, RunContext, RunHalt, type RunOptions, type WorkflowFrame } fr
 import type { RunError, RunResult } from './run-result.js';
 import { evaluateWorkflowOutputs } from './workflow-outputs.js';
 import { recordInterruptedStep, recordSkippedSteps, recordStep } from './step-records.js';
+import { withInputDefaults } from './input-defaults.js';
 
 export type { RunOptions } from './run-context.js';
 
@@ -91,6 +92,7 @@ async function executeWorkflow(
 ): Promise<WorkflowOutcome> {
   const found = lookupWorkflow(run.plan, ref);
   if (!found) return failed('internal-error', `workflow ${ref.workflowId} is not in the plan`, ref.workflowId);
+  inputs = withInputDefaults(found.workflow.inputsSchema, inputs);
   const key = workflowKey(ref);
   if (run.inProgress.has(key) || depth > MAX_WORKFLOW_DEPTH) {
     return failed('workflow-recursion', `workflow ${ref.workflowId} calls itself (directly or through others); stopped to avoid endless recursion`, ref.workflowId);

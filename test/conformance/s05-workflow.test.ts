@@ -333,3 +333,17 @@ describe('5.9 Workflow outputs: keys must match ^[a-zA-Z0-9.\\-_]+$', () => {
     expect(codes(loaded.errors)).toContain('output-name-invalid');
   });
 });
+
+describe('5.4 (decision) JSON Schema defaults apply to inputs, also of workflows started by a step', () => {
+  it('a sub-workflow input left out takes its default', async () => {
+    const api = await startApi({ 'GET /echo': json({}) });
+    await runDocument(arazzo(`
+  - workflowId: parent
+    steps: [{ stepId: sub, workflowId: child, parameters: [{ name: b, value: given }] }]
+  - workflowId: child
+    inputs: { type: object, properties: { a: { type: string, default: fallback }, b: { type: string, default: unused } } }
+    steps: [{ stepId: s, operationId: echo, parameters: [{ name: q, in: query, value: '{$inputs.a}/{$inputs.b}' }] }]
+`), { api, workflowId: 'parent' });
+    expect(api.requests[0]?.query.get('q')).toBe('fallback/given');
+  });
+});
