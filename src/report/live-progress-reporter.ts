@@ -8,6 +8,7 @@ import type { RunEvent } from '../engine/events.js';
 import { formatRequestLines, formatResponseLines } from './format-exchange.js';
 import type { ReporterOptions, RunReporter } from './run-reporter.js';
 import { formatClock, stateOf, summaryLines } from './run-text.js';
+import type { TextStyle } from './style-text.js';
 
 export interface LiveOptions extends ReporterOptions {
   now?: () => number;
@@ -41,16 +42,8 @@ export function createLiveProgressReporter(options: LiveOptions): RunReporter {
   let frame = 0;
   let timer: ReturnType<typeof setInterval> | undefined;
 
-  const liveText = (step: LiveStep): string => {
-    const parts = [`${'  '.repeat(step.depth + 1)}${style.cyan(FRAMES[frame % FRAMES.length]!)} ${style.bold(step.stepId)}`];
-    if (step.state) parts.push(style.cyan(step.state));
-    if (step.executions > 1) parts.push(`poll ${step.executions}`);
-    parts.push(style.dim(formatClock(now() - step.startedAt)));
-    if (step.waitUntil !== undefined && step.waitUntil > now()) parts.push(style.dim(`next in ${Math.ceil((step.waitUntil - now()) / 1000)}s`));
-    return fit(redactor.text(parts.join('  ')), options.columns?.());
-  };
   const render = (): void => {
-    if (current) options.write(`${CLEAR_LINE}${liveText(current)}`);
+    if (current) options.write(`${CLEAR_LINE}${fit(redactor.text(liveLine(current, frame, now(), style)), options.columns?.())}`);
   };
   const above = (text: string): void => {
     options.write(`${CLEAR_LINE}${redactor.text(text)}\n`);
@@ -60,14 +53,7 @@ export function createLiveProgressReporter(options: LiveOptions): RunReporter {
     if (!current) return;
     const step = current;
     current = undefined;
-    const mark = step.succeeded === undefined ? style.yellow('…') : step.succeeded ? style.green('✓') : style.red('✗');
-    const parts = [`${'  '.repeat(step.depth + 1)}${mark} ${step.stepId}`];
-    if (step.statusCode !== undefined) parts.push(String(step.statusCode));
-    if (step.state) parts.push(style.cyan(step.state));
-    if (step.executions > 1) parts.push(`${step.executions} polls`);
-    parts.push(style.dim(formatClock(now() - step.startedAt)));
-    if (step.succeeded === false && step.reason) parts.push(style.red(step.reason));
-    options.write(`${CLEAR_LINE}${redactor.text(parts.join('  '))}\n`);
+    options.write(`${CLEAR_LINE}${redactor.text(settledLine(step, now(), style))}\n`);
   };
   const startTimer = (): void => {
     timer ??= setInterval(() => {
@@ -103,10 +89,7 @@ export function createLiveProgressReporter(options: LiveOptions): RunReporter {
         onStepStart(event);
         break;
       case 'step-end':
-        if (current?.stepId === event.stepId) {
-          const state = stateOf(event.outputs);
-          current = { ...current, succeeded: event.succeeded, ...(state !== undefined ? { state } : {}), ...(event.statusCode !== undefined ? { statusCode: event.statusCode } : {}), ...(event.reason !== undefined ? { reason: event.reason } : {}) };
-        }
+        if (current?.stepId === event.stepId) current = withOutcome(current, event);
         render();
         break;
       case 'request':
@@ -146,6 +129,39 @@ export function createLiveProgressReporter(options: LiveOptions): RunReporter {
       for (const text of summaryLines(result, style, interruptedBy)) options.write(`${CLEAR_LINE}${redactor.text(text)}\n`);
     },
     dispose,
+  };
+}
+
+/** `⠹ pollBuild  building  poll 7  0:21  next in 2s` */
+function liveLine(step: LiveStep, frame: number, now: number, style: TextStyle): string {
+  const parts = [`${'  '.repeat(step.depth + 1)}${style.cyan(FRAMES[frame % FRAMES.length]!)} ${style.bold(step.stepId)}`];
+  if (step.state) parts.push(style.cyan(step.state));
+  if (step.executions > 1) parts.push(`poll ${step.executions}`);
+  parts.push(style.dim(formatClock(now - step.startedAt)));
+  if (step.waitUntil !== undefined && step.waitUntil > now) parts.push(style.dim(`next in ${Math.ceil((step.waitUntil - now) / 1000)}s`));
+  return parts.join('  ');
+}
+
+/** `✓ pollBuild  200  active  7 polls  0:21` (the reason too when it failed). */
+function settledLine(step: LiveStep, now: number, style: TextStyle): string {
+  const mark = step.succeeded === undefined ? style.yellow('…') : step.succeeded ? style.green('✓') : style.red('✗');
+  const parts = [`${'  '.repeat(step.depth + 1)}${mark} ${step.stepId}`];
+  if (step.statusCode !== undefined) parts.push(String(step.statusCode));
+  if (step.state) parts.push(style.cyan(step.state));
+  if (step.executions > 1) parts.push(`${step.executions} polls`);
+  parts.push(style.dim(formatClock(now - step.startedAt)));
+  if (step.succeeded === false && step.reason) parts.push(style.red(step.reason));
+  return parts.join('  ');
+}
+
+function withOutcome(step: LiveStep, event: Extract<RunEvent, { type: 'step-end' }>): LiveStep {
+  const state = stateOf(event.outputs);
+  return {
+    ...step,
+    succeeded: event.succeeded,
+    ...(state !== undefined ? { state } : {}),
+    ...(event.statusCode !== undefined ? { statusCode: event.statusCode } : {}),
+    ...(event.reason !== undefined ? { reason: event.reason } : {}),
   };
 }
 
