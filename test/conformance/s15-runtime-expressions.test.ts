@@ -37,7 +37,7 @@ describe('15.2 $url is the URL sent, $method the method, $statusCode an integer'
 
 describe('15.3 $request.header / $response.header: the token is case-insensitive; repeated headers are joined', () => {
   it('x-rate-limit matches X-Rate-Limit; two Set-Cookie... values; request headers too', async () => {
-    const api = await startApi({ 'GET /echo': json({}, 200, { 'X-Rate-Limit': '10', 'X-Multi': ['a', 'b'] }) });
+    const api = await startApi({ 'GET /echo': { json: {}, headers: { 'X-Rate-Limit': '10', 'X-Multi': ['a', 'b'] } } });
     const { result } = await runDocument(arazzo(`
   - workflowId: w
     steps:
