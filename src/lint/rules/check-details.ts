@@ -23,11 +23,24 @@ export function checkDetails(model: LintModel, report: LintReport): void {
     for (const step of workflow.steps) {
       checkRequestBody(workflow, step, report);
       if (step.kind === 'workflow') checkWorkflowStepExpressions(step, report);
+      if (typeof step.raw.operationPath === 'string') checkPathItemPointer(step.raw.operationPath, step, report);
       if (step.operation?.operationId !== undefined && typeof step.raw.operationPath === 'string') {
         report.add('operation-path-prefer-id', `operationPath names operation "${step.operation.operationId}"; operationId is clearer`, childPointer(step.pointer, 'operationPath'));
       }
     }
   }
+}
+
+/**
+ * `#/paths/~1pets` names a Path Item, never an Operation (checklist 6.4; the spec's own
+ * LoginAndRetrievePets example): visible without loading the source, so it is caught offline too.
+ */
+function checkPathItemPointer(operationPath: string, step: LintStep, report: LintReport): void {
+  const pointer = /#(\/paths\/[^/]+)$/.exec(operationPath)?.[1];
+  if (pointer === undefined) return;
+  report.add('operation-path-not-found', `operationPath points at a Path Item, not an Operation: add the method, e.g. ${pointer}/get`, childPointer(step.pointer, 'operationPath'), {
+    hint: 'The pointer must end with the HTTP method; escape "/" in the path as ~1.',
+  });
 }
 
 function checkCriteria(list: readonly unknown[], pointer: string, report: LintReport): void {
