@@ -1,7 +1,7 @@
 /**
  * Names of the source descriptions a document uses: by resolved operations, `$sourceDescriptions.x`
  * anywhere in a string, the short forms `x#/paths/…` and `x.operationId`. Undefined when an
- * operation could not be resolved while some source failed to load: then any source may be the one.
+ * operation could not be resolved (unknown, or its source failed to load): any source may be the one.
  */
 import { isObject } from '../document/model.js';
 import type { LintModel } from './lint-model.js';
@@ -10,7 +10,6 @@ const QUALIFIED = /\$sourceDescriptions\.([A-Za-z0-9_-]+)/g;
 
 export function referencedSources(model: LintModel): Set<string> | undefined {
   const declared = Object.keys(model.references.declaredSources);
-  const loaded = new Set(model.references.sources.map((s) => s.name));
   const used = new Set<string>();
   let unresolved = false;
   for (const workflow of model.workflows) {
@@ -26,8 +25,7 @@ export function referencedSources(model: LintModel): Set<string> | undefined {
     }
   }
   collectQualified(model.root, used, 0);
-  if (unresolved && declared.some((name) => !loaded.has(name))) return undefined;
-  return used;
+  return unresolved ? undefined : used;
 }
 
 function collectQualified(value: unknown, used: Set<string>, depth: number): void {
