@@ -7,6 +7,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { writeValidator } from './build-schema-validator.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = path.join(root, 'dist');
@@ -20,6 +21,9 @@ const entries = {
 const entryPoints = Object.fromEntries(
   Object.entries(entries).filter(([, file]) => existsSync(path.join(root, file))),
 );
+
+// The lint schema validator is generated, committed code: regenerate it if the schema or ajv changed.
+if (writeValidator()) console.log('build: regenerated src/lint/generated/validate-arazzo-schema.js');
 
 const shared = {
   absWorkingDir: root,
