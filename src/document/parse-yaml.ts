@@ -1,9 +1,12 @@
 /**
  * YAML/JSON text → plain value plus a source map (JSON pointer → line/column).
- * Positions are kept so every later diagnostic can name file:line.
+ * Positions are kept so every later diagnostic can name file:line. Hostile input (alias bombs,
+ * deep nesting, duplicate keys, huge JSON) is refused or handled in bounded time and memory.
  */
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { Composer, Document, LineCounter, Parser, YAMLParseError, isMap, isPair, isScalar, isSeq, visit, type CST, type Node } from 'yaml';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { MAX_NESTING_DEPTH, checkCstDepth, checkValueShape, findDuplicateKeys } from './check-yaml-shape.js';
+import { locateInJson, walkJson } from './scan-json.js';
 
 export interface Position {
   line: number;
@@ -26,41 +29,104 @@ export interface ParsedText {
 
 /** Alias expansion cap: a YAML "billion laughs" document fails fast instead of exhausting memory. */
 const MAX_ALIAS_COUNT = 1000;
+/** Above this size, JSON text is read with JSON.parse (fast, small) instead of the YAML composer. */
+const JSON_FAST_PATH_BYTES = 256 * 1024;
+
+const HINTS: Record<string, string> = {
+  'yaml-syntax': 'Fix the YAML syntax at this line.',
+  'yaml-duplicate-key': 'Remove or rename the repeated key.',
+  'yaml-too-deep': `Flatten the document: nesting is limited to ${MAX_NESTING_DEPTH} levels.`,
+  'yaml-alias-limit': 'Expand the anchors (&name) and aliases (*name) by hand, or use fewer of them: excessive alias expansion is refused.',
+  'yaml-recursive-alias': 'Remove the alias (*name) that points back into its own anchor.',
+};
 
 export function parseYamlText(text: string, file: string): ParsedText {
+  if (text.length >= JSON_FAST_PATH_BYTES && /^\s*[[{]/.test(text)) {
+    const json = parseLargeJson(text, file);
+    if (json) return json;
+  }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const at = (code: string, message: string, offset: number | undefined): Diagnostic => {
+    const { line, col } = lineCounter.linePos(offset ?? 0);
+    return makeDiagnostic(code, 'error', message, { file, line, column: col, hint: HINTS[code] ?? HINTS['yaml-syntax']! });
+  };
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = checkCstDepth(tokens);
+  if (deep) return { file, value: undefined, sourceMap: NO_SOURCE_MAP, diagnostics: [at(deep.code, deep.message, deep.offset)] };
+  const doc = composeOne(tokens, text.length);
   const sourceMap = createSourceMap(doc, lineCounter);
-  const diagnostics: Diagnostic[] = [];
-  for (const error of doc.errors) {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    const code = error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
-    diagnostics.push(
-      makeDiagnostic(code, 'error', firstLine(error.message), {
-        file,
-        line,
-        column: col,
-        hint: code === 'yaml-duplicate-key' ? 'Remove or rename the repeated key.' : 'Fix the YAML syntax at this line.',
-      }),
-    );
-  }
+  const diagnostics = doc.errors.map((error) => at(error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax', firstLine(error.message), error.pos[0]));
+  diagnostics.push(...findDuplicateKeys(doc).map((p) => at(p.code, p.message, p.offset)));
   if (diagnostics.length > 0) return { file, value: undefined, sourceMap, diagnostics };
+  let value: unknown;
   try {
-    const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return { file, value, sourceMap, diagnostics };
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    diagnostics.push(
-      makeDiagnostic('yaml-syntax', 'error', `The YAML cannot be read: ${firstLine(message)}`, {
-        file,
-        line: 1,
-        column: 1,
-        hint: 'Check the anchors and aliases (*name) in this file; excessive alias expansion is refused.',
-      }),
-    );
-    return { file, value: undefined, sourceMap, diagnostics };
+    const message = error instanceof Error ? firstLine(error.message) : String(error);
+    const code = /alias/i.test(message) ? 'yaml-alias-limit' : 'yaml-syntax';
+    return { file, value: undefined, sourceMap, diagnostics: [at(code, `The YAML cannot be read: ${message}`, firstAliasOffset(doc))] };
   }
+  const shape = checkValueShape(value);
+  if (shape) return { file, value: undefined, sourceMap, diagnostics: [at(shape.code, shape.message, firstAliasOffset(doc))] };
+  return { file, value, sourceMap, diagnostics };
 }
+
+/** What parseDocument does, from tokens we already have; a second document is an error. */
+function composeOne(tokens: readonly CST.Token[], length: number): Document {
+  const composer = new Composer({ prettyErrors: false, strict: true, uniqueKeys: false });
+  let doc: Document | undefined;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  return doc ?? new Document();
+}
+
+function firstAliasOffset(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/** Large JSON: JSON.parse plus one linear scan; positions are found in the text only when asked for. */
+function parseLargeJson(text: string, file: string): ParsedText | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined; // the YAML path reports the syntax error with its line
+  }
+  let lines: LineCounter | undefined;
+  const position = (offset: number): Position => {
+    if (!lines) {
+      lines = new LineCounter();
+      lines.addNewLine(0);
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+    }
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+  };
+  const find = (pointer: string, wantKey: boolean): Position | undefined => {
+    const offset = locateInJson(text, decodePointer(pointer), wantKey, MAX_NESTING_DEPTH);
+    return offset === undefined ? undefined : position(offset);
+  };
+  const sourceMap: SourceMap = { locate: (pointer) => find(pointer, false), locateKey: (pointer) => find(pointer, true) };
+  const problem = walkJson(text, MAX_NESTING_DEPTH);
+  if (!problem) return { file, value, sourceMap, diagnostics: [] };
+  const message = problem.code === 'yaml-duplicate-key' ? `Map keys must be unique; "${problem.key}" is repeated` : `the document nests deeper than ${MAX_NESTING_DEPTH} levels`;
+  const { line, column } = position(problem.offset);
+  return { file, value: undefined, sourceMap, diagnostics: [makeDiagnostic(problem.code, 'error', message, { file, line, column, hint: HINTS[problem.code]! })] };
+}
+
+const NO_SOURCE_MAP: SourceMap = { locate: () => undefined, locateKey: () => undefined };
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
