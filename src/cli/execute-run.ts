@@ -60,6 +60,9 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
         serverVariables: settings.serverVariables,
         signal: stop.graceful,
       });
+    } catch (error) {
+      // An internal error is printed by main; its message may quote request data.
+      throw new Error(redactor.text(error instanceof Error ? error.message : String(error)), { cause: error });
     } finally {
       reporter.dispose();
       await http.close();
