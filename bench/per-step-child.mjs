@@ -45,9 +45,9 @@ async function timed(action) {
 }
 
 const plan = await loadPollPlan();
-// Warm-up, two full runs of each side: JIT tiers, sockets and lazy imports. The figure is the
+// Warm-up, three full runs of each side: JIT tiers, sockets and lazy imports. The figure is the
 // steady per-step cost of a long poll loop, not the first run's compile time.
-for (let i = 0; i < 2; i++) {
+for (let i = 0; i < 3; i++) {
   await arm(iterations);
   await runBareLoop(iterations);
   await arm(iterations);
