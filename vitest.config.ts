@@ -7,6 +7,8 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // Builds dist/ once before the workers start when e2e tests (which spawn bin/arazzo.js) are selected.
+    globalSetup: ['test/support/build-cli-once.ts'],
     // The JSON report is what .ci/run reads to print "N passed, N failed".
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },

@@ -10,7 +10,10 @@ import path from 'node:path';
 import { writeValidator } from './build-schema-validator.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const dist = path.join(root, 'dist');
+// `--outdir <dir>`: build elsewhere; the e2e setup builds beside dist/ and then moves files in
+// one by one, so a CLI another test is starting never sees a half-empty dist/.
+const outdirAt = process.argv.indexOf('--outdir');
+const dist = outdirAt > 0 && process.argv[outdirAt + 1] ? path.resolve(process.argv[outdirAt + 1]) : path.join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 
 const entries = {

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt, repoRoot, runCli } from '../support/run-cli.js';
+import { requireCliBuilt, repoRoot, runCli } from '../support/run-cli.js';
 
-beforeAll(ensureCliBuilt);
+beforeAll(requireCliBuilt);
 
 const EXIT_CODE_LINES = [/^\s+0\s/m, /^\s+1\s/m, /^\s+2\s/m, /130/];
 
@@ -12,7 +12,7 @@ describe('issue 2 CLI contract: --help', () => {
   it('arazzo --help: commands, examples and the exit-code table on stdout, exit 0', async () => {
     const result = await runCli(['--help']);
 
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^\s+run \[options\] <file>/m);
     expect(result.stdout).toMatch(/^\s+lint /m);
     expect(result.stdout).toMatch(/^Examples:\n\s+\$ arazzo run /m);
@@ -23,7 +23,7 @@ describe('issue 2 CLI contract: --help', () => {
   it('arazzo run --help: every run option, examples and exit codes', async () => {
     const result = await runCli(['run', '--help']);
 
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     for (const option of ['--workflow', '--input', '--server', '--server-variable', '--poll-interval', '--max-steps', '--timeout', '--json']) {
       expect(result.stdout).toContain(option);
     }
@@ -34,7 +34,7 @@ describe('issue 2 CLI contract: --help', () => {
   it('`arazzo help run` is help too (exit 0); bare `arazzo` is a usage error (exit 2)', async () => {
     expect((await runCli(['help', 'run'])).code).toBe(0);
     const bare = await runCli([]);
-    expect(bare.code).toBe(2);
+    expect(bare.code, bare.stderr).toBe(2);
     expect(bare.stderr).toContain('Usage: arazzo');
   });
 });
@@ -44,7 +44,7 @@ describe('issue 2 CLI contract: --version', () => {
     const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
     const result = await runCli(['--version']);
 
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(`${version}\n`);
   });
 });

@@ -2,9 +2,9 @@
 // The loopback job never finishes, so only the limits can stop the run.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeRequests, useLoopbackServer } from '../support/loopback-server.js';
-import { ensureCliBuilt, parseJsonStdout, runCli } from '../support/run-cli.js';
+import { requireCliBuilt, parseJsonStdout, runCli } from '../support/run-cli.js';
 
-beforeAll(ensureCliBuilt);
+beforeAll(requireCliBuilt);
 
 const jobs = useLoopbackServer(routeRequests({ 'GET /api/jobs/{id}': (_request, { id }) => ({ body: { id, state: 'running' } }) }));
 
@@ -15,7 +15,7 @@ describe('issue 2 polling: --max-steps trips a runaway poll', () => {
   it('exit 1, error code max-steps-exceeded, exactly max-steps requests sent', async () => {
     const result = await runaway('--poll-interval', '0', '--max-steps', '5');
 
-    expect(result.code).toBe(1);
+    expect(result.code, result.stderr).toBe(1);
     const json = parseJsonStdout(result);
     expect(json).toMatchObject({ status: 'failed', endedBy: null, error: { code: 'max-steps-exceeded', stepId: 'pollJob' }, outputs: { state: 'running' } });
     expect(json.steps).toEqual([expect.objectContaining({ stepId: 'pollJob', executions: 5 })]);
@@ -29,7 +29,7 @@ describe('issue 2 polling: --timeout ends the run', () => {
     // The poll interval is far longer than the timeout: the run sleeps until the deadline, then stops.
     const result = await runaway('--poll-interval', '1m', '--timeout', '300ms');
 
-    expect(result.code).toBe(1);
+    expect(result.code, result.stderr).toBe(1);
     expect(parseJsonStdout(result)).toMatchObject({ status: 'failed', error: { code: 'timeout', stepId: 'pollJob' } });
     expect(jobs.server.requests).toHaveLength(1);
   });
@@ -38,7 +38,7 @@ describe('issue 2 polling: --timeout ends the run', () => {
     jobs.server.setHandler(() => new Promise(() => undefined)); // never answers
     const result = await runaway('--poll-interval', '0', '--timeout', '150ms');
 
-    expect(result.code).toBe(1);
+    expect(result.code, result.stderr).toBe(1);
     const json = parseJsonStdout(result);
     expect(json).toMatchObject({ status: 'failed', error: { code: 'timeout', stepId: 'pollJob' } });
     expect(json.steps).toEqual([expect.objectContaining({ stepId: 'pollJob', status: 'failed', executions: 1 })]);

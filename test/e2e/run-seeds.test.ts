@@ -1,7 +1,7 @@
 // Issue 2 "The CLI contract": `node bin/arazzo.js run <seed>` against the simulator — the --json
 // shape, exit codes 0/1, typed inputs, --server keeping the base path, and what the simulator received.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureCliBuilt, parseJsonStdout, runCli } from '../support/run-cli.js';
+import { requireCliBuilt, parseJsonStdout, runCli } from '../support/run-cli.js';
 import {
   COMPARTMENT_ID, DEFAULT_API_TOKEN, RUNNING_INSTANCE_ID, STOPPED_INSTANCE_ID, startSimulator, type Simulator,
 } from '../support/simulator/index.js';
@@ -12,7 +12,7 @@ const OCI_SEED = 'workflows/oracle-create-custom-image-from-instance-workflow.ym
 
 let sim: Simulator;
 beforeAll(async () => {
-  await ensureCliBuilt();
+  requireCliBuilt();
   sim = await startSimulator();
 });
 afterAll(() => sim?.close());
@@ -28,7 +28,7 @@ describe('issue 2 CLI contract: --json prints exactly one JSON object', () => {
   it('seed 000 succeeds: exit 0 and {workflowId, status, outputs, endedBy, steps}', async () => {
     const run = await runCli(snapshotArgs('e2e-active', '--json'));
 
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     const json = parseJsonStdout(run);
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['workflowId', 'status', 'outputs', 'endedBy', 'steps']));
     expect(json).toMatchObject({
@@ -46,7 +46,7 @@ describe('issue 2 CLI contract: --json prints exactly one JSON object', () => {
   it('without --json, stdout is the outputs object alone', async () => {
     const run = await runCli(snapshotArgs('demo-inactive-e2e'));
 
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     const outputs = parseJsonStdout(run);
     expect(outputs).toEqual({ snapshotId: expect.any(String), state: 'pending' });
     expect(run.stderr).toContain('activateSnapshot');
@@ -57,14 +57,14 @@ describe('issue 2 "Optional inputs": --input cpu=2 is typed by the inputs schema
   it('the body gets the number 2 and no memory/disk keys', async () => {
     const run = await runCli(snapshotArgs('e2e-cpu', '--input', 'cpu=2'));
 
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(sim.requests[0]!.body).toEqual({ name: 'e2e-cpu', imageName: 'ubuntu:22.04', cpu: 2 });
   });
 
   it('--input cpu=two is an input error: exit 2, nothing sent', async () => {
     const run = await runCli(snapshotArgs('e2e-cpu-bad', '--input', 'cpu=two', '--json'));
 
-    expect(run.code).toBe(2);
+    expect(run.code, run.stderr).toBe(2);
     expect(sim.requests).toHaveLength(0);
   });
 });
@@ -75,7 +75,7 @@ describe('issue 2 exit codes: a failed workflow is exit 1', () => {
     args[args.indexOf(`apiToken=${DEFAULT_API_TOKEN}`)] = 'apiToken=wrong-token';
     const run = await runCli(args);
 
-    expect(run.code).toBe(1);
+    expect(run.code, run.stderr).toBe(1);
     const json = parseJsonStdout(run);
     expect(json).toMatchObject({ status: 'failed', endedBy: null, error: { code: 'step-failed', stepId: 'createSnapshot' } });
     expect(sim.requests).toHaveLength(1);
@@ -90,7 +90,7 @@ describe('issue 2 --server name=url keeps the declared base path', () => {
       '--server', `snapshotsApi=${sim.url}`, '--server', `sandboxApi=${sim.url}`, ...fast, '--json',
     ]);
 
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(parseJsonStdout(run)).toMatchObject({ status: 'succeeded', endedBy: { stepId: 'pollSandbox', action: 'failed' }, outputs: { sandboxState: 'error' } });
     expect(new Set(sim.requests.map((r) => r.path.split('/').slice(0, 3).join('/')))).toEqual(new Set(['/api/snapshots', '/api/sandbox']));
   });
@@ -101,7 +101,7 @@ describe('issue 2 --server name=url keeps the declared base path', () => {
       '--server', `ociComputeApi=${sim.url}`, '--server-variable', 'region=eu-frankfurt-1', ...fast, '--json',
     ]);
 
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(parseJsonStdout(run)).toMatchObject({ status: 'succeeded', endedBy: { stepId: 'pollImage', action: 'imageReady' }, outputs: { lifecycleState: 'AVAILABLE' } });
     expect(sim.requests.every((r) => r.path.startsWith('/20160918/'))).toBe(true);
     expect(sim.requests.some((r) => 'authorization' in r.headers)).toBe(false);
@@ -113,7 +113,7 @@ describe('issue 2 --server name=url keeps the declared base path', () => {
       '--input', 'authToken=Bearer oci-token', '--server', `ociComputeApi=${sim.url}`, ...fast, '--json',
     ]);
 
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     const json = parseJsonStdout(run);
     expect(json).toMatchObject({ status: 'succeeded', endedBy: { stepId: 'readInstance', action: 'notStopped' }, outputs: { imageId: null, lifecycleState: null } });
     expect((json.warnings as Array<{ code: string }>).map((w) => w.code)).toEqual(['output-step-not-run', 'output-step-not-run']);
@@ -126,7 +126,7 @@ describe('issue 2 exit 2: missing required input sends nothing', () => {
   it('no imageName: exit 2, the simulator received zero requests', async () => {
     const run = await runCli(['run', SNAPSHOT_SEED, '--input', `apiToken=${DEFAULT_API_TOKEN}`, '--input', 'name=e2e-missing', '--server', `snapshotsApi=${sim.url}`, '--json']);
 
-    expect(run.code).toBe(2);
+    expect(run.code, run.stderr).toBe(2);
     const json = parseJsonStdout(run) as { status: string; diagnostics: Array<{ code: string; pointer: string }> };
     expect(json.status).toBe('invalid');
     expect(json.diagnostics.map((d) => [d.code, d.pointer])).toEqual([['input-missing', '/workflows/0/inputs/properties/imageName']]);
