@@ -138,11 +138,14 @@ describe('issue 7 — loadOpenApi falls back to swagger-parser when the fast pat
 
 describe('issue 7 — property: random acyclic local refs dereference as swagger-parser does', () => {
   // Schemas S0..Sn where Si may refer only to Sj with j < i (so no cycles), from several places.
-  const schemaOf = (index: number) =>
+  type Schema = Record<string, unknown>;
+  const earlierOrPlain = (index: number, plain: Schema): fc.Arbitrary<Schema> =>
+    index === 0 ? fc.constant(plain) : fc.nat(index - 1).map((j): Schema => ({ $ref: `#/components/schemas/S${j}` }));
+  const schemaOf = (index: number): fc.Arbitrary<Schema> =>
     fc.oneof(
-      fc.constant({ type: 'string' }),
-      fc.record({ type: fc.constant('array'), items: index === 0 ? fc.constant({ type: 'integer' }) : fc.nat(index - 1).map((j) => ({ $ref: `#/components/schemas/S${j}` })) }),
-      fc.record({ type: fc.constant('object'), properties: fc.dictionary(fc.constantFrom('a', 'b', 'c~', 'd/e'), index === 0 ? fc.constant({ type: 'boolean' }) : fc.nat(index - 1).map((j) => ({ $ref: `#/components/schemas/S${j}` }))) }),
+      fc.constant<Schema>({ type: 'string' }),
+      fc.record({ type: fc.constant('array'), items: earlierOrPlain(index, { type: 'integer' }) }),
+      fc.record({ type: fc.constant('object'), properties: fc.dictionary(fc.constantFrom('a', 'b', 'c~', 'd/e'), earlierOrPlain(index, { type: 'boolean' })) }),
     );
   const documentArb = fc.integer({ min: 1, max: 6 }).chain((count) =>
     fc.tuple(...Array.from({ length: count }, (_, i) => schemaOf(i)), fc.array(fc.nat(count - 1), { maxLength: 4 })).map((parts) => {
