@@ -125,6 +125,7 @@ const COMPILE = {
   'criterion-invalid-version': error('Unsupported Criterion Expression Type version'),
   'criterion-invalid-regex': error('Regex does not compile'),
   'criterion-regex-too-long': error('Regex longer than allowed'),
+  'criterion-regex-unbounded': warning('Regex with backreferences or lookarounds: matching time not bounded'),
   'criterion-invalid-jsonpath': error('Not an RFC 9535 JSONPath query'),
   'criterion-goessner-unsafe': error('Goessner JSONPath with script code'),
   'criterion-jsonpath-comparison': warning('Comparison written as a JSONPath criterion', 'Make it a simple criterion.'),
