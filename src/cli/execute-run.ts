@@ -42,7 +42,7 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
   const journal = createRunJournal({ keepExchanges: settings.reports.har !== undefined });
   const reporter = await createReporter(context);
   const stop = listenForStopSignals((text) => reporter.notice(text), io.signal);
-  const http = createUndiciHttpPort();
+  const http = createUndiciHttpPort({ rejectUnauthorized: !settings.insecure });
   const onEvent = (event: RunEvent): void => {
     learnSecrets(event, redactor);
     journal.onEvent(event);
@@ -59,6 +59,10 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
         servers: settings.servers,
         serverVariables: settings.serverVariables,
         signal: stop.graceful,
+        // The run still ends with a result (internal-error); the stack is for --verbose only.
+        onInternalError: (error) => {
+          if (context.flags.verbose && error instanceof Error && error.stack) io.stderr.write(`${redactor.text(error.stack)}\n`);
+        },
       });
     } catch (error) {
       // An internal error is printed by main; its message may quote request data.

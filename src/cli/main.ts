@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { processIo, type CliIo } from './cli-io.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
+import { boundRegexBacktracking, guardProcess, isVerbose, reportInternalError } from './harden-process.js';
 import { collect, UsageError } from './parse-cli-values.js';
 
 const RUN_EXAMPLES = `
@@ -64,6 +65,9 @@ Exit codes (lint):
   2    usage error: no such file, no file matches a pattern, a bad --rule`;
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  boundRegexBacktracking();
+  const crashes = io.stdout === process.stdout ? guardProcess(io, argv) : undefined;
+  const atLeastFailedAfterCrash = (code: number): number => (crashes?.failed() && code === EXIT.ok ? EXIT.failed : code);
   let exitCode: number = EXIT.ok;
   const program = new Command()
     .name('arazzo')
@@ -86,7 +90,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--poll-interval <duration>', 'wait between iterations of a step that goes to itself', '2s')
     .option('--max-steps <n>', 'budget of step executions for the whole run', '1000')
     .option('--timeout <duration>', 'wall-clock budget of the whole run')
-    .option('--request-timeout <duration>', 'timeout of each HTTP request', '30s')
+    .option('--request-timeout <duration>', 'deadline of each HTTP request: connect, headers and the whole body', '30s')
+    .option('--max-response-bytes <size>', 'largest response body read into memory (e.g. 512KiB, 50MB)', '10MiB')
+    .option('--max-retry-after <duration>', 'longest wait a Retry-After header may ask for', '5m')
+    .option('--insecure', 'do not verify TLS certificates (local test servers only)')
     .option('--inputs <file>', 'read inputs from a JSON or YAML file ("-" for stdin); repeatable', collect, [])
     .option('--json', 'print one JSON result object on stdout')
     .option('--dry-run', 'check everything, print the first request of each workflow, send nothing')
@@ -132,13 +139,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return exitCode;
+    return atLeastFailedAfterCrash(exitCode);
   } catch (error) {
-    return handleError(error, io);
+    return atLeastFailedAfterCrash(handleError(error, io, argv));
   }
 }
 
-function handleError(error: unknown, io: CliIo): number {
+function handleError(error: unknown, io: CliIo, argv: readonly string[]): number {
   if (error instanceof CommanderError) {
     // Help shown because no command was given comes with exitCode 1: a usage error, unlike --help.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
@@ -149,8 +156,6 @@ function handleError(error: unknown, io: CliIo): number {
     io.stderr.write(`error: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
     return EXIT.invalid;
   }
-  const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
-  io.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-  io.stderr.write(verbose && error instanceof Error && error.stack ? `${error.stack}\n` : 'This is a bug in arazzo; run again with --verbose for the stack trace and report it.\n');
+  reportInternalError(error, io, isVerbose(argv));
   return EXIT.failed;
 }

@@ -15,6 +15,16 @@ export function parseDuration(text: string, option: string): number {
   return Math.round(Number(match[1]) * UNITS[match[2] ?? 's']!);
 }
 
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+
+/** "10MiB", "512kB", "1.5MB", "4096" (bytes) → bytes; decimal (kB, MB) and binary (KiB, MiB) units. */
+export function parseSize(text: string, option: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b|b)?\s*$/i.exec(text);
+  const bytes = match ? Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()]!) : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new UsageError(`${option} "${text}" is not a size`, 'Use e.g. 512KiB, 10MiB or 50MB (a bare number means bytes).');
+  return bytes;
+}
+
 export function parseCount(text: string, option: string): number {
   if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`${option} "${text}" is not a positive whole number`);
   return Number(text);

@@ -1,6 +1,6 @@
 /** `arazzo run` options as commander hands them over → checked, typed settings (UsageError otherwise). */
 import { LOG_LEVELS, type LogFormat, type LogLevel } from '../report/run-logger.js';
-import { parseCount, parseDuration, parsePair, UsageError } from './parse-cli-values.js';
+import { parseCount, parseDuration, parsePair, parseSize, UsageError } from './parse-cli-values.js';
 
 export interface RunFlags {
   workflow?: string;
@@ -12,6 +12,9 @@ export interface RunFlags {
   maxSteps: string;
   timeout?: string;
   requestTimeout: string;
+  maxResponseBytes?: string;
+  maxRetryAfter?: string;
+  insecure?: boolean;
   json?: boolean;
   color?: boolean;
   verbose?: boolean;
@@ -30,7 +33,9 @@ export interface ReportTargets {
 }
 
 export interface RunSettings {
-  limits: { pollIntervalMs: number; maxSteps: number; requestTimeoutMs: number; timeoutMs?: number };
+  limits: { pollIntervalMs: number; maxSteps: number; requestTimeoutMs: number; timeoutMs?: number; maxResponseBytes: number; maxRetryAfterMs: number };
+  /** --insecure: TLS certificates are not verified. */
+  insecure: boolean;
   servers: Record<string, string>;
   serverVariables: Record<string, string>;
   reports: ReportTargets;
@@ -47,11 +52,14 @@ export function readRunFlags(raw: Record<string, unknown>): { flags: RunFlags; s
       pollIntervalMs: parseDuration(flags.pollInterval, '--poll-interval'),
       maxSteps: parseCount(flags.maxSteps, '--max-steps'),
       requestTimeoutMs: parseDuration(flags.requestTimeout, '--request-timeout'),
+      maxResponseBytes: parseSize(flags.maxResponseBytes ?? '10MiB', '--max-response-bytes'),
+      maxRetryAfterMs: parseDuration(flags.maxRetryAfter ?? '5m', '--max-retry-after'),
       ...(flags.timeout !== undefined ? { timeoutMs: parseDuration(flags.timeout, '--timeout') } : {}),
     },
     servers: Object.fromEntries(flags.server.map((s) => parsePair(s, '--server'))),
     serverVariables: Object.fromEntries(flags.serverVariable.map((s) => parsePair(s, '--server-variable'))),
     reports: readReports(flags.report, flags.har),
+    insecure: flags.insecure === true,
   };
   const log = readLog(flags.logLevel, flags.logFormat);
   if (log) settings.log = log;

@@ -29,9 +29,29 @@ export function compilePattern(source: string): PatternResult {
   }
 }
 
+/**
+ * The CLI lets V8 switch a regex that backtracks too much to its linear-time engine, which bounds
+ * `(a+)+$` and friends. Backreferences and lookarounds cannot switch engines, so their worst case
+ * stays exponential in the length of the response: worth a warning on an untrusted document.
+ */
+const UNBOUNDED_SYNTAX = /\\[1-9]|\\k<|\(\?<?[=!]/;
+
+function unboundedWarning(source: string): Problem[] {
+  const match = UNBOUNDED_SYNTAX.exec(source);
+  if (!match) return [];
+  const what = match[0].startsWith('(') ? 'a lookaround' : 'a backreference';
+  return [{
+    code: 'criterion-regex-unbounded',
+    severity: 'warning',
+    offset: match.index,
+    message: `the pattern uses ${what}, so its matching time on a crafted response is not bounded`,
+    hint: 'Rewrite it without backreferences and lookarounds if the document or the API is not trusted.',
+  }];
+}
+
 export function compileRegexCriterion(condition: string, context: RuntimeExpression): CriterionCompilation {
   const embedded = compileConditionTemplate(condition);
-  const problems = inField('condition', embedded.problems);
+  const problems = [...inField('condition', embedded.problems), ...inField('condition', unboundedWarning(condition))];
   if (hasError(problems)) return { problems };
   if (embedded.template !== undefined) {
     return { compiled: { kind: 'regex-template', context, template: embedded.template, source: condition }, problems };

@@ -32,6 +32,7 @@ const LOAD = {
   'yaml-syntax': error('YAML/JSON syntax error', 'Fix the syntax at this line.'),
   'yaml-duplicate-key': error('Duplicate key in a mapping', 'Remove or rename the repeated key.'),
   'yaml-too-deep': error('Document nested too deeply', 'Flatten the document.'),
+  'yaml-alias-limit': error('YAML aliases expand too much (alias bomb)', 'Use fewer anchors and aliases.'),
   'yaml-recursive-alias': error('YAML alias refers to a value that contains it', 'Remove the alias that points back into its own anchor.'),
   'source-unreachable': error('Source description cannot be fetched', 'Check the URL and the network, or use a local copy.'),
   'source-unresolvable': error('Source description cannot be dereferenced', 'Fix the $ref in the OpenAPI document.'),

@@ -1,0 +1,62 @@
+/**
+ * Process-wide safety for the CLI. Two things no document or server may cause: a regex that pins
+ * the CPU, and a raw stack trace (or a silent exit 0) after an error nobody handled.
+ */
+import { setFlagsFromString } from 'node:v8';
+import type { CliIo } from './cli-io.js';
+import { EXIT } from './exit-codes.js';
+
+/**
+ * V8 moves a regex that backtracks excessively (50,000 backtracks) to its linear-time engine, so
+ * a hostile criterion like `(a+)+$` stays linear on a crafted response. Backreferences and
+ * lookarounds cannot move; the criteria compiler warns about them (criterion-regex-unbounded).
+ */
+export function boundRegexBacktracking(): void {
+  setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+}
+
+export const isVerbose = (argv: readonly string[]): boolean => argv.includes('--verbose') || argv.includes('-v');
+
+/** "internal error: …", and the stack only under --verbose. */
+export function reportInternalError(error: unknown, io: CliIo, verbose: boolean): void {
+  io.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  io.stderr.write(verbose && error instanceof Error && error.stack
+    ? `${error.stack}\n`
+    : 'This is a bug in arazzo; run again with --verbose for the stack trace and report it.\n');
+}
+
+export interface CrashReporter {
+  onRejection(reason: unknown): void;
+  onException(error: unknown): void;
+  /** Whether anything was reported: the exit code must then not be 0. */
+  failed(): boolean;
+}
+
+export function createCrashReporter(io: CliIo, argv: readonly string[], exit: (code: number) => void): CrashReporter {
+  let failed = false;
+  const report = (error: unknown): void => {
+    failed = true;
+    try {
+      reportInternalError(error, io, isVerbose(argv));
+    } catch {
+      // stderr itself is gone; the exit code still tells.
+    }
+  };
+  return {
+    onRejection: report,
+    onException(error) {
+      report(error);
+      // After an uncaught exception the process state is unknown: stop now.
+      exit(EXIT.failed);
+    },
+    failed: () => failed,
+  };
+}
+
+/** Installs the crash reporter on the real process (never when the CLI runs in-process in tests). */
+export function guardProcess(io: CliIo, argv: readonly string[]): CrashReporter {
+  const reporter = createCrashReporter(io, argv, (code) => process.exit(code));
+  process.on('unhandledRejection', reporter.onRejection);
+  process.on('uncaughtException', reporter.onException);
+  return reporter;
+}
