@@ -170,6 +170,8 @@ const LINT = {
   'step-description-missing': info('Step has no description'),
   'operation-path-prefer-id': info('operationPath used for an operation that has an operationId', 'Prefer operationId.'),
   'inputs-reusable-reference': error('Workflow inputs use a Reusable Object', "Use a JSON Schema $ref: '#/components/inputs/<name>'."),
+  'action-workflow-without-inputs': warning('goto/retry to a workflow that needs inputs: Arazzo 1.0.1 actions pass none', 'Call it from a workflowId step with parameters instead.'),
+  'expression-brace-in-pointer': warning('"{" inside an embedded expression: it ends at the first "}"', 'Escape the data differently, or read the value into an output first.'),
   'template-object-in-quotes': warning('Object or array embedded inside quotes in a JSON text payload', 'Drop the quotes around {$…}: the value is inserted as JSON.'),
 } satisfies Record<string, Entry>;
 

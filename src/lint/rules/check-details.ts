@@ -9,7 +9,7 @@ import { isObject, ownField, type JsonObject } from '../../document/model.js';
 import { jsonEqual } from '../json-equal.js';
 import type { LintModel, LintStep, LintWorkflow } from '../lint-model.js';
 import type { LintReport } from '../lint-report.js';
-import { inputSchemas, schemaTypes } from '../lookup-input.js';
+import { inputSchemas, requiredInputs, schemaTypes } from '../lookup-input.js';
 import { stepExpressions } from '../step-expressions.js';
 import { forEachAction, forEachCriteriaList } from '../walk-document.js';
 
@@ -22,6 +22,8 @@ export function checkDetails(model: LintModel, report: LintReport): void {
   for (const workflow of model.workflows) {
     for (const step of workflow.steps) {
       checkRequestBody(workflow, step, report);
+      checkEmbeddedBraces(step, report);
+      checkActionWorkflowInputs(model, step, report);
       if (step.kind === 'workflow') checkWorkflowStepExpressions(step, report);
       if (typeof step.raw.operationPath === 'string') checkPathItemPointer(step.raw.operationPath, step, report);
       if (step.operation?.operationId !== undefined && typeof step.raw.operationPath === 'string') {
@@ -100,6 +102,25 @@ function checkQuotedObjects(workflow: LintWorkflow, step: LintStep, payload: str
       offset: open - 1,
       fix: payload.slice(0, open - 1) + payload.slice(open, close + 1) + payload.slice(close + 2),
     });
+  }
+}
+
+/** `{$response.body#/a{b}}` ends at the first "}" (checklist 16.5; OAI #424): a "{" inside is a trap. */
+function checkEmbeddedBraces(step: LintStep, report: LintReport): void {
+  for (const found of stepExpressions(step)) {
+    if (!found.expression.text.includes('{') || found.source?.[found.offset - 1] !== '{') continue;
+    report.add('expression-brace-in-pointer', `{${found.expression.text}} contains "{"; the embedded expression ends at the first "}"`, found.pointer, { offset: found.offset });
+  }
+}
+
+/** Arazzo 1.0.1 gives goto/retry no way to pass inputs (user-asks #8; 1.1 adds action parameters). */
+function checkActionWorkflowInputs(model: LintModel, step: LintStep, report: LintReport): void {
+  for (const action of [...step.onSuccess, ...step.onFailure]) {
+    const workflowId = action.raw.workflowId;
+    if (!action.targetsWorkflow || typeof workflowId !== 'string' || !action.site.startsWith(`${step.pointer}/`)) continue;
+    const required = requiredInputs(model.byId.get(workflowId)?.inputsSchema);
+    if (required.length === 0) continue;
+    report.add('action-workflow-without-inputs', `${action.type} "${action.name}" runs workflow "${workflowId}" with no inputs, but it requires ${required.join(', ')}`, childPointer(action.pointer, 'workflowId'));
   }
 }
 

@@ -9,6 +9,7 @@ export function formatJson(run: LintRun, context: FormatContext): string {
   const diagnostics = run.diagnostics.map((d) => ({
     ruleId: d.code,
     ...diagnosticToJson(d, context.cwd),
+    hint: d.hint ?? describeCode(d.code)?.hint ?? null,
     title: describeCode(d.code)?.title ?? null,
   }));
   return `${JSON.stringify({ ...counts, files, diagnostics }, null, 2)}\n`;

@@ -3,6 +3,7 @@
  * infos pass with their text in system-out), one passing "lint" testcase for a clean file.
  * CI systems that only read JUnit (GitLab, Bitbucket, CircleCI) show lint results this way.
  */
+import { describeCode } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { displayPath } from '../format-diagnostic.js';
 import { countSeverities, groupByFile, type FormatContext, type LintRun } from './lint-run.js';
@@ -35,7 +36,8 @@ function suite(file: string, diagnostics: readonly Diagnostic[]): { xml: string;
 
 function testcase(file: string, d: Diagnostic): string {
   const place = `${file}${d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : ''}`;
-  const body = [`${place} ${d.severity} ${d.code}`, d.message, d.pointer !== undefined ? `pointer: ${d.pointer}` : '', d.hint ? `hint: ${d.hint}` : '', d.fix !== undefined ? `fix: ${d.fix}` : '']
+  const hint = d.hint ?? describeCode(d.code)?.hint;
+  const body = [`${place} ${d.severity} ${d.code}`, d.message, d.pointer !== undefined ? `pointer: ${d.pointer}` : '', hint ? `hint: ${hint}` : '', d.fix !== undefined ? `fix: ${d.fix}` : '']
     .filter((line) => line !== '')
     .join('\n');
   const name = `${d.code} ${d.line !== undefined ? `${d.line}:${d.column ?? 1}` : d.pointer ?? ''}`.trim();

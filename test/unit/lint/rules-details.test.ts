@@ -132,6 +132,58 @@ ${child}`),
           payload: '{"pet": {$inputs.pet}}'
 `),
   },
+  {
+    rule: 'action-workflow-without-inputs',
+    about: 'user-asks #8 / OAI #416: a goto to a workflow runs it with no inputs in 1.0.1',
+    fail: document(`
+  - workflowId: main
+    steps:
+      - stepId: list
+        operationId: listPets
+        onSuccess:
+          - name: next
+            type: goto
+            workflowId: needs # <-
+  - workflowId: needs
+    inputs: { type: object, required: [petId], properties: { petId: { type: string } } }
+    steps:
+      - stepId: get
+        operationId: getPet
+        parameters: [{ name: petId, in: path, value: $inputs.petId }]
+`),
+    pass: document(`
+  - workflowId: main
+    steps:
+      - stepId: list
+        operationId: listPets
+        onSuccess:
+          - name: next
+            type: goto
+            workflowId: needs
+  - workflowId: needs
+    inputs: { type: object, properties: { petId: { type: string } } }
+    steps:
+      - stepId: get
+        operationId: getPet
+        parameters: [{ name: petId, in: path, value: "1" }]
+`),
+  },
+  {
+    rule: 'expression-brace-in-pointer',
+    about: 'checklist 16.5 / OAI #424: an embedded expression ends at the first "}"',
+    fail: list(`
+        parameters:
+          - name: X-Trace
+            in: header
+            value: "id {$response.body#/a{b}}" # <-
+`),
+    pass: list(`
+        parameters:
+          - name: X-Trace
+            in: header
+            value: "id {$response.body#/ab}"
+`),
+  },
 ];
 
 describeRuleCases(cases);
