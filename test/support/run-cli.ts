@@ -25,7 +25,10 @@ export interface CliRun {
 
 export interface CliOptions {
   cwd?: string;
-  /** Added to the parent's environment (NO_COLOR=1 is always set; FORCE_COLOR removed). */
+  /**
+   * Added to the parent's environment (NO_COLOR=1 is always set; FORCE_COLOR and the CI variables
+   * are removed, so tests behave the same locally and under GitHub Actions).
+   */
   env?: Record<string, string | undefined>;
   /** Written to the child's stdin, which is then closed. */
   stdin?: string;
@@ -34,7 +37,16 @@ export interface CliOptions {
 }
 
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: '1',
+    FORCE_COLOR: undefined,
+    CI: undefined,
+    GITHUB_ACTIONS: undefined,
+    GITHUB_STEP_SUMMARY: undefined,
+    GITHUB_WORKSPACE: undefined,
+    ...options.env,
+  };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   const child = spawn(process.execPath, [binPath, ...args], { cwd: options.cwd ?? repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
   const stdout: Buffer[] = [];
