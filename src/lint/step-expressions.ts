@@ -10,7 +10,19 @@ export type SiteExpression = FoundExpression & { site: Site };
 
 const tag = (site: Site, found: FoundExpression[]): SiteExpression[] => found.map((f) => ({ ...f, site }));
 
+/** Several rules read the same step; its expressions are collected once. */
+const cache = new WeakMap<LintStep, SiteExpression[]>();
+
 export function stepExpressions(step: LintStep): SiteExpression[] {
+  let found = cache.get(step);
+  if (!found) {
+    found = collectStepExpressions(step);
+    cache.set(step, found);
+  }
+  return found;
+}
+
+function collectStepExpressions(step: LintStep): SiteExpression[] {
   const { raw, pointer } = step;
   const body = ownField(raw, 'requestBody');
   const bodyPointer = childPointer(pointer, 'requestBody');
