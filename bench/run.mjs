@@ -7,6 +7,7 @@
 import { writeFile, rename } from 'node:fs/promises';
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { measureDemo } from './measure-demo.mjs';
 import { measureMemory } from './measure-memory.mjs';
 import { measurePerStep } from './measure-per-step.mjs';
@@ -25,6 +26,14 @@ function describeMachine() {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
   const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
   return { cpus: os.availableParallelism(), cpuModel: model.trim(), node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))) };
+}
+
+function describeCommit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: benchFile(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
 }
 
 const started = performance.now();
@@ -62,7 +71,7 @@ process.stdout.write(`machine: ${machine.cpus} CPUs, ${machine.cpuModel}, node $
 const missed = figures.filter((f) => f.withinTarget === false);
 if (missed.length > 0) process.stdout.write(`missed targets: ${missed.map((f) => f.id).join(', ')}\n`);
 
-const results = { takenAt: new Date().toISOString(), machine, tree: ROOT, quick, totalSeconds, figures };
+const results = { takenAt: new Date().toISOString(), machine, commit: describeCommit(), tree: ROOT, quick, totalSeconds, figures };
 const file = benchFile('results.json');
 await writeFile(`${file}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
 await rename(`${file}.tmp`, file);
