@@ -75,21 +75,27 @@ function unexpected(token: Token): ParseError {
   return new ParseError(conditionError('unexpected token', token.start));
 }
 
+// A chain `a && b && c` builds a left-deep tree, so each operator counts as one level of
+// nesting: every walk over the tree (evaluate, format, lint) then stays within MAX_DEPTH.
 function parseOr(cursor: Cursor): ConditionNode {
+  const depth = cursor.depth;
   let left = parseAnd(cursor);
   while (isPunctuator(peek(cursor), '||')) {
-    take(cursor);
+    enter(cursor, take(cursor));
     left = { type: 'or', left, right: parseAnd(cursor), offset: left.offset };
   }
+  cursor.depth = depth;
   return left;
 }
 
 function parseAnd(cursor: Cursor): ConditionNode {
+  const depth = cursor.depth;
   let left = parseCompare(cursor);
   while (isPunctuator(peek(cursor), '&&')) {
-    take(cursor);
+    enter(cursor, take(cursor));
     left = { type: 'and', left, right: parseCompare(cursor), offset: left.offset };
   }
+  cursor.depth = depth;
   return left;
 }
 

@@ -1,5 +1,6 @@
 /** Compiles a document value once into a ValueTemplate (spec §Runtime Expressions; checklist §16). */
 import type { Problem } from '../diagnostics/diagnostic.js';
+import { MAX_NESTING_DEPTH } from '../document/check-yaml-shape.js';
 import type { ValueTemplate } from './ast.js';
 import { compileString } from './compile-string.js';
 
@@ -37,6 +38,11 @@ function compileNode(value: unknown, path: ValuePath, ctx: CompileContext): Valu
   }
   const isContainer = Array.isArray(value) || isPlainObject(value);
   if (!isContainer || ctx.ancestors.has(value)) return { kind: 'literal', value };
+  // YAML documents are already capped; a library caller's value is not, and every later walk recurses.
+  if (path.length >= MAX_NESTING_DEPTH) {
+    ctx.problems.push({ code: 'yaml-too-deep', message: `the value nests deeper than ${MAX_NESTING_DEPTH} levels`, severity: 'error', offset: 0, path });
+    return { kind: 'literal', value: null };
+  }
   ctx.ancestors.add(value);
   const template = Array.isArray(value) ? compileArray(value, path, ctx) : compileObject(value, path, ctx);
   ctx.ancestors.delete(value);
