@@ -3,8 +3,9 @@
  *
  * - empty (or, under a JSON type, whitespace only) → undefined: a 204 or an empty 200 has no body,
  *   and a JSON parse error there would turn a fine response into a failure.
- * - `application/json` and `*+json` → the parsed value; invalid JSON → `invalid-body` failure,
- *   because every `$response.body#/…` read would otherwise silently see a string.
+ * - `application/json` and `*+json` → the parsed value; invalid JSON (or JSON nested deeper than
+ *   MAX_RESPONSE_DEPTH) → `invalid-body` failure, because every `$response.body#/…` read would
+ *   otherwise silently see a string.
  * - everything else → text, decoded with the declared charset (utf-8 when absent or unknown).
  * `bodyText` keeps the raw text for reports, cut at 64 KiB.
  */
@@ -38,8 +39,9 @@ export function parseResponseBody(contentType: string | undefined, bytes: Uint8A
   const bodyText = truncateForReport(text, bytes.length);
   if (!isJsonMediaType(contentType)) return { ok: true, body: text, bodyText };
   if (text.trim() === '') return { ok: true, body: undefined, bodyText };
+  let body: unknown;
   try {
-    return { ok: true, body: JSON.parse(text) as unknown, bodyText };
+    body = JSON.parse(text) as unknown;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return {
@@ -49,4 +51,28 @@ export function parseResponseBody(contentType: string | undefined, bytes: Uint8A
       bodyText,
     };
   }
+  if (depthOf(body) > MAX_RESPONSE_DEPTH) {
+    return { ok: false, reason: 'invalid-body', message: `the JSON response nests deeper than ${MAX_RESPONSE_DEPTH} levels`, bodyText };
+  }
+  return { ok: true, body, bodyText };
+}
+
+/**
+ * JSON.parse copes with any depth, but every later consumer (outputs, --json, reports) recurses:
+ * a hostile body a million levels deep would crash the run at its very end.
+ */
+export const MAX_RESPONSE_DEPTH = 1000;
+
+/** Nesting depth of a parsed JSON value, walked without recursion, stopping past the limit. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > MAX_RESPONSE_DEPTH) break;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }

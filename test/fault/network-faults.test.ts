@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findClosedPort, startLoopbackServer } from '../integration/http/start-loopback-server.js';
 import { runFixture } from './support/run-fixture.js';
+import { runCliInProcess } from './support/run-cli-in-process.js';
 import { startRawServer } from './support/start-raw-server.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/hostile/faults/faults.arazzo.yaml', import.meta.url));
@@ -121,5 +122,44 @@ describe('Issue 6 › network faults: each is a step failure with a typed reason
     });
     const { step } = await runOnce(server.url);
     expect(step?.httpFailure).toBe('connection');
+  });
+
+  it('response headers larger than the client accepts → other', async () => {
+    const server = await startRawServer((socket) => {
+      socket.end(`HTTP/1.1 200 OK\r\nX-Huge: ${'h'.repeat(128 * 1024)}\r\nContent-Length: 2\r\n\r\n{}`);
+    });
+    const { step } = await runOnce(server.url);
+    expect(step?.httpFailure).toBe('other');
+  });
+});
+
+describe('Issue 6 › a hostile JSON body cannot break the end of the run', () => {
+  const nested = (depth: number): string => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+  it('JSON nested 100,000 deep → invalid-body; the --json result is still printed (exit 1)', async () => {
+    const server = await startLoopbackServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(nested(100_000));
+    });
+    const { code, stdout } = await runCliInProcess(['run', FIXTURE, '--workflow', 'captureBody', '--server', `api=${server.url}`, '--json']);
+    expect(code).toBe(1);
+    const json = JSON.parse(stdout) as { steps: Array<{ httpFailure?: string; lastStatusCode?: number }> };
+    expect(json.steps[0]).toMatchObject({ httpFailure: 'invalid-body', lastStatusCode: 200 });
+  });
+
+  it('JSON nested 1,000 deep (the limit) is a body like any other, printed whole', async () => {
+    const server = await startLoopbackServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(nested(1000));
+    });
+    const { code, stdout } = await runCliInProcess(['run', FIXTURE, '--workflow', 'captureBody', '--server', `api=${server.url}`, '--json']);
+    expect(code).toBe(0);
+    let body = (JSON.parse(stdout) as { outputs: { body: unknown } }).outputs.body;
+    let depth = 0;
+    while (Array.isArray(body)) {
+      depth += 1;
+      body = body[0];
+    }
+    expect(depth).toBe(1000);
   });
 });
