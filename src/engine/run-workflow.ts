@@ -7,10 +7,11 @@ import type { DocumentPlan, Plan, StepPlan, WorkflowPlan, WorkflowRef } from '..
 import { workflowKey } from '../plan/plan.js';
 import { executeStep, type StepOutcome } from './execute-step.js';
 import { nextTransition } from './next-transition.js';
-import { DEFAULTS, RunContext, RunHalt, type RunOptions, type WorkflowFrame } from './run-context.js';
+import { DEFAULTS, RunContext, type RunOptions, type WorkflowFrame } from './run-context.js';
 import type { RunError, RunResult } from './run-result.js';
 import { evaluateWorkflowOutputs } from './workflow-outputs.js';
-import { recordInterruptedStep, recordSkippedSteps, recordStep } from './step-records.js';
+import { outcomeAfterHalt } from './halt-run.js';
+import { recordSkippedSteps, recordStep } from './step-records.js';
 import { withInputDefaults } from './input-defaults.js';
 
 export type { RunOptions } from './run-context.js';
@@ -41,11 +42,7 @@ export async function runWorkflow(plan: Plan, workflowId: string, inputs: Record
     outcome = await executeWorkflow(run, ref, inputs, 0, root);
   } catch (error) {
     // A run always ends with a result, also after a bug: the steps done so far are kept.
-    const halt = error instanceof RunHalt ? error : internalHalt(run, error);
-    if (halt.code === 'internal-error' && run.currentStep && !run.currentStep.recorded) recordInterruptedStep(run, run.currentStep, halt.message);
-    const outputs = safeOutputs(run, root.frame);
-    if (root.frame) recordSkippedSteps(run, root.frame);
-    outcome = { status: 'failed', outputs, endedBy: null, error: { code: halt.code, message: halt.message, ...(halt.stepId ? { stepId: halt.stepId } : {}), ...(halt.workflowId ? { workflowId: halt.workflowId } : {}) } };
+    outcome = outcomeAfterHalt(run, error, root.frame);
   }
   return {
     workflowId,
@@ -58,29 +55,6 @@ export async function runWorkflow(plan: Plan, workflowId: string, inputs: Record
     warnings: run.warnings,
     durationMs: options.clock.now() - run.startedAt,
   };
-}
-
-/** An unexpected error, named as one, at the step that was running when it happened. */
-function internalHalt(run: RunContext, error: unknown): RunHalt {
-  try {
-    run.options.onInternalError?.(error);
-  } catch {
-    // The hook is for diagnostics only; the result must still be built.
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  const at = run.currentStep;
-  const where = at ? ` at step ${at.stepId}` : '';
-  return new RunHalt('internal-error', `unexpected internal error${where}: ${detail} (this is a bug in arazzo)`, at?.stepId, at?.workflowId);
-}
-
-/** Workflow outputs after a halt: evaluating them (and their warnings) must not throw again. */
-function safeOutputs(run: RunContext, frame: WorkflowFrame | undefined): Record<string, unknown> {
-  if (!frame) return {};
-  try {
-    return evaluateWorkflowOutputs(run, frame);
-  } catch {
-    return {};
-  }
 }
 
 async function executeWorkflow(
