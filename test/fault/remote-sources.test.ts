@@ -147,4 +147,15 @@ describe('Issue 6 › source URLs that do not resolve: a clear error naming the 
     const { diagnostics } = await loadPlan(arazzoWithSource(`${server.url}/openapi.yaml`));
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
+
+  it('an external $ref over HTTP to a loopback address is refused (the resolver's SSRF guard) and never fetched', async () => {
+    const server = await startLoopbackServer((_req, res) => res.end('description: ok\n'));
+    const openapi = path.join(scratch, 'external-ref.openapi.yaml');
+    writeFileSync(openapi, `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /thing:\n    get:\n      operationId: getThing\n      responses:\n        "200":\n          $ref: "${server.url}/response.yaml"\n`);
+    const { diagnostics } = await loadPlan(arazzoWithSource(openapi));
+    const error = diagnostics.find((d) => d.severity === 'error');
+    expect(error?.code).toBe('source-unresolvable');
+    expect(error?.message).toContain(`${server.url}/response.yaml`);
+    expect(server.seen).toHaveLength(0);
+  });
 });
