@@ -148,7 +148,7 @@ describe('Issue 6 › source URLs that do not resolve: a clear error naming the 
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  it('an external $ref over HTTP to a loopback address is refused (the resolver's SSRF guard) and never fetched', async () => {
+  it('an external $ref over HTTP to a loopback address is refused (the resolver\'s SSRF guard) and never fetched', async () => {
     const server = await startLoopbackServer((_req, res) => res.end('description: ok\n'));
     const openapi = path.join(scratch, 'external-ref.openapi.yaml');
     writeFileSync(openapi, `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /thing:\n    get:\n      operationId: getThing\n      responses:\n        "200":\n          $ref: "${server.url}/response.yaml"\n`);
