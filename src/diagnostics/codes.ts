@@ -137,6 +137,7 @@ const COMPILE = {
 const LINT = {
   'step-reference-unknown': error('$steps.<id> names no step of this workflow'),
   'step-output-undeclared': error('$steps.<id>.outputs.<name> names an output the step does not declare'),
+  'expression-dot-path': warning('Dots read into a declared output or input', 'The runner reads the declared name and walks the rest; a JSON pointer says it exactly.'),
   'step-reference-order': error('$steps.<id> reads a step that cannot have run yet', 'Move the step earlier, or read it in a later step.'),
   'input-reference-undeclared': error('$inputs.<name> is not declared in the workflow inputs schema'),
   'workflow-reference-unknown': error('$workflows.<id> names no workflow of this document'),

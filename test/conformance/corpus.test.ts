@@ -30,23 +30,19 @@ const CHILD_OUTPUT = 'reads a called workflow\'s output through a workflowId ste
  * codes, so a fix (or a regression) shows up here.
  */
 const DEVIATIONS: Record<string, { errors: string[]; reason: string }> = {
-  'Redocly__redocly-cli/resources/museum-api.arazzo.yaml': {
-    errors: ['step-output-undeclared'],
-    reason: '`$steps.list-events.outputs.events.0.dates.0`: a Redocly dot path into an output; Arazzo reads an output named "events.0.dates.0" (fix-it: `…outputs.events#/0/dates/0`)',
-  },
   'Redocly__redocly-cli/tests/e2e/respect/cafe-menu.arazzo.yaml': { errors: ['file-not-found'], reason: REMOTE },
   'Redocly__redocly-cli/tests/e2e/respect/reusable-components/reusable-components.arazzo.yaml': { errors: ['file-not-found'], reason: REMOTE },
   'Redocly__redocly-cli/tests/e2e/respect/inputs-passed-to-step-target-workflow/events.arazzo.yaml': {
-    errors: ['file-not-found', 'input-reference-undeclared'],
-    reason: `${REMOTE}; \`$inputs.env.AUTH_TOKEN\` is Redocly's .env injection: the inputs schema declares no "env"`,
+    errors: ['file-not-found'],
+    reason: `${REMOTE} (its \`$inputs.env.AUTH_TOKEN\` dot path into the declared env input is an expression-dot-path warning)`,
   },
   'Redocly__redocly-cli/tests/e2e/respect/inputs-passed-to-step-target-workflow/inputs-passed-to-step-target-workflow.arazzo.yaml': {
-    errors: ['file-not-found', 'input-reference-undeclared'],
-    reason: `${REMOTE}; loads events.arazzo.yaml, whose \`$inputs.env.AUTH_TOKEN\` is reported there`,
+    errors: ['file-not-found'],
+    reason: `${REMOTE}; loads events.arazzo.yaml`,
   },
   'Redocly__redocly-cli/tests/e2e/respect/outputs-access-syntax-variations/outputs-access-syntax-variations.arazzo.yaml': {
-    errors: ['file-not-found', 'step-output-undeclared', 'workflow-not-found', 'workflow-output-undeclared'],
-    reason: `${REMOTE}; Redocly extensions (manifest note): dot paths into outputs, and the legacy \`$sourceDescriptions.<name>.workflows.<id>\` form`,
+    errors: ['file-not-found', 'workflow-not-found'],
+    reason: `${REMOTE}; the legacy Redocly \`$sourceDescriptions.<name>.workflows.<id>\` form (its dot paths into outputs are expression-dot-path warnings: the runner resolves them)`,
   },
   'Redocly__redocly-cli/tests/e2e/respect/replacements/replacements.arazzo.yaml': { errors: ['file-not-found'], reason: REMOTE },
   'Redocly__redocly-cli/tests/e2e/respect/workflow-failure-actions/workflow-failure-actions.arazzo.yaml': { errors: ['file-not-found'], reason: REMOTE },
@@ -98,13 +94,9 @@ const DEVIATIONS: Record<string, { errors: string[]; reason: string }> = {
     reason: './openapi.yaml is not in the upstream repo (manifest note); book_trip_input (allOf find_trip_input, bank_details) declares no trip_id/passenger_name, `$inputs.bank_details.x` reads a property the schema has at top level; `$outputs.trip_id` of a child that declares no trip_id',
   },
   'speakeasy-api__openapi/arazzo/testdata/simple.arazzo.yaml': { errors: ['file-not-found'], reason: REMOTE },
-  'jentic__jentic-public-apis/workflows/archive.org~search/workflows.arazzo.json': {
-    errors: ['step-output-undeclared'],
-    reason: '`$steps.start-scrape.outputs.scrape_results_page1.cursor`: a dot path into an output (fix-it: `…scrape_results_page1#/cursor`)',
-  },
   'jentic__jentic-public-apis/workflows/asana.com/workflows.arazzo.json': {
-    errors: ['file-not-found', 'step-output-undeclared'],
-    reason: 'its 605 KB OpenAPI was not copied (manifest note); dot paths into outputs (`…project_details.workspace.gid`)',
+    errors: ['file-not-found'],
+    reason: 'its 605 KB OpenAPI was not copied (manifest note)',
   },
 };
 

@@ -9,7 +9,7 @@ import type { FoundExpression } from '../collect-expressions.js';
 import { canFinishWithout, reachableAfter, type ControlFlow } from '../control-flow.js';
 import type { LintModel, LintStep, LintWorkflow } from '../lint-model.js';
 import type { LintReport } from '../lint-report.js';
-import { dotPathFix } from '../dot-path-fix.js';
+import { dotPathFix, type DotPath } from '../dot-path-fix.js';
 import { lookupInput } from '../lookup-input.js';
 import { stepExpressions, workflowLevelExpressions, workflowOutputExpressions } from '../step-expressions.js';
 
@@ -74,7 +74,7 @@ function checkStepReference(scope: Scope, found: FoundExpression, expression: St
     reportUndeclaredOutput(scope, found, expression, target);
     return;
   }
-  if (where.step && !reachableAfter(flow, index).has(where.step.index)) {
+  if (where.step && !reachableAfter(flow, index).has(where.step.index) && !readsOwnOutcome(found, where.step, index)) {
     const later = index > where.step.index ? 'comes later' : index === where.step.index ? 'is this step itself, which has not finished yet' : 'never runs before it';
     report.add('step-reference-order', `${expression.text}: step "${target.stepId}" ${later} (read by step "${where.step.stepId}")`, found.pointer, at);
     return;
@@ -84,20 +84,38 @@ function checkStepReference(scope: Scope, found: FoundExpression, expression: St
   }
 }
 
+/**
+ * A step's own actions are chosen after its outputs are stored, so their criteria may read the
+ * step's own outputs of this execution (checklist 6.16: a failed step still exposes its outputs).
+ */
+function readsOwnOutcome(found: FoundExpression, step: LintStep, index: number): boolean {
+  return index === step.index && (found.pointer.startsWith(`${step.pointer}/onSuccess/`) || found.pointer.startsWith(`${step.pointer}/onFailure/`));
+}
+
 function reportUndeclaredOutput(scope: Scope, found: FoundExpression, expression: StepsExpression, target: LintStep): void {
   const head = `$steps.${expression.stepId}.outputs.`;
   const dotted = dotPathFix(found, head, expression.name, expression.pointer ?? [], (name) => target.outputNames.has(name));
+  if (dotted) return reportDotPath(scope, found, dotted, `output "${dotted.name}" of step "${target.stepId}"`);
   const child = target.calls !== undefined ? scope.model.byId.get(target.calls) : undefined;
   const declared = [...target.outputNames];
-  const hint = dotted
-    ? `Dots do not reach into an output; use a JSON pointer: ${dotted.expression}.`
-    : child?.outputNames.has(expression.name)
-      ? `Step ${target.stepId} calls workflow ${child.workflowId}; declare "${expression.name}: $outputs.${expression.name}" in the step outputs to expose it.`
-      : declared.length > 0 ? `Outputs of ${target.stepId}: ${declared.join(', ')}.` : `Add it to the outputs of step ${target.stepId}.`;
+  const hint = child?.outputNames.has(expression.name)
+    ? `Step ${target.stepId} calls workflow ${child.workflowId}; declare "${expression.name}: $outputs.${expression.name}" in the step outputs to expose it.`
+    : declared.length > 0 ? `Outputs of ${target.stepId}: ${declared.join(', ')}.` : `Add it to the outputs of step ${target.stepId}.`;
   scope.report.add('step-output-undeclared', `${expression.text}: step "${target.stepId}" declares no output "${expression.name}"`, found.pointer, {
     offset: found.offset,
     hint,
-    ...(dotted?.fix !== undefined ? { fix: dotted.fix } : {}),
+  });
+}
+
+/**
+ * Dots into a declared output or input: the runner resolves them (the declared name, then a
+ * property walk), so this is a warning with the JSON-pointer rewrite, not an error.
+ */
+function reportDotPath(scope: Scope, found: FoundExpression, dotted: DotPath, what: string): void {
+  scope.report.add('expression-dot-path', `${found.expression.text}: reads into ${what} with dots`, found.pointer, {
+    offset: found.offset,
+    hint: `Use a JSON pointer: ${dotted.expression}.`,
+    ...(dotted.fix !== undefined ? { fix: dotted.fix } : {}),
   });
 }
 
@@ -106,6 +124,7 @@ function checkInput(scope: Scope, found: FoundExpression, workflow: LintWorkflow
   if (lookup.result !== 'undeclared') return;
   const head = found.expression.kind === 'workflows' ? `$workflows.${workflow.workflowId}.inputs.` : '$inputs.';
   const dotted = pointer.length === 0 ? dotPathFix(found, head, name, [], (n) => lookupInput(workflow.inputsSchema, n).result !== 'undeclared') : undefined;
+  if (dotted) return reportDotPath(scope, found, dotted, `input "${dotted.name}"`);
   const text = found.expression.text;
   const message = workflow.inputsSchema === undefined
     ? `${text}: workflow "${workflow.workflowId}" declares no inputs`
@@ -114,10 +133,7 @@ function checkInput(scope: Scope, found: FoundExpression, workflow: LintWorkflow
       : `${text}: "${lookup.at}" is not declared in the inputs schema of workflow "${workflow.workflowId}"`;
   scope.report.add('input-reference-undeclared', message, found.pointer, {
     offset: found.offset,
-    hint: dotted
-      ? `Dots do not reach into an input; use a JSON pointer: ${dotted.expression}.`
-      : lookup.known.length > 0 ? `Declared: ${lookup.known.join(', ')}.` : 'Declare it under the workflow inputs (a JSON Schema with properties).',
-    ...(dotted?.fix !== undefined ? { fix: dotted.fix } : {}),
+    hint: lookup.known.length > 0 ? `Declared: ${lookup.known.join(', ')}.` : 'Declare it under the workflow inputs (a JSON Schema with properties).',
   });
 }
 
@@ -126,6 +142,7 @@ type WorkflowsExpression = Extract<RuntimeExpression, { kind: 'workflows' }>;
 function checkWorkflowReference(scope: Scope, found: FoundExpression, expression: WorkflowsExpression): void {
   const target = scope.model.byId.get(expression.workflowId);
   if (!target) {
+    if (declaredElsewhere(scope.model, expression.workflowId)) return;
     scope.report.add('workflow-reference-unknown', `${expression.text}: no workflow "${expression.workflowId}" in this document`, found.pointer, {
       offset: found.offset,
       hint: `Workflows here: ${[...scope.model.byId.keys()].join(', ')}.`,
@@ -136,15 +153,14 @@ function checkWorkflowReference(scope: Scope, found: FoundExpression, expression
     checkInput(scope, found, target, expression.name, expression.pointer ?? []);
     return;
   }
-  if (!target.outputNames.has(expression.name)) {
-    const head = `$workflows.${expression.workflowId}.outputs.`;
-    const dotted = dotPathFix(found, head, expression.name, expression.pointer ?? [], (name) => target.outputNames.has(name));
-    scope.report.add('workflow-output-undeclared', `${expression.text}: workflow "${target.workflowId}" declares no output "${expression.name}"`, found.pointer, {
-      offset: found.offset,
-      hint: dotted ? `Dots do not reach into an output; use a JSON pointer: ${dotted.expression}.` : target.outputNames.size > 0 ? `Outputs: ${[...target.outputNames].join(', ')}.` : undefined,
-      ...(dotted?.fix !== undefined ? { fix: dotted.fix } : {}),
-    });
-  }
+  if (target.outputNames.has(expression.name)) return;
+  const head = `$workflows.${expression.workflowId}.outputs.`;
+  const dotted = dotPathFix(found, head, expression.name, expression.pointer ?? [], (name) => target.outputNames.has(name));
+  if (dotted) return reportDotPath(scope, found, dotted, `output "${dotted.name}" of workflow "${target.workflowId}"`);
+  scope.report.add('workflow-output-undeclared', `${expression.text}: workflow "${target.workflowId}" declares no output "${expression.name}"`, found.pointer, {
+    offset: found.offset,
+    hint: target.outputNames.size > 0 ? `Outputs: ${[...target.outputNames].join(', ')}.` : undefined,
+  });
 }
 
 /** `$outputs.Y`: a workflowId step's child outputs, or (in workflow outputs) this workflow's own. */
@@ -157,4 +173,12 @@ function checkOutputsReference(scope: Scope, found: FoundExpression, name: strin
     offset: found.offset,
     hint: owner.outputNames.size > 0 ? `Outputs: ${[...owner.outputNames].join(', ')}.` : undefined,
   });
+}
+
+/** `$workflows.<id>` also sees workflows of other loaded Arazzo documents that ran in this execution. */
+function declaredElsewhere(model: LintModel, workflowId: string): boolean {
+  for (const [key, ids] of model.references.workflowIds) {
+    if (key !== model.file && ids.has(workflowId)) return true;
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 // Issue 4 "What none of them checks": what expressions read must exist and be able to exist yet.
 import { describe, expect, it } from 'vitest';
-import { document, lintText } from './lint-document.js';
+import { document, lintText, writeDocument } from './lint-document.js';
 import { describeRuleCases, type RuleCase } from './rule-cases.js';
 
 const twoSteps = (read: string): string => document(`
@@ -159,12 +159,16 @@ describe('input-reference-undeclared — #/pointer into an input and workflows w
 
 describe('issue 4 fix-its: dot paths into outputs and inputs become JSON pointers', () => {
   it('$steps.first.outputs.page.size → $steps.first.outputs.page#/size', async () => {
-    const [found] = (await lintText(twoSteps('$steps.first.outputs.page.size'))).filter((d) => d.code === 'step-output-undeclared');
+    const diagnostics = await lintText(twoSteps('$steps.first.outputs.page.size'));
+    const [found] = diagnostics.filter((d) => d.code === 'expression-dot-path');
+    expect(found?.severity).toBe('warning');
     expect(found?.fix).toBe('$steps.first.outputs.page#/size');
+    // The runner resolves the declared name and walks the rest, so this is not an error.
+    expect(diagnostics.filter((d) => d.code === 'step-output-undeclared')).toEqual([]);
   });
 
   it('an embedded {$inputs.filter.size} is rewritten inside its string', async () => {
-    const [found] = (await lintText(withInputs('"n={$inputs.filter.size}"'))).filter((d) => d.code === 'input-reference-undeclared');
+    const [found] = (await lintText(withInputs('"n={$inputs.filter.size}"'))).filter((d) => d.code === 'expression-dot-path');
     expect(found?.fix).toBe('n={$inputs.filter#/size}');
     expect(found?.offset).toBe(3);
   });
@@ -202,5 +206,49 @@ describe('step-reference-order — loops and retries (checklist 11.6, 9.6)', () 
           next: $response.body#/next
 `);
     expect((await lintText(text)).filter((d) => d.code === 'step-reference-order').map((d) => d.pointer)).toEqual(['/workflows/0/steps/0/parameters/0/value']);
+  });
+
+  it("a step's own action criteria read the outputs of the execution that just ended (checklist 6.16)", async () => {
+    const text = document(`
+  - workflowId: w
+    steps:
+      - stepId: create
+        operationId: getJob
+        parameters:
+          - { name: id, in: path, value: '1' }
+        outputs:
+          errorCode: $response.body#/code
+        onFailure:
+          - name: giveUp
+            type: end
+            criteria: [{ condition: $steps.create.outputs.errorCode == 'quota' }]
+`);
+    expect((await lintText(text)).filter((d) => d.code === 'step-reference-order')).toEqual([]);
+  });
+});
+
+describe('workflow-reference-unknown — workflows of another Arazzo document (spec Runtime Expressions $workflows)', () => {
+  it('accepts $workflows.<id> of a workflow declared in an arazzo source, and still flags unknown ids', async () => {
+    const other = writeDocument(document(`
+  - workflowId: login
+    steps:
+      - stepId: auth
+        operationId: listPets
+    outputs:
+      token: $steps.auth.outputs.token
+`), 'other.arazzo.yaml');
+    const main = (read: string): string => document(`
+  - workflowId: w
+    dependsOn: [$sourceDescriptions.auth.login]
+    steps:
+      - stepId: list
+        operationId: $sourceDescriptions.api.listPets
+        parameters:
+          - { name: limit, in: query, value: ${read} }
+`, { sources: `  - { name: api, url: ./api.openapi.yaml, type: openapi }\n  - { name: auth, url: ${JSON.stringify(other)}, type: arazzo }` });
+    const unknown = (diagnostics: Awaited<ReturnType<typeof lintText>>): string[] =>
+      diagnostics.filter((d) => d.code === 'workflow-reference-unknown' && d.file?.endsWith('flow.arazzo.yaml')).map((d) => d.message);
+    expect(unknown(await lintText(main('$workflows.login.outputs.token')))).toEqual([]);
+    expect(unknown(await lintText(main('$workflows.logon.outputs.token')))).toHaveLength(1);
   });
 });
