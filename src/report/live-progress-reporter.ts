@@ -138,7 +138,7 @@ function liveLine(step: LiveStep, frame: number, now: number, style: TextStyle):
   if (step.state) parts.push(style.cyan(step.state));
   if (step.executions > 1) parts.push(`poll ${step.executions}`);
   parts.push(style.dim(formatClock(now - step.startedAt)));
-  if (step.waitUntil !== undefined && step.waitUntil > now) parts.push(style.dim(`next in ${Math.ceil((step.waitUntil - now) / 1000)}s`));
+  if (step.waitUntil !== undefined && step.waitUntil > now) parts.push(style.dim(`next in ${formatWait(step.waitUntil - now)}`));
   return parts.join('  ');
 }
 
@@ -187,4 +187,9 @@ function fit(text: string, columns: number | undefined): string {
     visible++;
   }
   return out;
+}
+
+/** Whole seconds for long waits; tenths below a second, so a 200 ms poll does not read "1s". */
+export function formatWait(ms: number): string {
+  return ms >= 1000 ? `${Math.ceil(ms / 1000)}s` : `${Math.max(0.1, Math.ceil(ms / 100) / 10).toFixed(1)}s`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHumanReporter } from '../../../src/report/human-run-reporter.js';
-import { createLiveProgressReporter } from '../../../src/report/live-progress-reporter.js';
+import { createLiveProgressReporter, formatWait } from '../../../src/report/live-progress-reporter.js';
 import { createRedactor } from '../../../src/report/redact.js';
 import { colorStyle, plainStyle } from '../../../src/report/style-text.js';
 import { failedOnCriterion } from './run-result-fixtures.js';
@@ -76,5 +76,14 @@ describe('issue 5 progress: a live line per step on a TTY', () => {
     const frames = run(20).split(/\r\u001b\[2K/).filter((f) => f !== '' && !f.includes('\n')).map(visible);
     expect(frames.length).toBeGreaterThan(3);
     expect(frames.every((f) => f.length < 20)).toBe(true);
+  });
+});
+
+describe('issue 5 live progress: the wait before the next poll', () => {
+  it('shows tenths of a second below one second and whole seconds above', () => {
+    expect(formatWait(200)).toBe('0.2s');
+    expect(formatWait(30)).toBe('0.1s');
+    expect(formatWait(1000)).toBe('1s');
+    expect(formatWait(2100)).toBe('3s');
   });
 });
