@@ -5,12 +5,16 @@
  */
 export function joinResponseHeaders(headers: Readonly<Record<string, string | string[] | undefined>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [rawName, value] of Object.entries(headers)) {
+  // A plain loop: this runs once per response, and a poll loop sends thousands.
+  for (const rawName of Object.keys(headers)) {
+    const value = headers[rawName];
     if (value === undefined) continue;
     const name = rawName.toLowerCase();
-    const values = Array.isArray(value) ? value : [value];
     const separator = name === 'set-cookie' ? '\n' : ', ';
-    out[name] = out[name] === undefined ? values.join(separator) : [out[name], ...values].join(separator);
+    const joined = typeof value === 'string' ? value : value.join(separator);
+    const earlier = out[name];
+    if (earlier === undefined) out[name] = joined;
+    else if (typeof value === 'string' || value.length > 0) out[name] = `${earlier}${separator}${joined}`;
   }
   return out;
 }

@@ -17,13 +17,17 @@ export type ParsedBody =
   | { ok: true; body: unknown; bodyText?: string }
   | { ok: false; reason: 'invalid-body'; message: string; bodyText?: string };
 
+// Without { stream: true } a decoder keeps no state between calls, so one serves every response.
+const UTF8 = new TextDecoder('utf-8');
+
 function decode(bytes: Uint8Array, contentType: string | undefined): string {
   const charset = contentType === undefined ? undefined : /;\s*charset="?([^";\s]+)"?/i.exec(contentType)?.[1];
+  if (charset === undefined || /^utf-?8$/i.test(charset)) return UTF8.decode(bytes);
   try {
-    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+    return new TextDecoder(charset).decode(bytes);
   } catch {
     // An unknown charset label: utf-8 is the best guess and never throws (invalid bytes → U+FFFD).
-    return new TextDecoder('utf-8').decode(bytes);
+    return UTF8.decode(bytes);
   }
 }
 
@@ -51,7 +55,8 @@ export function parseResponseBody(contentType: string | undefined, bytes: Uint8A
       bodyText,
     };
   }
-  if (depthOf(body) > MAX_RESPONSE_DEPTH) {
+  // Each level takes at least two characters ([ ] or { }): a shorter text cannot nest too deep.
+  if (text.length > 2 * MAX_RESPONSE_DEPTH && depthOf(body) > MAX_RESPONSE_DEPTH) {
     return { ok: false, reason: 'invalid-body', message: `the JSON response nests deeper than ${MAX_RESPONSE_DEPTH} levels`, bodyText };
   }
   return { ok: true, body, bodyText };

@@ -15,6 +15,7 @@ import { deadlineMessage, mapUndiciError } from './map-undici-error.js';
 import { parseResponseBody } from './parse-response-body.js';
 import { readCappedBody } from './read-capped-body.js';
 import { joinResponseHeaders } from './join-response-headers.js';
+import { startExchangeSignal } from './exchange-signal.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
@@ -72,7 +73,7 @@ async function sendOnce(dispatcher: Dispatcher, req: HttpRequest, limits: SendLi
 // A type guard so `signal.reason` can be read once the check passed.
 const isAborted = (signal: AbortSignal | undefined): signal is AbortSignal => signal?.aborted === true;
 
-function failureFrom(error: unknown, req: HttpRequest, timeoutMs: number, signals: { caller?: AbortSignal; deadline: AbortSignal }, started: number): HttpOutcome {
+function failureFrom(error: unknown, req: HttpRequest, timeoutMs: number, signals: { caller?: AbortSignal; timedOut: boolean }, started: number): HttpOutcome {
   const durationMs = Math.round(performance.now() - started);
   // An abort can surface as any error (socket destroyed, stream closed): the signals are the truth.
   if (isAborted(signals.caller)) {
@@ -80,7 +81,7 @@ function failureFrom(error: unknown, req: HttpRequest, timeoutMs: number, signal
     // The caller's reason tells its own deadline (TimeoutError) from a cancel.
     return { kind: 'failure', reason: mapped.reason === 'timeout' ? 'timeout' : 'aborted', message: mapped.message, durationMs };
   }
-  if (signals.deadline.aborted) {
+  if (signals.timedOut) {
     return { kind: 'failure', reason: 'timeout', message: deadlineMessage(req.url, timeoutMs), durationMs };
   }
   const mapped = mapUndiciError(error, { url: req.url, timeoutMs });
@@ -99,14 +100,15 @@ export function createUndiciHttpPort(options: UndiciHttpPortOptions = {}): Undic
       const maxBytes = sendOptions.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
       // undici's timeouts are idle timeouts: a body dripping one byte at a time never trips them.
       // The deadline bounds the whole exchange (connect, headers, body).
-      const deadline = AbortSignal.timeout(timeoutMs);
       const caller = sendOptions.signal;
-      const signal = caller === undefined ? deadline : AbortSignal.any([caller, deadline]);
+      if (isAborted(caller)) return failureFrom(caller.reason, req, timeoutMs, { caller, timedOut: false }, started);
+      const exchange = startExchangeSignal(timeoutMs, caller);
       try {
-        if (isAborted(caller)) throw caller.reason;
-        return await sendOnce(dispatcher, req, { timeoutMs, maxBytes, signal }, started);
+        return await sendOnce(dispatcher, req, { timeoutMs, maxBytes, signal: exchange.signal }, started);
       } catch (error) {
-        return failureFrom(error, req, timeoutMs, { ...(caller ? { caller } : {}), deadline }, started);
+        return failureFrom(error, req, timeoutMs, { ...(caller ? { caller } : {}), timedOut: exchange.timedOut() }, started);
+      } finally {
+        exchange.end();
       }
     },
     close: () => agent.close(),
