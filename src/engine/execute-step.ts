@@ -7,6 +7,7 @@ import type { CriterionPlan, OutputPlan, StepPlan, WorkflowRef } from '../plan/p
 import { applyReplacements } from './apply-replacements.js';
 import { buildRequest } from './build-request.js';
 import { parseRetryAfter } from './parse-retry-after.js';
+import { sameValues, type BuiltRequest } from './request-memo.js';
 import type { HttpFailureReason, HttpRequest } from './ports.js';
 import { resolveServerUrl } from './resolve-server-url.js';
 import { DEFAULTS, type RunContext, type WorkflowFrame } from './run-context.js';
@@ -34,7 +35,7 @@ export type RunChildWorkflow = (
   inputs: Record<string, unknown>,
 ) => Promise<{ status: 'succeeded' | 'failed'; outputs: Record<string, unknown>; reason?: string; errorCode?: RunErrorCode }>;
 
-export async function executeStep(run: RunContext, frame: WorkflowFrame, step: StepPlan, runChild: RunChildWorkflow): Promise<StepOutcome> {
+export function executeStep(run: RunContext, frame: WorkflowFrame, step: StepPlan, runChild: RunChildWorkflow): Promise<StepOutcome> {
   return step.target.kind === 'workflow'
     ? executeWorkflowStep(run, frame, step, step.target.workflow, runChild)
     : executeOperationStep(run, frame, step);
@@ -102,12 +103,14 @@ function retryAfterOf(run: RunContext, frame: WorkflowFrame, step: StepPlan, hea
   return cap;
 }
 
-type Prepared = { ok: true; request: HttpRequest; view: NonNullable<ExpressionScope['request']> } | { ok: false; reason: string };
+type Prepared = ({ ok: true } & BuiltRequest) | { ok: false; reason: string };
 
 function prepareRequest(run: RunContext, frame: WorkflowFrame, step: StepPlan, scope: ExpressionScope): Prepared {
   if (step.target.kind !== 'operation') return { ok: false, reason: 'not an operation step' };
   const { operation, source } = step.target;
-  const baseUrl = serverUrlOf(run, source.name, operation.servers, source.url);
+  const memo = run.requestMemos.get(step);
+  // The server URL depends only on the source and the run's options: resolved once per step.
+  const baseUrl = memo ? { ok: true as const, url: memo.baseUrl } : serverUrlOf(run, source.name, operation.servers, source.url);
   if (!baseUrl.ok) return { ok: false, reason: baseUrl.reason };
   const render = (template: ValueTemplate, pointer: string): unknown =>
     renderValue(template, scope, (expression, reason) => {
@@ -121,9 +124,15 @@ function prepareRequest(run: RunContext, frame: WorkflowFrame, step: StepPlan, s
     if (!replaced.ok) return { ok: false, reason: replaced.message };
     body = { ...(step.requestBody.contentType ? { contentType: step.requestBody.contentType } : {}), value: replaced.value };
   }
+  // Which parameters and whether there is a body are fixed by the step; only the values vary.
+  const values = parameters.map((p) => p.value);
+  if (body) values.push(body.value);
+  if (memo && sameValues(memo.values, values)) return { ok: true, ...memo.built };
   const built = buildRequest({ operation, baseUrl: baseUrl.url, parameters, ...(body ? { body } : {}) });
   if (!built.ok) return { ok: false, reason: built.problem.message };
-  return { ok: true, request: built.request, view: built.view };
+  const fresh = { request: built.request, view: built.view };
+  run.requestMemos.set(step, { baseUrl: baseUrl.url, values, built: fresh });
+  return { ok: true, ...fresh };
 }
 
 function serverUrlOf(run: RunContext, sourceName: string, servers: Parameters<typeof resolveServerUrl>[0]['servers'], sourceUrl: string): { ok: true; url: string } | { ok: false; reason: string } {

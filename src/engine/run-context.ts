@@ -1,9 +1,10 @@
 /** Options of a run and the bookkeeping shared by every workflow it executes. */
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ExpressionScope, WorkflowValues } from '../expressions/scope.js';
-import type { DocumentPlan, Plan, WorkflowPlan } from '../plan/plan.js';
+import type { DocumentPlan, Plan, StepPlan, WorkflowPlan } from '../plan/plan.js';
 import type { EventSink, RunEvent } from './events.js';
 import type { Clock, HttpPort } from './ports.js';
+import type { RequestMemo } from './request-memo.js';
 import type { RunErrorCode, StepRecord } from './run-result.js';
 
 export interface RunOptions {
@@ -66,6 +67,8 @@ export class RunContext {
   readonly records = new Map<string, StepRecord>();
   readonly warnings: Diagnostic[] = [];
   readonly serverUrls = new Map<string, string>();
+  /** The last request each step sent, reused while its values stay the same (request-memo.ts). */
+  readonly requestMemos = new Map<StepPlan, RequestMemo>();
   /** The step being executed (and whether its outcome is recorded yet), so an unexpected error can be placed. */
   currentStep: { workflowId: string; stepId: string; recorded: boolean } | undefined;
   private readonly warned = new Set<string>();
