@@ -15,7 +15,7 @@ import { deadlineMessage, mapUndiciError } from './map-undici-error.js';
 import { parseResponseBody } from './parse-response-body.js';
 import { readCappedBody } from './read-capped-body.js';
 import { joinResponseHeaders } from './join-response-headers.js';
-import { startExchangeSignal } from './exchange-signal.js';
+import { createExchangeSignals } from './exchange-signal.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
@@ -92,6 +92,7 @@ export function createUndiciHttpPort(options: UndiciHttpPortOptions = {}): Undic
   const connect = { rejectUnauthorized: options.rejectUnauthorized ?? true, ...(options.connectTimeoutMs === undefined ? {} : { timeout: options.connectTimeoutMs }) };
   const agent = new Agent({ connect });
   const dispatcher: Dispatcher = options.interceptors === undefined || options.interceptors.length === 0 ? agent : agent.compose([...options.interceptors]);
+  const exchanges = createExchangeSignals();
   return {
     async send(req, sendOptions = {}) {
       const started = performance.now();
@@ -102,7 +103,7 @@ export function createUndiciHttpPort(options: UndiciHttpPortOptions = {}): Undic
       // The deadline bounds the whole exchange (connect, headers, body).
       const caller = sendOptions.signal;
       if (isAborted(caller)) return failureFrom(caller.reason, req, timeoutMs, { caller, timedOut: false }, started);
-      const exchange = startExchangeSignal(timeoutMs, caller);
+      const exchange = exchanges.start(timeoutMs, caller);
       try {
         return await sendOnce(dispatcher, req, { timeoutMs, maxBytes, signal: exchange.signal }, started);
       } catch (error) {
@@ -111,6 +112,9 @@ export function createUndiciHttpPort(options: UndiciHttpPortOptions = {}): Undic
         exchange.end();
       }
     },
-    close: () => agent.close(),
+    close: () => {
+      exchanges.close();
+      return agent.close();
+    },
   };
 }

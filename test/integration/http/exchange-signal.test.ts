@@ -1,21 +1,24 @@
 /**
  * Issue 7 (memory of long poll loops): each exchange's deadline and its link to the caller's
- * signal are torn down when the exchange ends, so nothing of a finished request stays alive for
- * the rest of the timeout. Both are still in force while the exchange runs.
+ * signal are detached when the exchange ends, so nothing of a finished request stays alive for
+ * the rest of the timeout, and nothing keeps the process alive. Both are in force while the
+ * exchange runs; deadlines share one timer per port.
  */
 import { getEventListeners } from 'node:events';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createUndiciHttpPort } from '../../../src/http/undici-http-port.js';
-import { startExchangeSignal } from '../../../src/http/exchange-signal.js';
+import { createExchangeSignals } from '../../../src/http/exchange-signal.js';
 import { startLoopbackServer } from './start-loopback-server.js';
 
 const port = createUndiciHttpPort();
 afterAll(() => port.close());
 
+const abortOf = (signal: AbortSignal): Promise<void> => new Promise((resolve) => signal.addEventListener('abort', () => resolve()));
+/** Timers that keep the process alive (an unref'd timer is not listed). */
 const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 
 describe('Issue 7 › a finished exchange leaves no timer and no listener behind', () => {
-  it('after a response, the per-request deadline timer is gone and the caller signal has no listener left', async () => {
+  it('after a response, no deadline timer keeps the process alive and the caller signal has no listener left', async () => {
     const server = await startLoopbackServer((_req, res) => res.end('{}'));
     const caller = new AbortController();
     const options = { signal: caller.signal, timeoutMs: 600_000 };
@@ -40,28 +43,56 @@ describe('Issue 7 › a finished exchange leaves no timer and no listener behind
 
 describe('Issue 7 › while the exchange runs, the deadline and the caller both abort it', () => {
   it('the caller aborting aborts the exchange signal with the caller reason', () => {
+    const signals = createExchangeSignals();
     const caller = new AbortController();
-    const exchange = startExchangeSignal(600_000, caller.signal);
+    const exchange = signals.start(600_000, caller.signal);
     caller.abort(new Error('stop'));
     expect(exchange.signal.aborted).toBe(true);
     expect((exchange.signal.reason as Error).message).toBe('stop');
     expect(exchange.timedOut()).toBe(false);
     exchange.end();
+    signals.close();
   });
 
   it('the deadline firing aborts with a TimeoutError and says so', async () => {
-    const exchange = startExchangeSignal(1, undefined);
-    await new Promise((resolve) => exchange.signal.addEventListener('abort', resolve));
+    const signals = createExchangeSignals();
+    const exchange = signals.start(1, undefined);
+    await abortOf(exchange.signal);
     expect(exchange.timedOut()).toBe(true);
     expect((exchange.signal.reason as DOMException).name).toBe('TimeoutError');
     exchange.end();
   });
 
-  it('after end(), a caller abort no longer reaches the exchange', () => {
+  it('a later exchange with an earlier deadline is aborted first; the other is not', async () => {
+    const signals = createExchangeSignals();
+    const long = signals.start(600_000, undefined);
+    const short = signals.start(5, undefined);
+    await abortOf(short.signal);
+    expect([short.timedOut(), long.timedOut(), long.signal.aborted]).toEqual([true, false, false]);
+    long.end();
+    short.end();
+    signals.close();
+  });
+
+  it('when the timer fires for an exchange that already ended, it re-arms for the one still in flight', async () => {
+    const signals = createExchangeSignals();
+    const first = signals.start(2, undefined);
+    first.end();
+    const second = signals.start(30, undefined);
+    await abortOf(second.signal);
+    expect([first.signal.aborted, second.timedOut()]).toEqual([false, true]);
+    second.end();
+  });
+
+  it('after end(), neither the caller nor the deadline reaches the exchange', async () => {
+    const signals = createExchangeSignals();
     const caller = new AbortController();
-    const exchange = startExchangeSignal(600_000, caller.signal);
-    exchange.end();
+    const ended = signals.start(1, caller.signal);
+    ended.end();
     caller.abort();
-    expect(exchange.signal.aborted).toBe(false);
+    const witness = signals.start(3, undefined);
+    await abortOf(witness.signal);
+    expect([ended.signal.aborted, ended.timedOut()]).toEqual([false, false]);
+    witness.end();
   });
 });
