@@ -47,7 +47,7 @@ async function executeOperationStep(run: RunContext, frame: WorkflowFrame, step:
   if (!prepared.ok) return { succeeded: false, scope: base, outputs: {}, reason: prepared.reason };
   const { request, view } = prepared;
   const context = { workflowId: frame.workflow.workflowId, stepId: step.stepId };
-  run.emit({ type: 'request', ...context, request });
+  if (run.listening) run.emit({ type: 'request', ...context, request });
   const outcome = await run.options.http.send(request, {
     ...(run.options.signal ? { signal: run.options.signal } : {}),
     timeoutMs: Math.min(run.options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs, run.remainingMs()),
@@ -59,7 +59,7 @@ async function executeOperationStep(run: RunContext, frame: WorkflowFrame, step:
     // No usable response: $statusCode stays absent unless a status line did arrive (a body too
     // large or not the JSON it claims), so `$statusCode == null` selects pure transport faults.
     const partial = outcome.status === undefined ? undefined : { statusCode: outcome.status, headers: outcome.headers ?? {} };
-    const scope: ExpressionScope = { ...base, request: view, ...(partial ? { response: partial } : {}) };
+    const scope = run.scopeOf(frame, view, partial);
     const retryAfterMs = partial ? retryAfterOf(run, frame, step, partial.headers) : undefined;
     return {
       succeeded: false,
@@ -74,8 +74,8 @@ async function executeOperationStep(run: RunContext, frame: WorkflowFrame, step:
     };
   }
   const { response } = outcome;
-  run.emit({ type: 'response', ...context, request, response });
-  const scope: ExpressionScope = { ...base, request: view, response: { statusCode: response.status, headers: response.headers, body: response.body } };
+  if (run.listening) run.emit({ type: 'response', ...context, request, response });
+  const scope = run.scopeOf(frame, view, { statusCode: response.status, headers: response.headers, body: response.body });
   const failed = step.successCriteria.length > 0
     ? firstFailure(step.successCriteria, scope)
     : response.status >= 200 && response.status < 300 ? undefined : `HTTP ${response.status} is not 2xx (the step has no successCriteria)`;

@@ -1,6 +1,6 @@
 /** Options of a run and the bookkeeping shared by every workflow it executes. */
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ExpressionScope, WorkflowValues } from '../expressions/scope.js';
+import type { ExpressionScope, RequestView, ResponseView, WorkflowValues } from '../expressions/scope.js';
 import type { DocumentPlan, Plan, StepPlan, WorkflowPlan } from '../plan/plan.js';
 import type { EventSink, RunEvent } from './events.js';
 import type { Clock, HttpPort } from './ports.js';
@@ -82,6 +82,11 @@ export class RunContext {
     this.options.events?.(event);
   }
 
+  /** Whether anyone hears events: a loop that thousands of steps go through builds them only then. */
+  get listening(): boolean {
+    return this.options.events !== undefined;
+  }
+
   warn(code: string, message: string, extra: Partial<Diagnostic> = {}): void {
     const key = `${code}:${message}`;
     if (this.warned.has(key)) return;
@@ -113,13 +118,18 @@ export class RunContext {
     if (wait > 0) await this.options.clock.sleep(wait, this.options.signal);
   }
 
-  scopeOf(frame: WorkflowFrame): ExpressionScope {
-    return {
+  /** What expressions see in a step; with its request and response once they exist. */
+  scopeOf(frame: WorkflowFrame, request?: RequestView, response?: ResponseView): ExpressionScope {
+    const scope: ExpressionScope = {
       inputs: frame.inputs,
       steps: frame.stepOutputs,
       workflows: this.workflowValues,
       sourceDescriptions: frame.document.sourceDescriptions,
       components: frame.document.components,
     };
+    // Assigned, not spread into a copy: this runs on every iteration of a poll.
+    if (request) scope.request = request;
+    if (response) scope.response = response;
+    return scope;
   }
 }

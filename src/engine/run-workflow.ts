@@ -147,7 +147,7 @@ async function loopSteps(run: RunContext, frame: WorkflowFrame): Promise<Workflo
       }
       case 'goto': {
         const { target, action } = transition;
-        run.emit({ type: 'action', ...context, name: action.name, actionType: 'goto', target: target.kind === 'step' ? target.stepId : target.workflow.workflowId });
+        if (run.listening) run.emit({ type: 'action', ...context, name: action.name, actionType: 'goto', target: target.kind === 'step' ? target.stepId : target.workflow.workflowId });
         if (target.kind === 'workflow') return transfer(run, frame, step, action.name, target.workflow);
         if (target.index === state.stepIndex) await waitBeforePoll(run, frame, step, outcome);
         state = { stepIndex: target.index, retriesUsed: {} };
@@ -178,7 +178,7 @@ async function runStepOnce(run: RunContext, frame: WorkflowFrame, step: StepPlan
   const executions = run.records.get(`${workflowId}#${step.stepId}`)?.executions ?? 0;
   const execution = attempt > 1 ? Math.max(executions, 1) : executions + 1;
   run.currentStep = { workflowId, stepId: step.stepId, recorded: false };
-  run.emit({ type: 'step-start', workflowId, stepId: step.stepId, execution, attempt });
+  if (run.listening) run.emit({ type: 'step-start', workflowId, stepId: step.stepId, execution, attempt });
   const outcome = await executeStep(run, frame, step, async (ref, inputs) => {
     const child = await executeWorkflow(run, ref, inputs, frame.depth + 1);
     run.currentStep = { workflowId, stepId: step.stepId, recorded: false };
@@ -189,7 +189,7 @@ async function runStepOnce(run: RunContext, frame: WorkflowFrame, step: StepPlan
   const durationMs = run.options.clock.now() - started;
   recordStep(run, workflowId, step.stepId, outcome, durationMs, attempt > 1);
   run.currentStep = { workflowId, stepId: step.stepId, recorded: true };
-  run.emit({
+  if (run.listening) run.emit({
     type: 'step-end',
     workflowId,
     stepId: step.stepId,
