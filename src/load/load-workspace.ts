@@ -10,6 +10,7 @@ import { isObject, ownField } from '../document/model.js';
 import { parseYamlText, type ParsedText } from '../document/parse-yaml.js';
 import type { OperationIndex } from '../plan/operation-index.js';
 import { loadOpenApi } from './load-openapi.js';
+import { parseSourceText } from './parse-source-text.js';
 import { isHttpUrl, readText, type TextResult } from './read-text.js';
 
 export interface LoadedSource {
@@ -108,7 +109,8 @@ async function loadSource(
     workspace.diagnostics.push({ ...text.diagnostic, ...where });
     return undefined;
   }
-  const parsed = parseYamlText(text.text, location);
+  // Read for its value only; an Arazzo document found here is read again with positions.
+  const parsed = parseSourceText(text.text, location);
   if (parsed.diagnostics.length > 0) {
     workspace.diagnostics.push(...parsed.diagnostics);
     return undefined;
