@@ -18,6 +18,8 @@ export function mediaTypeOf(contentType: string): string {
 /** application/json and any structured-syntax `+json` type (RFC 6839), e.g. application/problem+json. */
 export function isJsonMediaType(contentType: string | undefined): boolean {
   if (contentType === undefined) return false;
+  // The common case, once per response: no split, trim or lower-casing.
+  if (contentType === 'application/json') return true;
   const type = mediaTypeOf(contentType);
   return type === 'application/json' || type.endsWith('+json');
 }

@@ -7,10 +7,15 @@
  * GC treats as strong. A poll loop then promoted every request's objects to the old space, and
  * peak RSS grew with the number of iterations (bench/ figure 4).
  *
- * Deadlines share one timer per port instead of arming and clearing one per request (a poll loop
- * sends thousands): the timer is armed for the earliest deadline in flight, and when it fires it
- * aborts the exchanges that are due and re-arms for the next. It never holds a finished exchange,
- * and it is unref'd: an idle port keeps no process alive.
+ * A poll loop sends thousands of requests, so the per-request cost counts (bench/ figure 3):
+ * - Deadlines share one timer per port instead of arming and clearing one per request: the timer
+ *   is armed for the earliest deadline in flight, and when it fires it aborts the exchanges that
+ *   are due and re-arms for the next. It never holds a finished exchange, and it is unref'd: an
+ *   idle port keeps no process alive.
+ * - An AbortController that never aborted is handed to the next exchange (creating one costs more
+ *   than the rest of this file). undici detaches its listener from the signal when the response
+ *   body closes, which may be just after the exchange ends; such a listener only ever sees a
+ *   finished response, which an abort leaves as it is.
  */
 export interface ExchangeSignal {
   readonly signal: AbortSignal;
@@ -37,6 +42,7 @@ const timeoutReason = (): DOMException => new DOMException('The operation was ab
 
 export function createExchangeSignals(now: () => number = () => performance.now()): ExchangeSignals {
   const inFlight = new Set<Exchange>();
+  let spare: AbortController | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let armedFor = Number.POSITIVE_INFINITY;
 
@@ -65,7 +71,9 @@ export function createExchangeSignals(now: () => number = () => performance.now(
 
   return {
     start(timeoutMs, caller) {
-      const exchange: Exchange = { controller: new AbortController(), deadline: now() + timeoutMs, timedOut: false };
+      const controller = spare ?? new AbortController();
+      spare = undefined;
+      const exchange: Exchange = { controller, deadline: now() + timeoutMs, timedOut: false };
       inFlight.add(exchange);
       // An earlier timer fires, sees this deadline is not due and re-arms for it.
       if (exchange.deadline < armedFor) arm(exchange.deadline);
@@ -77,6 +85,7 @@ export function createExchangeSignals(now: () => number = () => performance.now(
         end() {
           inFlight.delete(exchange);
           if (onCallerAbort) caller?.removeEventListener('abort', onCallerAbort);
+          if (!controller.signal.aborted) spare = controller;
         },
       };
     },

@@ -32,7 +32,9 @@ export interface UndiciHttpPortOptions {
 export type UndiciHttpPort = HttpPort & { close(): Promise<void> };
 
 function flattenHeaders(headers: HttpRequest['headers']): string[] {
-  return headers.flatMap(([name, value]) => [name, value]);
+  const flat: string[] = [];
+  for (const [name, value] of headers) flat.push(name, value);
+  return flat;
 }
 
 interface SendLimits {

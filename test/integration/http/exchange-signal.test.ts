@@ -5,7 +5,8 @@
  * exchange runs; deadlines share one timer per port.
  */
 import { getEventListeners } from 'node:events';
-import { afterAll, describe, expect, it } from 'vitest';
+import type { Dispatcher } from 'undici';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createUndiciHttpPort } from '../../../src/http/undici-http-port.js';
 import { createExchangeSignals } from '../../../src/http/exchange-signal.js';
 import { startLoopbackServer } from './start-loopback-server.js';
@@ -38,6 +39,26 @@ describe('Issue 7 › a finished exchange leaves no timer and no listener behind
     expect(outcome.kind === 'failure' ? outcome.reason : outcome.kind).toBe('connection');
     expect(timers()).toBe(before);
     expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
+  });
+});
+
+describe('Issue 7 › sequential exchanges share one signal without piling listeners on it', () => {
+  it('30 requests in a row: one signal, and no abort listener left on it afterwards', async () => {
+    const server = await startLoopbackServer((_req, res) => res.end('{}'));
+    const seen = new Set<AbortSignal>();
+    const capture: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (options, handler) => {
+      // request() hands its own options, signal included, down the dispatch chain.
+      const { signal } = options as Dispatcher.DispatchOptions & { signal?: unknown };
+      if (signal instanceof AbortSignal) seen.add(signal);
+      return dispatch(options, handler);
+    };
+    const local = createUndiciHttpPort({ interceptors: [capture] });
+    onTestFinished(() => local.close());
+    for (let i = 0; i < 30; i++) expect((await local.send({ method: 'GET', url: server.url, headers: [] })).kind).toBe('response');
+    // undici detaches its listener when the body closes, just after the response is read.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen.size).toBe(1);
+    expect(getEventListeners([...seen][0]!, 'abort')).toHaveLength(0);
   });
 });
 
@@ -80,19 +101,34 @@ describe('Issue 7 › while the exchange runs, the deadline and the caller both 
     first.end();
     const second = signals.start(30, undefined);
     await abortOf(second.signal);
-    expect([first.signal.aborted, second.timedOut()]).toEqual([false, true]);
+    expect([first.timedOut(), second.timedOut()]).toEqual([false, true]);
     second.end();
   });
 
-  it('after end(), neither the caller nor the deadline reaches the exchange', async () => {
+  it('after end(), neither its caller nor its deadline reaches the signal the next exchange is given', async () => {
     const signals = createExchangeSignals();
     const caller = new AbortController();
     const ended = signals.start(1, caller.signal);
     ended.end();
     caller.abort();
+    const next = signals.start(600_000, undefined);
     const witness = signals.start(3, undefined);
     await abortOf(witness.signal);
-    expect([ended.signal.aborted, ended.timedOut()]).toEqual([false, false]);
+    expect([next.signal.aborted, next.timedOut(), ended.timedOut(), witness.timedOut()]).toEqual([false, false, false, true]);
+    next.end();
     witness.end();
+    signals.close();
+  });
+
+  it('a signal that aborted is never handed to a later exchange', async () => {
+    const signals = createExchangeSignals();
+    const first = signals.start(1, undefined);
+    await abortOf(first.signal);
+    first.end();
+    const second = signals.start(600_000, undefined);
+    expect(second.signal.aborted).toBe(false);
+    expect(second.signal).not.toBe(first.signal);
+    second.end();
+    signals.close();
   });
 });
