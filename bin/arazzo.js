@@ -4,12 +4,14 @@ import { setFlagsFromString } from 'node:v8';
 
 // V8 settings for the CLI process only (in-process callers keep V8's defaults); bench/README.md
 // has the figures. Set before dist/ loads: the flags are read when wasm compiles and at each GC.
-// - --liftoff-only: undici's HTTP parser is WebAssembly; optimising it with TurboFan cost ~30 MB
-//   of RSS and more CPU than it saved in every run measured (3 to 10,000 requests).
+// - --no-wasm-tier-up --no-wasm-dynamic-tiering: undici's HTTP parser is WebAssembly; optimising
+//   it with TurboFan cost ~30 MB of RSS and more CPU than it saved in every run measured (3 to
+//   10,000 requests). It stays on Liftoff, V8's baseline compiler. (Not --liftoff-only, which
+//   makes any function Liftoff cannot compile a fatal error instead of a TurboFan fallback.)
 // - --semi-space-growth-factor=1, --heap-growing-percent=20: a long poll loop keeps the young
 //   generation at its first size and grows the old one by 20% of what is live, so peak RSS stays
 //   near that of a short run instead of climbing with the number of iterations.
-setFlagsFromString('--liftoff-only --semi-space-growth-factor=1 --heap-growing-percent=20');
+setFlagsFromString('--no-wasm-tier-up --no-wasm-dynamic-tiering --semi-space-growth-factor=1 --heap-growing-percent=20');
 
 const { main } = await import('../dist/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));
