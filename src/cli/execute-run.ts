@@ -39,7 +39,7 @@ export interface ExecuteContext {
 
 export async function executeRun(context: ExecuteContext): Promise<number> {
   const { io, settings, redactor } = context;
-  const journal = createRunJournal({ keepExchanges: settings.reports.har !== undefined });
+  const journal = createRunJournal({ keepExchanges: settings.reports.har !== undefined, keepFullTimeline: settings.reports.json !== undefined });
   const reporter = await createReporter(context);
   const stop = listenForStopSignals((text) => reporter.notice(text), io.signal);
   const http = createUndiciHttpPort({ rejectUnauthorized: !settings.insecure });

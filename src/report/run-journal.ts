@@ -1,7 +1,9 @@
 /**
  * What the reports need beyond the RunResult, collected from the event stream: each step
  * execution with its timing, each workflow's status, and — only when a HAR is asked for — every
- * HTTP exchange. The timeline is bounded by --max-steps; exchanges are kept only on request.
+ * HTTP exchange. A long poll must not grow memory with every iteration (issue 7), so unless a
+ * JSON report asks for the whole timeline, only its first and last TIMELINE_EDGE entries are kept
+ * and the rest are counted. Exchanges are kept only on request.
  */
 import type { RunEvent } from '../engine/events.js';
 import type { HttpFailureReason, HttpRequest, HttpResponse } from '../engine/ports.js';
@@ -30,19 +32,38 @@ export interface Exchange {
 
 export type WorkflowStatus = 'running' | 'succeeded' | 'failed';
 
+/** Entries kept at each end of a bounded timeline. */
+export const TIMELINE_EDGE = 100;
+
 export interface RunJournal {
   onEvent(event: RunEvent): void;
   readonly startedAt: number;
+  /** Every execution, or (bounded) the first and last TIMELINE_EDGE of them. */
   readonly timeline: readonly TimelineEntry[];
+  /** How many executions a bounded timeline left out. */
+  readonly timelineOmitted: number;
   /** workflowId → status, in the order the workflows started. */
   readonly workflows: ReadonlyMap<string, WorkflowStatus>;
   readonly exchanges: readonly Exchange[];
 }
 
-export function createRunJournal(options: { keepExchanges: boolean; now?: () => number }): RunJournal {
+export function createRunJournal(options: { keepExchanges: boolean; keepFullTimeline?: boolean; now?: () => number }): RunJournal {
   const now = options.now ?? Date.now;
   const startedAt = now();
-  const timeline: TimelineEntry[] = [];
+  const head: TimelineEntry[] = [];
+  const tail: TimelineEntry[] = [];
+  let omitted = 0;
+  const record = (entry: TimelineEntry): void => {
+    if (options.keepFullTimeline || head.length < TIMELINE_EDGE) {
+      head.push(entry);
+      return;
+    }
+    tail.push(entry);
+    if (tail.length > TIMELINE_EDGE) {
+      tail.shift();
+      omitted++;
+    }
+  };
   const workflows = new Map<string, WorkflowStatus>();
   const exchanges: Exchange[] = [];
   const stepStarts = new Map<string, number>();
@@ -61,7 +82,7 @@ export function createRunJournal(options: { keepExchanges: boolean; now?: () => 
         break;
       case 'step-end': {
         const started = stepStarts.get(`${event.workflowId}#${event.stepId}`) ?? now() - event.durationMs;
-        timeline.push({
+        record({
           workflowId: event.workflowId,
           stepId: event.stepId,
           execution: event.execution,
@@ -91,5 +112,16 @@ export function createRunJournal(options: { keepExchanges: boolean; now?: () => 
         break;
     }
   };
-  return { onEvent, startedAt, timeline, workflows, exchanges };
+  return {
+    onEvent,
+    startedAt,
+    get timeline() {
+      return tail.length === 0 ? head : [...head, ...tail];
+    },
+    get timelineOmitted() {
+      return omitted;
+    },
+    workflows,
+    exchanges,
+  };
 }

@@ -31,6 +31,7 @@ export function runResultToJson(result: RunResult, cwd?: string, context: RunJso
           startedAt: new Date(journal.startedAt).toISOString(),
           workflows: [...journal.workflows].map(([workflowId, status]) => ({ workflowId, status })),
           timeline: journal.timeline,
+          ...(journal.timelineOmitted > 0 ? { timelineOmitted: journal.timelineOmitted } : {}),
         }
       : {}),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRunJournal } from '../../../src/report/run-journal.js';
+import { createRunJournal, TIMELINE_EDGE } from '../../../src/report/run-journal.js';
 import { runResultToJson } from '../../../src/report/run-result-json.js';
 import { succeeded } from './run-result-fixtures.js';
 import { pollEvents } from './run-events.js';
@@ -31,5 +31,31 @@ describe('issue 5 reports: the journal behind --report json, junit and --har', (
     const json = runResultToJson(succeeded, '/', { journal, interruptedBy: 'SIGTERM' });
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['workflowId', 'status', 'outputs', 'endedBy', 'steps', 'error', 'timeline', 'workflows', 'startedAt', 'interruptedBy']));
     expect((json.timeline as unknown[]).length).toBe(5);
+  });
+});
+
+describe('issue 7 bounded memory: a long poll keeps the edges of the timeline, not every iteration', () => {
+  const stepEnd = (execution: number): Parameters<ReturnType<typeof createRunJournal>['onEvent']>[0] => ({
+    type: 'step-end', workflowId: 'w', stepId: 'poll', succeeded: true, execution, statusCode: 200, outputs: {}, durationMs: 1,
+  });
+
+  it('keeps the first and last TIMELINE_EDGE executions and counts the rest', () => {
+    const journal = createRunJournal({ keepExchanges: false });
+    for (let i = 1; i <= 1000; i++) journal.onEvent(stepEnd(i));
+    const executions = journal.timeline.map((t) => t.execution);
+    expect(executions).toHaveLength(2 * TIMELINE_EDGE);
+    expect(executions.slice(0, 2)).toEqual([1, 2]);
+    expect(executions.at(-1)).toBe(1000);
+    expect(executions[TIMELINE_EDGE]).toBe(1000 - TIMELINE_EDGE + 1);
+    expect(journal.timelineOmitted).toBe(1000 - 2 * TIMELINE_EDGE);
+    expect(runResultToJson(succeeded, '/', { journal }).timelineOmitted).toBe(800);
+  });
+
+  it('keeps every execution when a JSON report asks for the whole timeline', () => {
+    const journal = createRunJournal({ keepExchanges: false, keepFullTimeline: true });
+    for (let i = 1; i <= 1000; i++) journal.onEvent(stepEnd(i));
+    expect(journal.timeline).toHaveLength(1000);
+    expect(journal.timelineOmitted).toBe(0);
+    expect(runResultToJson(succeeded, '/', { journal })).not.toHaveProperty('timelineOmitted');
   });
 });
