@@ -11,26 +11,9 @@ import { runWorkflow, type RunOptions } from '../../../src/engine/run-workflow.j
 import { createUndiciHttpPort, type UndiciHttpPortOptions } from '../../../src/http/undici-http-port.js';
 import { loadPlan } from '../../../src/load/load-plan.js';
 
-/** A whole second, so HTTP-dates (1 s resolution) convert to exact milliseconds. */
-export const CLOCK_START = Date.UTC(2030, 0, 1, 12, 0, 0);
+import { createSteppingClock } from '../../support/stepping-clock.js';
 
-export interface SteppingClock extends Clock {
-  /** Every sleep asked for, in order. */
-  readonly sleeps: number[];
-}
-
-export function createSteppingClock(start = CLOCK_START): SteppingClock {
-  let now = start;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => now,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      now += ms;
-    },
-  };
-}
+export { CLOCK_START, createSteppingClock, type SteppingClock } from '../../support/stepping-clock.js';
 
 export interface FixtureRun {
   result: RunResult;

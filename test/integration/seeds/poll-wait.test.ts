@@ -2,25 +2,11 @@
 // Retry-After response header overrules it. Measured through the `wait` events and a virtual clock
 // (no wall-clock timing); HTTP is real (simulator / loopback server, undici port).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Clock } from '../../../src/engine/ports.js';
 import type { RunEvent } from '../../../src/engine/events.js';
 import { replyInOrder, routeRequests, startLoopbackServer } from '../../support/loopback-server.js';
 import { DEFAULT_API_TOKEN, startSimulator, type Simulator } from '../../support/simulator/index.js';
+import { createSteppingClock } from '../../support/stepping-clock.js';
 import { runSeed } from './run-seed.js';
-
-/** Time moves only when the run sleeps; every sleep is recorded. */
-function createVirtualClock(): Clock & { sleeps: number[] } {
-  let now = 1_000_000;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => now,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      now += ms;
-    },
-  };
-}
 
 const waits = (events: readonly RunEvent[]): Array<Pick<Extract<RunEvent, { type: 'wait' }>, 'stepId' | 'ms' | 'reason'>> =>
   events.flatMap((e) => (e.type === 'wait' ? [{ stepId: e.stepId, ms: e.ms, reason: e.reason }] : []));
@@ -36,7 +22,7 @@ beforeEach(() => sim.reset());
 
 describe('issue 2 polling: --poll-interval between iterations of a self-goto', () => {
   it('waits the interval before each repeat of pollBuild and never before a goto elsewhere', async () => {
-    const clock = createVirtualClock();
+    const clock = createSteppingClock();
     const { result, events } = await runSeed('snapshot', inputs('demo-inactive-wait'), { servers: { snapshotsApi: sim.url }, pollIntervalMs: 1500, clock });
 
     expect(result.status).toBe('succeeded');
@@ -49,7 +35,7 @@ describe('issue 2 polling: --poll-interval between iterations of a self-goto', (
   });
 
   it('--poll-interval 0 polls without waiting', async () => {
-    const clock = createVirtualClock();
+    const clock = createSteppingClock();
     const { events } = await runSeed('snapshot', inputs('slow-no-wait'), { servers: { snapshotsApi: sim.url }, pollIntervalMs: 0, clock });
 
     expect(waits(events)).toEqual([]);
@@ -57,7 +43,7 @@ describe('issue 2 polling: --poll-interval between iterations of a self-goto', (
   });
 
   it('--timeout ends a poll that outlives it with code timeout', async () => {
-    const clock = createVirtualClock();
+    const clock = createSteppingClock();
     const { result } = await runSeed('snapshot', inputs('slow-timeout'), { servers: { snapshotsApi: sim.url }, pollIntervalMs: 1000, timeoutMs: 2500, clock });
 
     expect(result.status).toBe('failed');
@@ -77,7 +63,7 @@ describe('issue 2 polling: a Retry-After response header overrules --poll-interv
         { body: { id, state: 'active' } },
       ),
     }));
-    const clock = createVirtualClock();
+    const clock = createSteppingClock();
     const { result, events } = await runSeed('snapshot', inputs('x'), { servers: { snapshotsApi: server.url }, pollIntervalMs: 1500, clock });
 
     expect(result.endedBy).toEqual({ stepId: 'pollBuild', action: 'alreadyActive' });
