@@ -33,9 +33,15 @@ export function makeDiagnostic(
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((d) => d.severity === 'error');
 
-/** Appends a JSON pointer token (RFC 6901 escaping). */
+/** RFC 6901: "~" → "~0", "/" → "~1". */
+export const escapePointerToken = (token: string): string => token.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** RFC 6901, in this order: "~1" → "/", then "~0" → "~". */
+export const unescapePointerToken = (token: string): string => token.replace(/~1/g, '/').replace(/~0/g, '~');
+
+/** Appends a JSON pointer token. */
 export function childPointer(pointer: string, token: string | number): string {
-  return `${pointer}/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  return `${pointer}/${escapePointerToken(String(token))}`;
 }
 
 /** A location-free problem raised inside a pure function; the caller adds file and pointer. */

@@ -4,7 +4,7 @@
  * deep nesting, duplicate keys, huge JSON) is refused or handled in bounded time and memory.
  */
 import { Composer, Document, LineCounter, Parser, YAMLParseError, isMap, isPair, isScalar, isSeq, visit, type CST, type Node } from 'yaml';
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic, unescapePointerToken, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { MAX_NESTING_DEPTH, checkCstDepth, checkValueShape, findDuplicateKeys } from './check-yaml-shape.js';
 import { locateInJson, walkJson } from './scan-json.js';
 
@@ -138,7 +138,7 @@ export function decodePointer(pointer: string): string[] {
   return body
     .split('/')
     .slice(1)
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+    .map(unescapePointerToken);
 }
 
 function createSourceMap(doc: Document, lineCounter: LineCounter): SourceMap {

@@ -1,5 +1,5 @@
 /** RFC 6901 JSON Pointer: parse, format and resolve (used by `body#/…` and `name#/…`). */
-import type { Problem } from '../diagnostics/diagnostic.js';
+import { escapePointerToken, type Problem } from '../diagnostics/diagnostic.js';
 import type { Evaluation } from './scope.js';
 import { expressionError } from './expression-problems.js';
 
@@ -42,7 +42,7 @@ const badTilde = (offset: number): Problem =>
   });
 
 export function formatPointer(tokens: readonly string[]): string {
-  return tokens.map((t) => '/' + t.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return tokens.map((t) => `/${escapePointerToken(t)}`).join('');
 }
 
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;

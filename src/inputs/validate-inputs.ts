@@ -3,7 +3,7 @@
  * Every problem is reported at once, naming the input. ajv is loaded only on this path.
  */
 import type { ErrorObject } from 'ajv';
-import type { Problem } from '../diagnostics/diagnostic.js';
+import { unescapePointerToken, type Problem } from '../diagnostics/diagnostic.js';
 import { isObject } from '../document/model.js';
 
 /** A problem with one input; `input` is the top-level input name ('' for the whole object). */
@@ -32,7 +32,7 @@ export async function validateInputs(schema: unknown, inputs: Record<string, unk
 
 function toProblem(error: ErrorObject): InputProblem {
   const params = error.params as Record<string, unknown>;
-  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = error.instancePath.split('/').slice(1).map(unescapePointerToken);
   if (error.keyword === 'required') {
     const missing = String(params.missingProperty);
     const where = [...segments, missing];

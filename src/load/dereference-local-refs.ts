@@ -8,6 +8,7 @@
  * words the errors: an external or anchor ref, a pointer that misses or walks through a `$ref`,
  * a circular ref, a version or shape swagger-parser would refuse.
  */
+import { unescapePointerToken } from '../diagnostics/diagnostic.js';
 import { isObject, type JsonObject } from '../document/model.js';
 
 /** The versions the installed swagger-parser accepts (its own list); others go to it to be refused. */
@@ -119,7 +120,7 @@ function containsRef(value: unknown, seen = new Set<object>()): boolean {
 function decodeFragment(ref: string): string[] {
   if (ref === '#') return [];
   return ref.slice(2).split('/').map((token) => {
-    const unescaped = token.replace(/~1/g, '/').replace(/~0/g, '~');
+    const unescaped = unescapePointerToken(token);
     try {
       return decodeURIComponent(unescaped);
     } catch {

@@ -1,4 +1,5 @@
 /** Inputs schemas may `$ref` into components.inputs (a JSON Schema $ref, spec: Components Object). */
+import { unescapePointerToken } from '../diagnostics/diagnostic.js';
 import { isObject, ownField, type JsonObject } from '../document/model.js';
 import type { CompileContext } from './compile-context.js';
 
@@ -11,7 +12,7 @@ export function resolveInputRefs(ctx: CompileContext, components: JsonObject, sc
     if (!isObject(node)) return node;
     const ref = ownField(node, '$ref');
     if (typeof ref === 'string' && ref.startsWith(PREFIX)) {
-      const name = decodeURIComponent(ref.slice(PREFIX.length)).replace(/~1/g, '/').replace(/~0/g, '~');
+      const name = unescapePointerToken(decodeURIComponent(ref.slice(PREFIX.length)));
       const target = isObject(inputs) ? ownField(inputs, name) : undefined;
       if (target === undefined) {
         ctx.report('inputs-ref-not-found', 'error', `${ref} does not exist in components.inputs`, pointer);
