@@ -1,5 +1,5 @@
 /** One execution of one step: an HTTP operation, or a child workflow. */
-import { evaluateCriterion } from '../criteria/evaluate-criterion.js';
+import { evaluateCriteria } from '../criteria/evaluate-criterion.js';
 import type { ValueTemplate } from '../expressions/ast.js';
 import { renderValue } from '../expressions/evaluate-expression.js';
 import type { ExpressionScope } from '../expressions/scope.js';
@@ -174,11 +174,10 @@ async function executeWorkflowStep(run: RunContext, frame: WorkflowFrame, step: 
 }
 
 function firstFailure(criteria: readonly CriterionPlan[], scope: ExpressionScope): string | undefined {
-  for (const plan of criteria) {
-    const result = evaluateCriterion(plan.criterion, scope);
-    if (!result.passed) return `criterion "${plan.criterion.source}" did not pass${result.reason ? ` (${result.reason})` : ''}`;
-  }
-  return undefined;
+  const result = evaluateCriteria(criteria.map((plan) => plan.criterion), scope);
+  if (result.passed || result.failedIndex === undefined) return undefined;
+  const source = criteria[result.failedIndex]!.criterion.source;
+  return `criterion "${source}" did not pass${result.reason ? ` (${result.reason})` : ''}`;
 }
 
 /** Outputs from the last attempt, whether or not the step succeeded; unresolved ones are left out. */

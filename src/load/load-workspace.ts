@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { childPointer, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { childPointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isObject, ownField } from '../document/model.js';
 import { parseYamlText, type ParsedText } from '../document/parse-yaml.js';
 import type { OperationIndex } from '../plan/operation-index.js';
@@ -140,6 +140,3 @@ export function resolveLocation(base: string, reference: string): string {
   if (isHttpUrl(base)) return new URL(reference, base).href;
   return path.resolve(path.dirname(base), decodeURIComponent(reference));
 }
-
-export const unresolvedSourceDiagnostic = (name: string, where: { file: string; pointer: string }): Diagnostic =>
-  makeDiagnostic('source-unresolvable', 'error', `Source description "${name}" could not be loaded`, where);
