@@ -11,6 +11,8 @@
  *   FAST_PATH_DEPTH, which also keeps js-yaml's recursion shallow);
  * - anchors (so no aliases: an alias bomb meets parseYamlText's alias cap), complex keys
  *   (`? …`, `[a]: …`) and null keys, which the two libraries turn into different strings;
+ * - block scalars with an explicit indentation indicator (`|1-`, `>2`), whose content the two
+ *   libraries indent differently;
  * - large JSON, which parseYamlText reads with JSON.parse.
  * Scalars resolve by the YAML 1.2 core schema exactly as the `yaml` package resolves them.
  * Positions, if ever asked for, come from parseYamlText on first use.
@@ -30,6 +32,8 @@ const EXPLICIT_KEY = /(?:^|[\s[{,])\?(?:\s|$)/m;
 // A flow collection where a node starts: line start (after `- `), or inside a flow collection.
 const FLOW_START = /(?:^[ \t]*(?:-[ \t]+)*|[[{,][ \t]*)[[{]/;
 const CLOSE_THEN_COLON = /[\]}][ \t]*:/;
+// A block scalar header with an indentation indicator: `|1`, `>2-`, `|+3`.
+const INDENTED_BLOCK_SCALAR = /(?:^|[\s:-])[|>](?:[1-9][-+]?|[-+][1-9])[ \t]*(?:#.*)?$/m;
 
 /** A collection used as a key (`[a, b]: c`, `? {x: 1}`). Implicit keys fit on one line. Linear time. */
 function hasComplexKey(text: string): boolean {
@@ -67,7 +71,7 @@ export function parseSourceText(text: string, file: string): ParsedText {
 
 /** The fast path alone: the value, or `taken: false` when parseYamlText must decide. */
 export function readPlainYaml(text: string): { taken: true; value: unknown } | { taken: false } {
-  if (text.length >= LARGE_JSON_BYTES || ANCHOR.test(text) || hasComplexKey(text)) return { taken: false };
+  if (text.length >= LARGE_JSON_BYTES || ANCHOR.test(text) || INDENTED_BLOCK_SCALAR.test(text) || hasComplexKey(text)) return { taken: false };
   let value: unknown;
   try {
     value = load(text, LOAD_OPTIONS);

@@ -70,6 +70,13 @@ describe('Issue 7 › an OpenAPI source read by the fast path equals parseYamlTe
     expect(taken.length).toBeGreaterThan(scalars.length * 0.8);
   });
 
+  it('block scalars with an indentation indicator go to the exact path (found by the property below: `|1-` + " !")', () => {
+    for (const text of ['|1-\n !\n', 'key: |2\n    x\n', '- >1+\n  a\n']) {
+      expectSameAsExact(text);
+      expect(readPlainYaml(text).taken).toBe(false);
+    }
+  });
+
   it('complex and null keys, anchors, several documents and empty text', () => {
     for (const text of ['? [a, b]\n: c\n', '[a, b]: c\n', '{x: 1}: c\n', '~: a\n', 'null: 1\n', ': empty\n', 'a: &x 1\nb: *x\n', 'a: 1\n---\nb: 2\n', '', '# only a comment\n', '"null": 1\n', 'a: {"null": 1}\n']) {
       expectSameAsExact(text);
