@@ -10,12 +10,12 @@ import { compileRegexCriterion } from './compile-regex-criterion.js';
 import { hasError, inField, type CriterionCompilation, type CriterionProblem } from './compiled-criterion.js';
 import { parseCondition } from './parse-condition.js';
 import { walkCondition, type ConditionNode } from './simple-condition.js';
-import type { Problem } from '../diagnostics/diagnostic.js';
+import type { Code, Problem } from '../diagnostics/diagnostic.js';
 import { readCriterionType, type CriterionType } from './read-criterion-type.js';
 
 export type { CompiledCriterion, CriterionCompilation, CriterionProblem } from './compiled-criterion.js';
 
-const error = (code: string, message: string, field?: CriterionProblem['field']): CriterionProblem => ({
+const error = (code: Code, message: string, field?: CriterionProblem['field']): CriterionProblem => ({
   code,
   message,
   severity: 'error',

@@ -10,7 +10,7 @@
  */
 import { JSONPathEnvironment, JSONPathError, type JSONPathQuery, type JSONValue } from 'json-p3';
 import { JSONPath } from 'jsonpath-plus';
-import type { Problem } from '../diagnostics/diagnostic.js';
+import type { Code, Problem } from '../diagnostics/diagnostic.js';
 
 /** A parsed RFC 9535 query; parse once at load time, query many times. */
 export interface CompiledJsonPath {
@@ -80,7 +80,7 @@ export function compileGoessner(path: string): CompileGoessnerResult {
   return { ok: true, path };
 }
 
-function goessnerProblem(code: string, message: string, offset: number): Problem {
+function goessnerProblem(code: Code, message: string, offset: number): Problem {
   return { code, message, offset };
 }
 

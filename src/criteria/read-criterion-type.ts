@@ -2,7 +2,7 @@
  * Criterion Object `type` (spec: Criterion Object, Criterion Expression Type Object;
  * checklist §12.2, §12.10): a string, or `{ type, version }` naming an older dialect.
  */
-import type { Problem } from '../diagnostics/diagnostic.js';
+import type { Code, Problem } from '../diagnostics/diagnostic.js';
 
 export type CriterionType = 'simple' | 'regex' | 'jsonpath' | 'xpath';
 
@@ -21,7 +21,7 @@ export const EXPRESSION_TYPE_VERSIONS: Readonly<Record<'jsonpath' | 'xpath', rea
   xpath: ['xpath-30', 'xpath-20', 'xpath-10'],
 };
 
-const typeProblem = (code: string, message: string, hint?: string): ReadType => ({
+const typeProblem = (code: Code, message: string, hint?: string): ReadType => ({
   ok: false,
   problem: { code, message, severity: 'error', field: 'type', ...(hint === undefined ? {} : { hint }) },
 });

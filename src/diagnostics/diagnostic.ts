@@ -1,9 +1,12 @@
 /** Errors are values with a place: every user-facing problem is one of these. */
+import type { Code } from './codes.js';
+
+export type { Code };
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
-  /** Stable rule/error code from codes.ts; tests compare codes, never prose. */
-  code: string;
+  /** Stable rule/error code from the catalogue (codes.ts); the compiler rejects one not listed there. */
+  code: Code;
   severity: Severity;
   message: string;
   /** What the user can do next. */
@@ -22,7 +25,7 @@ export interface Diagnostic {
 }
 
 export function makeDiagnostic(
-  code: string,
+  code: Code,
   severity: Severity,
   message: string,
   extra: Omit<Partial<Diagnostic>, 'code' | 'severity' | 'message'> = {},
@@ -46,7 +49,7 @@ export function childPointer(pointer: string, token: string | number): string {
 
 /** A location-free problem raised inside a pure function; the caller adds file and pointer. */
 export interface Problem {
-  code: string;
+  code: Code;
   message: string;
   offset?: number;
   hint?: string;

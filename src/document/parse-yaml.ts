@@ -4,7 +4,7 @@
  * deep nesting, duplicate keys, huge JSON) is refused or handled in bounded time and memory.
  */
 import { Composer, Document, LineCounter, Parser, YAMLParseError, isMap, isPair, isScalar, isSeq, visit, type CST, type Node } from 'yaml';
-import { makeDiagnostic, unescapePointerToken, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic, unescapePointerToken, type Code, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { MAX_NESTING_DEPTH, checkCstDepth, checkValueShape, findDuplicateKeys } from './check-yaml-shape.js';
 import { locateInJson, walkJson } from './scan-json.js';
 
@@ -46,7 +46,7 @@ export function parseYamlText(text: string, file: string): ParsedText {
     if (json) return json;
   }
   const lineCounter = new LineCounter();
-  const at = (code: string, message: string, offset: number | undefined): Diagnostic => {
+  const at = (code: Code, message: string, offset: number | undefined): Diagnostic => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
     return makeDiagnostic(code, 'error', message, { file, line, column: col, hint: HINTS[code] ?? HINTS['yaml-syntax']! });
   };

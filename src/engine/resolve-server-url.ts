@@ -18,7 +18,7 @@
  *
  * The result has no trailing slash (operation paths start with `/`), and no query or fragment.
  */
-import type { Problem } from '../diagnostics/diagnostic.js';
+import type { Code, Problem } from '../diagnostics/diagnostic.js';
 import type { OperationServer } from '../plan/operation.js';
 
 export interface ServerUrlInput {
@@ -33,7 +33,7 @@ export type ServerUrlResult = { ok: true; url: string } | { ok: false; problem: 
 
 const SERVER_HINT = 'pass --server <sourceName>=http://host:port';
 
-const fail = (code: string, message: string, hint?: string): ServerUrlResult => ({
+const fail = (code: Code, message: string, hint?: string): ServerUrlResult => ({
   ok: false,
   problem: hint === undefined ? { code, message } : { code, message, hint },
 });

@@ -1,5 +1,5 @@
 /** Options of a run and the bookkeeping shared by every workflow it executes. */
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic, type Code, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ExpressionScope, RequestView, ResponseView, WorkflowValues } from '../expressions/scope.js';
 import type { DocumentPlan, Plan, StepPlan, WorkflowPlan } from '../plan/plan.js';
 import type { EventSink, RunEvent } from './events.js';
@@ -87,7 +87,7 @@ export class RunContext {
     return this.options.events !== undefined;
   }
 
-  warn(code: string, message: string, extra: Partial<Diagnostic> = {}): void {
+  warn(code: Code, message: string, extra: Partial<Diagnostic> = {}): void {
     const key = `${code}:${message}`;
     if (this.warned.has(key)) return;
     this.warned.add(key);

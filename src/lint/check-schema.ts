@@ -3,7 +3,7 @@
  * scripts/build-schema-validator.mjs), precompiled, so no ajv is loaded at run time.
  * Only documents that declare `arazzo: 1.0.x` are checked; the compiler reports other versions.
  */
-import { childPointer, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { childPointer, makeDiagnostic, type Code, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isObject } from '../document/model.js';
 import { validate, type SchemaError } from './generated/validate-arazzo-schema.js';
 import { pruneSchemaErrors, type Pruned } from './prune-schema-errors.js';
@@ -28,7 +28,7 @@ function translate(error: Pruned, document: unknown, file: string): SchemaFindin
   const at = error.instancePath;
   const where = describePlace(at);
   const inInputs = /\/inputs(\/|$)/.test(at);
-  const make = (code: string, message: string, pointer: string, extra: Partial<Diagnostic> = {}, atKey = false): SchemaFinding => ({
+  const make = (code: Code, message: string, pointer: string, extra: Partial<Diagnostic> = {}, atKey = false): SchemaFinding => ({
     diagnostic: makeDiagnostic(code, 'error', inInputs ? `${message} (JSON Schema 2020-12)` : message, { file, pointer, ...extra }),
     atKey,
   });
@@ -69,7 +69,7 @@ function translate(error: Pruned, document: unknown, file: string): SchemaFindin
   }
 }
 
-type Make = (code: string, message: string, pointer: string, extra?: Partial<Diagnostic>, atKey?: boolean) => SchemaFinding;
+type Make = (code: Code, message: string, pointer: string, extra?: Partial<Diagnostic>, atKey?: boolean) => SchemaFinding;
 
 function unknownField(error: SchemaError, document: unknown, file: string, where: string, make: Make): SchemaFinding {
   const field = String(error.params.unevaluatedProperty ?? error.params.additionalProperty);

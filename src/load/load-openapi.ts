@@ -1,6 +1,6 @@
 /** Loads one OpenAPI source description and dereferences it with swagger-parser (imported lazily). */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic, type Code, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isObject } from '../document/model.js';
 import { indexOperations, type OperationIndex } from '../plan/operation-index.js';
 import { dereferenceLocalRefs } from './dereference-local-refs.js';
@@ -59,6 +59,6 @@ async function readRefTarget(file: { url: string }): Promise<string> {
   return result.text;
 }
 
-function fail(code: string, message: string, where: { file: string; pointer: string }, hint: string): OpenApiResult {
+function fail(code: Code, message: string, where: { file: string; pointer: string }, hint: string): OpenApiResult {
   return { ok: false, diagnostic: makeDiagnostic(code, 'error', message, { ...where, hint }) };
 }

@@ -5,7 +5,7 @@
  * server that lies about (or omits) Content-Length cannot exhaust memory.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic, type Code, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locateInvalidUtf8 } from './locate-invalid-utf8.js';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -116,6 +116,6 @@ function tooLarge(what: string, location: string, maxBytes: number, hint: string
   return fail('file-too-large', `${what} ${location} is larger than ${maxBytes} bytes`, location, hint);
 }
 
-function fail(code: string, message: string, file: string, hint: string, extra: Partial<Diagnostic> = {}): { ok: false; diagnostic: Diagnostic } {
+function fail(code: Code, message: string, file: string, hint: string, extra: Partial<Diagnostic> = {}): { ok: false; diagnostic: Diagnostic } {
   return { ok: false, diagnostic: makeDiagnostic(code, 'error', message, { file, hint, ...extra }) };
 }

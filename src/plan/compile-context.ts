@@ -1,7 +1,7 @@
 /** Shared state of one compilation: where we are, and the diagnostics collected so far. */
 import type { CompiledCriterion } from '../criteria/compile-criterion.js';
 import { compileCriterion } from '../criteria/compile-criterion.js';
-import { childPointer, makeDiagnostic, type Diagnostic, type Problem, type Severity } from '../diagnostics/diagnostic.js';
+import { childPointer, makeDiagnostic, type Code, type Diagnostic, type Problem, type Severity } from '../diagnostics/diagnostic.js';
 import type { ValueTemplate } from '../expressions/ast.js';
 import { compileValue } from '../expressions/compile-value.js';
 import type { CriterionPlan } from './plan.js';
@@ -13,7 +13,7 @@ export class CompileContext {
 
   constructor(readonly file: string) {}
 
-  report(code: string, severity: Severity, message: string, pointer: string, extra: Partial<Diagnostic> = {}): void {
+  report(code: Code, severity: Severity, message: string, pointer: string, extra: Partial<Diagnostic> = {}): void {
     this.diagnostics.push(makeDiagnostic(code, severity, message, { file: this.file, pointer, ...extra }));
   }
 
