@@ -85,7 +85,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .argument('<file>', 'Arazzo document (YAML or JSON)')
     .option('-w, --workflow <id>', 'workflowId to run (optional when the file has one workflow)')
     .option('-i, --input <name=value>', 'a workflow input; repeatable; typed by the inputs schema', collect, [])
-    .option('-s, --server <source=url>', 'replace a source description\'s server URL; repeatable', collect, [])
+    .option('-s, --server <[source=]url>', 'replace a source description\'s server URL (a URL ending in / replaces its base path too; no name needed with one source); repeatable', collect, [])
     .option('--server-variable <name=value>', 'set an OpenAPI server URL variable (e.g. region=eu-frankfurt-1); repeatable', collect, [])
     .option('--poll-interval <duration>', 'wait between iterations of a step that goes to itself', '2s')
     .option('--max-steps <n>', 'budget of step executions for the whole run', '1000')

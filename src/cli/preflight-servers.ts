@@ -1,6 +1,7 @@
 /** Every server URL a run may need is resolved before the first request; a problem is exit 2. */
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { resolveServerUrl } from '../engine/resolve-server-url.js';
+import type { SourceDescriptionView } from '../expressions/scope.js';
 import type { WorkflowPlan } from '../plan/plan.js';
 
 export function preflightServers(
@@ -34,4 +35,29 @@ export function preflightServers(
 export function checkServerNames(servers: Readonly<Record<string, string>>, known: readonly string[]): string | undefined {
   const unknown = Object.keys(servers).filter((name) => !known.includes(name));
   return unknown.length > 0 ? `--server names ${unknown.join(', ')}, which is not a source description (known: ${known.join(', ')})` : undefined;
+}
+
+/**
+ * `--server URL` without `name=` applies to the root document's only OpenAPI source (issue 10
+ * item 3); with none or several, or when that source is also named, it is a usage error.
+ */
+export function assignUnnamedServer(
+  servers: Record<string, string>,
+  unnamed: string | undefined,
+  sources: Readonly<Record<string, SourceDescriptionView>>,
+): Diagnostic | undefined {
+  if (unnamed === undefined) return undefined;
+  const openapi = Object.values(sources).filter((source) => source.type !== 'arazzo').map((source) => source.name);
+  const only = openapi.length === 1 ? openapi[0]! : undefined;
+  if (only === undefined) {
+    const message = openapi.length === 0
+      ? `--server ${unnamed} names no source, and the document has no OpenAPI source description`
+      : `--server ${unnamed} names no source, and the document has ${openapi.length} OpenAPI sources: ${openapi.join(', ')}`;
+    return makeDiagnostic('server-source-ambiguous', 'error', message, { hint: `Write --server <source>=${unnamed} with one of: ${openapi.join(', ') || '(none)'}.` });
+  }
+  if (Object.hasOwn(servers, only)) {
+    return makeDiagnostic('server-source-ambiguous', 'error', `--server ${unnamed} and --server ${only}=${servers[only]} both set the server of "${only}"`, { hint: 'Give one of them.' });
+  }
+  servers[only] = unnamed;
+  return undefined;
 }

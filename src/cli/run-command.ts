@@ -11,7 +11,7 @@ import { chooseStyle } from '../report/style-text.js';
 import type { CliIo } from './cli-io.js';
 import { printDryRun } from './dry-run.js';
 import { executeRun } from './execute-run.js';
-import { checkServerNames, preflightServers } from './preflight-servers.js';
+import { assignUnnamedServer, checkServerNames, preflightServers } from './preflight-servers.js';
 import { reportInvalid, type InvalidContext } from './report-invalid.js';
 import { readRunFlags } from './run-flags.js';
 import { reachableWorkflows, selectWorkflow } from './select-workflow.js';
@@ -31,6 +31,8 @@ export async function runCommand(file: string, raw: Record<string, unknown>, io:
 
   const workflow = selectWorkflow(loaded.plan, flags.workflow);
   const rootDocument = loaded.plan.documents.get(loaded.plan.rootKey)!;
+  const unnamedServer = assignUnnamedServer(settings.servers, settings.unnamedServer, rootDocument.sourceDescriptions);
+  if (unnamedServer) return reportInvalid([unnamedServer], invalid);
   const unknownServer = checkServerNames(settings.servers, Object.keys(rootDocument.sourceDescriptions));
   if (unknownServer) return reportInvalid([makeDiagnostic('server-unknown-source', 'error', unknownServer, { hint: 'Use a sourceDescriptions name.' })], invalid);
 

@@ -37,6 +37,8 @@ export interface RunSettings {
   /** --insecure: TLS certificates are not verified. */
   insecure: boolean;
   servers: Record<string, string>;
+  /** `--server http://…` without a name: for the only OpenAPI source (assignUnnamedServer). */
+  unnamedServer?: string;
   serverVariables: Record<string, string>;
   reports: ReportTargets;
   /** Undefined: no logging (pino is not loaded). */
@@ -56,15 +58,21 @@ export function readRunFlags(raw: Record<string, unknown>): { flags: RunFlags; s
       maxRetryAfterMs: parseDuration(flags.maxRetryAfter ?? '5m', '--max-retry-after'),
       ...(flags.timeout !== undefined ? { timeoutMs: parseDuration(flags.timeout, '--timeout') } : {}),
     },
-    servers: Object.fromEntries(flags.server.map((s) => parsePair(s, '--server'))),
+    servers: Object.fromEntries(flags.server.filter((s) => !isUnnamedUrl(s)).map((s) => parsePair(s, '--server'))),
     serverVariables: Object.fromEntries(flags.serverVariable.map((s) => parsePair(s, '--server-variable'))),
     reports: readReports(flags.report, flags.har),
     insecure: flags.insecure === true,
   };
+  const unnamed = flags.server.filter(isUnnamedUrl);
+  if (unnamed.length > 1) throw new UsageError(`--server without a source name was given ${unnamed.length} times`, 'Name the source of each: --server <source>=<url>.');
+  if (unnamed[0] !== undefined) settings.unnamedServer = unnamed[0];
   const log = readLog(flags.logLevel, flags.logFormat);
   if (log) settings.log = log;
   return { flags, settings };
 }
+
+/** Source names cannot hold ":" (Arazzo: [A-Za-z0-9_\-]+), so `scheme://` first means a URL without a name. */
+const isUnnamedUrl = (text: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(text.trim());
 
 function readReports(pairs: readonly string[], har: string | undefined): ReportTargets {
   const targets: ReportTargets = {};

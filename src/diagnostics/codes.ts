@@ -195,6 +195,7 @@ const RUN = {
   'server-missing': error('No server URL for the operation', 'Pass --server <source>=<url>.'),
   'server-override-invalid': error('Invalid --server value'),
   'server-unknown-source': error('--server names an unknown source'),
+  'server-source-ambiguous': error('--server without a source name, and not exactly one OpenAPI source', 'Write --server <source>=<url>.'),
   'server-url-invalid': error('Server URL is not a valid URL'),
   'server-url-relative': error('Relative server URL for a local OpenAPI file', 'Pass --server <source>=<url>.'),
   'server-variable-missing': error('Server URL variable without a value'),

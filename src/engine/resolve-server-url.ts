@@ -1,8 +1,8 @@
 /**
  * The base URL a step's request goes to. Rules, in order:
  *
- * 1. `override` (from `--server name=url`) with a path other than `/` is used as-is: the user
- *    named the exact base.
+ * 1. `override` (from `--server name=url`) written with a path, even a bare trailing `/`, is used
+ *    as-is: the user named the exact base (`http://127.0.0.1:4010/` = an API mounted at the root).
  * 2. Otherwise the FIRST declared server is used (OpenAPI lists alternatives; the first is the
  *    default). `{var}` placeholders take `variables[var]`, else the server variable's `default`.
  *    A value outside the variable's `enum` → `server-variable-not-in-enum`; a placeholder with
@@ -11,8 +11,10 @@
  *    OpenAPI defines; against a local file it means nothing → `server-url-relative`.
  * 4. No servers at all: OpenAPI's default server is `/`, so an http(s) `sourceUrl` gives its
  *    origin; a file source gives `server-missing`.
- * 5. An override without a path replaces scheme, host and port but KEEPS the declared server's
- *    base path: `http://127.0.0.1:4010` + `https://app.daytona.io/api` → `http://127.0.0.1:4010/api`.
+ * 5. An override written as a bare origin (no `/` after the host) replaces scheme, host and port but
+ *    KEEPS the declared server's base path: `http://127.0.0.1:4010` + `https://app.daytona.io/api`
+ *    → `http://127.0.0.1:4010/api`. The raw text decides, since WHATWG URL parsing gives both
+ *    forms the path `/`.
  *    That is what pointing a workflow at a local simulator or proxy needs. A relative declared
  *    server resolves against the override in that case.
  *
@@ -45,6 +47,9 @@ function parseUrl(text: string, base?: string): URL | undefined {
     return undefined;
   }
 }
+
+/** `http://h:1/` and `http://h:1/v2` name a path; `http://h:1` and `http://h:1?x` do not. */
+export const namesPath = (text: string): boolean => /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*\//i.test(text.trim());
 
 const isHttp = (url: URL | undefined): url is URL => url !== undefined && (url.protocol === 'http:' || url.protocol === 'https:');
 
@@ -82,7 +87,7 @@ export function resolveServerUrl(input: ServerUrlInput): ServerUrlResult {
   if (input.override !== undefined) {
     override = parseUrl(input.override);
     if (!isHttp(override)) return fail('server-override-invalid', `--server value "${input.override}" is not an http(s) URL`, 'write it as name=http://host:port[/base]');
-    if (override.pathname !== '/' || input.servers.length === 0) return { ok: true, url: toBase(override) };
+    if (namesPath(input.override) || input.servers.length === 0) return { ok: true, url: toBase(override) };
   }
   const first = input.servers[0];
   if (first === undefined) {

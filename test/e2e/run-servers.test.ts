@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeRequests, useLoopbackServer } from '../support/loopback-server.js';
 import { requireCliBuilt, parseJsonStdout, runCli } from '../support/run-cli.js';
+import { runCliInProcess } from '../fault/support/run-cli-in-process.js';
 
 beforeAll(requireCliBuilt);
 
@@ -51,5 +52,45 @@ describe('issue 2 --server name=url', () => {
 
     expect(result.code, result.stderr).toBe(0);
     expect(api.server.requests.map((r) => r.path)).toEqual(['/regions/us-phoenix-1/v1/jobs/first']);
+  });
+});
+
+describe('issue 10 item 3: --server for an API mounted at the root, and without a source name', () => {
+  it('a URL ending in "/" replaces the whole base, declared path included', async () => {
+    const result = await runCliInProcess(['run', FILE, '--server', `jobsApi=${api.server.url}/`, '--json']);
+
+    expect(api.server.requests.map((r) => r.path)).toEqual(['/jobs/first']);
+    expect(result.code).toBe(1); // the root-mounted route does not exist on this server: 404
+  });
+
+  it('with one source, --server URL needs no name (bare origin: the declared path is kept)', async () => {
+    const result = await runCliInProcess(['run', FILE, '--server', api.server.url, '--json']);
+
+    expect(result.code, result.stderr).toBe(0);
+    expect(api.server.requests.map((r) => r.path)).toEqual(['/regions/us-ashburn-1/v1/jobs/first']);
+  });
+
+  it('with one source, --server URL/ without a name goes to the root', async () => {
+    await runCliInProcess(['run', FILE, '--server', `${api.server.url}/`, '--json']);
+
+    expect(api.server.requests.map((r) => r.path)).toEqual(['/jobs/first']);
+  });
+
+  it('with several sources, --server URL without a name is exit 2 naming them, nothing sent', async () => {
+    const seed = 'workflows/daytona-io-image-to-running-sandbox-workflow.yml';
+    const result = await runCliInProcess(['run', seed, '--server', api.server.url, '--input', 'snapshotName=s', '--input', 'imageName=i', '--input', 'apiToken=t', '--json']);
+
+    expect(result.code).toBe(2);
+    const json = JSON.parse(result.stdout) as { diagnostics: Array<{ code: string; message: string }> };
+    expect(json.diagnostics.map((d) => d.code)).toEqual(['server-source-ambiguous']);
+    expect(json.diagnostics[0]!.message).toContain('snapshotsApi, sandboxApi');
+    expect(api.server.requests).toHaveLength(0);
+  });
+
+  it('--server URL and --server <only source>=URL together are exit 2', async () => {
+    const result = await runCliInProcess(['run', FILE, '--server', api.server.url, '--server', `jobsApi=${api.server.url}`, '--json']);
+
+    expect(result.code).toBe(2);
+    expect(api.server.requests).toHaveLength(0);
   });
 });

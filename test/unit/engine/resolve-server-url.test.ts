@@ -85,9 +85,20 @@ describe('--server override', () => {
   });
 
   it('without a path keeps the declared base path (OCI /20160918), host variables need no value', () => {
-    expect(url(resolve({ servers: [OCI], override: 'http://127.0.0.1:4010/' }))).toBe('http://127.0.0.1:4010/20160918');
+    expect(url(resolve({ servers: [OCI], override: 'http://127.0.0.1:4010' }))).toBe('http://127.0.0.1:4010/20160918');
     const noDefault = { url: 'https://{host}/base' };
     expect(url(resolve({ servers: [noDefault], override: 'http://127.0.0.1:4010' }))).toBe('http://127.0.0.1:4010/base');
+  });
+
+  it('issue 10 item 3: a bare trailing "/" names the root, replacing the declared base path', () => {
+    expect(url(resolve({ servers: [{ url: 'https://petstore3.swagger.io/api/v3' }], override: 'http://127.0.0.1:4010/' }))).toBe('http://127.0.0.1:4010');
+    expect(url(resolve({ servers: [OCI], override: 'http://127.0.0.1:4010/' }))).toBe('http://127.0.0.1:4010');
+  });
+
+  it('issue 10 item 3: the raw text decides, not the parsed URL (both parse to pathname "/")', () => {
+    expect(url(resolve({ servers: [{ url: 'https://x.test/v1' }], override: 'http://[::1]:4010' }))).toBe('http://[::1]:4010/v1');
+    expect(url(resolve({ servers: [{ url: 'https://x.test/v1' }], override: 'http://[::1]:4010/' }))).toBe('http://[::1]:4010');
+    expect(url(resolve({ servers: [{ url: 'https://x.test/v1' }], override: 'http://127.0.0.1:4010?x=1' }))).toBe('http://127.0.0.1:4010/v1');
   });
 
   it('with a path is used as-is', () => {
