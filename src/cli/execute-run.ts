@@ -6,6 +6,8 @@ import type { RunEvent } from '../engine/events.js';
 import { runWorkflow } from '../engine/run-workflow.js';
 import type { RunResult } from '../engine/run-result.js';
 import { createUndiciHttpPort } from '../http/undici-http-port.js';
+import { createTokenPort } from '../http/oauth-token-port.js';
+import type { ExplicitCredentials } from '../auth/credential.js';
 import type { LoadedPlan } from '../load/load-plan.js';
 import type { WorkflowPlan } from '../plan/plan.js';
 import { createHumanReporter } from '../report/human-run-reporter.js';
@@ -35,6 +37,8 @@ export interface ExecuteContext {
   settings: RunSettings;
   redactor: Redactor;
   style: TextStyle;
+  /** --auth / ARAZZO_AUTH_* (auth-options.ts). */
+  credentials?: ExplicitCredentials;
 }
 
 export async function executeRun(context: ExecuteContext): Promise<number> {
@@ -59,6 +63,9 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
         servers: settings.servers,
         serverVariables: settings.serverVariables,
         signal: stop.graceful,
+        ...(context.credentials ? { credentials: context.credentials } : {}),
+        tokens: createTokenPort({ dispatcher: http.dispatcher }),
+        learnSecret: (value) => redactor.learn(value),
         // The run still ends with a result (internal-error); the stack is for --verbose only.
         onInternalError: (error) => {
           if (context.flags.verbose && error instanceof Error && error.stack) io.stderr.write(`${redactor.text(error.stack)}\n`);

@@ -14,6 +14,11 @@ Inputs (later sources win): the schema's defaults < --inputs files < ARAZZO_INPU
 environment variables < --input name=value. Values are typed by the inputs schema; objects and
 arrays are JSON. name=@file reads a file, name=- reads stdin, name=@@text is the literal "@text".
 
+Credentials: the operation's OpenAPI security requirements are filled from --auth, then
+ARAZZO_AUTH_<SOURCE>_<SCHEME>, then the step's x-security (Redocly's extension); a parameter the
+step sets itself (e.g. an Authorization header) wins. Values: apiKey → the key, bearer → the token,
+basic → user:password, oauth2/openIdConnect → a token or clientId:clientSecret (client credentials).
+
 Secrets (inputs with format: password or a name with token/secret/password/key/credential, and
 Authorization/Cookie/Set-Cookie/Proxy-Authorization values) are masked as *** in every output,
 report and log, also URL-, form- and base64-encoded. --no-mask turns that off for debugging.
@@ -25,6 +30,7 @@ Examples:
   $ arazzo run flow.yml --input apiToken=@token.txt --input 'tags=["a","b"]' --dry-run
   $ arazzo run flow.yml --workflow login --server petStore=http://127.0.0.1:4010 --json
   $ arazzo run flow.yml --report junit=reports/arazzo.xml --report json=reports/run.json --har run.har
+  $ arazzo run flow.yml --auth petStore.bearerAuth=$TOKEN --auth petStore.oauth=$CLIENT_ID:$CLIENT_SECRET
   $ arazzo run flow.yml --poll-interval 500ms --max-steps 200 --timeout 10m --log-level debug --log-format pretty
 
 In GitHub Actions (GITHUB_ACTIONS=true) a failure is also an ::error annotation at the failing
@@ -94,6 +100,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--max-response-bytes <size>', 'largest response body read into memory (e.g. 512KiB, 50MB)', '10MiB')
     .option('--max-retry-after <duration>', 'longest wait a Retry-After header may ask for', '5m')
     .option('--insecure', 'do not verify TLS certificates (local test servers only)')
+    .option('--auth <source.scheme=value>', 'a credential for a security scheme of a source (also ARAZZO_AUTH_<SOURCE>_<SCHEME>); repeatable', collect, [])
     .option('--inputs <file>', 'read inputs from a JSON or YAML file ("-" for stdin); repeatable', collect, [])
     .option('--json', 'print one JSON result object on stdout')
     .option('--dry-run', 'check everything, print the first request of each workflow, send nothing')

@@ -9,6 +9,7 @@ import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { createRedactor, secretInputValues } from '../report/redact.js';
 import { chooseStyle } from '../report/style-text.js';
 import type { CliIo } from './cli-io.js';
+import { readAuthOptions } from './auth-options.js';
 import { printDryRun } from './dry-run.js';
 import { executeRun } from './execute-run.js';
 import { assignUnnamedServer, checkServerNames, preflightServers } from './preflight-servers.js';
@@ -36,12 +37,13 @@ export async function runCommand(file: string, raw: Record<string, unknown>, io:
   const unknownServer = checkServerNames(settings.servers, Object.keys(rootDocument.sourceDescriptions));
   if (unknownServer) return reportInvalid([makeDiagnostic('server-unknown-source', 'error', unknownServer, { hint: 'Use a sourceDescriptions name.' })], invalid);
 
+  const auth = readAuthOptions(flags.auth, io.env, loaded.workspace);
   const gathered = await gatherInputs(
     { workflowId: workflow.workflowId, schema: workflow.inputsSchema, file: workflow.ref.documentKey, pointer: workflow.pointer },
     { files: flags.inputs, pairs: flags.input, env: io.env, cwd: io.cwd, ...(io.readStdin ? { readStdin: io.readStdin } : {}) },
   );
   // Secret inputs are known from here on, also when they are part of the problem being reported.
-  const redactor = createRedactor(secretInputValues(workflow.inputsSchema, gathered.provided), masking);
+  const redactor = createRedactor([...secretInputValues(workflow.inputsSchema, gathered.provided), ...auth.secrets], masking);
   invalid.redactor = redactor;
   if (!gathered.ok) return reportInvalid(locateDiagnostics(gathered.diagnostics, loaded.workspace), invalid);
   for (const warning of locateDiagnostics(gathered.warnings, loaded.workspace)) io.stderr.write(`${redactor.text(formatDiagnostic(warning, style, io.cwd))}\n`);
@@ -53,5 +55,5 @@ export async function runCommand(file: string, raw: Record<string, unknown>, io:
     const stdoutStyle = chooseStyle(io.stdout, io.env, forced);
     return printDryRun(loaded, workflow, gathered.inputs, { io, settings, redactor, style: stdoutStyle, json: flags.json === true });
   }
-  return executeRun({ io, file, loaded, workflow, inputs: gathered.inputs, flags, settings, redactor, style });
+  return executeRun({ io, file, loaded, workflow, inputs: gathered.inputs, flags, settings, redactor, style, credentials: auth.credentials });
 }

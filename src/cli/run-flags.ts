@@ -24,6 +24,8 @@ export interface RunFlags {
   har?: string;
   logLevel?: string;
   logFormat?: string;
+  /** --auth <source>.<scheme>=<value>, repeatable (checked against the documents in run-command). */
+  auth: string[];
 }
 
 export interface ReportTargets {
@@ -48,7 +50,7 @@ export interface RunSettings {
 const REPORT_KINDS = ['json', 'junit', 'har'] as const;
 
 export function readRunFlags(raw: Record<string, unknown>): { flags: RunFlags; settings: RunSettings } {
-  const flags = { input: [], inputs: [], server: [], serverVariable: [], report: [], ...raw } as unknown as RunFlags;
+  const flags = { input: [], inputs: [], server: [], serverVariable: [], report: [], auth: [], ...raw } as unknown as RunFlags;
   const settings: RunSettings = {
     limits: {
       pollIntervalMs: parseDuration(flags.pollInterval, '--poll-interval'),

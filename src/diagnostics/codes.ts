@@ -222,6 +222,20 @@ const RUN = {
   'internal-error': error('Internal error (a bug in arazzo)'),
 } satisfies Record<string, Entry>;
 
+/** Credentials from the description (issue 13): Redocly's x-security extension, schemes nothing fills. */
+const AUTH_COMPILE = {
+  'x-security-invalid': warning('x-security entry without schemeName or scheme, or without values', 'Write { schemeName: <name>, values: { token: $inputs.token } } (Redocly\'s shape).'),
+  'x-security-scheme-unknown': warning('x-security names a security scheme the source does not declare', 'Use a name from components.securitySchemes, or give the scheme inline.'),
+} satisfies Record<string, Entry>;
+
+const AUTH_LINT = {
+  'security-unfilled': warning('The operation requires credentials that nothing in the step fills', 'Add x-security to the step, or pass --auth <source>.<scheme>=<value> (or ARAZZO_AUTH_<SOURCE>_<SCHEME>) when running.'),
+} satisfies Record<string, Entry>;
+
+const AUTH_RUN = {
+  'credentials-missing': warning('A request was sent without the credentials its operation requires', 'Pass --auth <source>.<scheme>=<value>, set ARAZZO_AUTH_<SOURCE>_<SCHEME>, or add x-security to the step.'),
+} satisfies Record<string, Entry>;
+
 const withStage = <K extends string>(stage: CodeStage, entries: Record<K, Entry>): Record<K, CodeEntry> =>
   Object.fromEntries(Object.entries<Entry>(entries).map(([code, entry]) => [code, { ...entry, stage }])) as Record<K, CodeEntry>;
 
@@ -232,10 +246,13 @@ export const CODES: Readonly<Record<Code, CodeEntry>> = Object.freeze({
   ...withStage('lint', LINT),
   ...withStage('input', INPUT),
   ...withStage('run', RUN),
+  ...withStage('compile', AUTH_COMPILE),
+  ...withStage('lint', AUTH_LINT),
+  ...withStage('run', AUTH_RUN),
 });
 
 /** Every catalogued code, for code that reports one by name. */
-export type Code = keyof typeof LOAD | keyof typeof SCHEMA | keyof typeof COMPILE | keyof typeof LINT | keyof typeof INPUT | keyof typeof RUN;
+export type Code = keyof typeof LOAD | keyof typeof SCHEMA | keyof typeof COMPILE | keyof typeof LINT | keyof typeof INPUT | keyof typeof RUN | keyof typeof AUTH_COMPILE | keyof typeof AUTH_LINT | keyof typeof AUTH_RUN;
 
 /** Takes any string: rule ids typed by users (`--rule x=off`) are looked up here too. */
 export const describeCode = (code: string): CodeEntry | undefined => (Object.hasOwn(CODES, code) ? CODES[code as Code] : undefined);

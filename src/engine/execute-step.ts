@@ -5,6 +5,7 @@ import { renderValue } from '../expressions/evaluate-expression.js';
 import type { ExpressionScope } from '../expressions/scope.js';
 import type { CriterionPlan, OutputPlan, StepPlan, WorkflowRef } from '../plan/plan.js';
 import { applyReplacements } from './apply-replacements.js';
+import { authorizeRequest, sendAuthorized } from './authorize-request.js';
 import { buildRequest } from './build-request.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 import { sameValues, type BuiltRequest } from './request-memo.js';
@@ -45,10 +46,13 @@ async function executeOperationStep(run: RunContext, frame: WorkflowFrame, step:
   const base = run.scopeOf(frame);
   const prepared = prepareRequest(run, frame, step, base);
   if (!prepared.ok) return { succeeded: false, scope: base, outputs: {}, reason: prepared.reason };
-  const { request, view } = prepared;
+  const authorized = await authorizeRequest(run, frame, step, prepared.request, base);
+  if (!authorized.ok) return { succeeded: false, scope: base, outputs: {}, reason: authorized.reason };
+  const { request } = authorized;
+  const { view } = prepared;
   const context = { workflowId: frame.workflow.workflowId, stepId: step.stepId };
   if (run.listening) run.emit({ type: 'request', ...context, request });
-  const outcome = await run.options.http.send(request, {
+  const outcome = await sendAuthorized(run, authorized, {
     ...(run.options.signal ? { signal: run.options.signal } : {}),
     timeoutMs: Math.min(run.options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs, run.remainingMs()),
     maxResponseBytes: run.options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,

@@ -3,6 +3,7 @@
  * (http/undici-http-port.ts, a real clock, a reporter). Tests of the run path use the real
  * undici port against loopback servers; the port exists for layering and library reuse.
  */
+import type { TokenGrant } from '../auth/credential.js';
 
 export interface HttpRequest {
   method: string;
@@ -56,6 +57,14 @@ export interface HttpSendOptions {
 
 export interface HttpPort {
   send(request: HttpRequest, options?: HttpSendOptions): Promise<HttpOutcome>;
+}
+
+export type TokenResult = { ok: true; accessToken: string } | { ok: false; message: string };
+
+/** OAuth 2.0 client-credentials tokens (issue 13): fetched from the token endpoint, cached per run. */
+export interface TokenPort {
+  /** A token for the grant: the cached one unless `fresh` (after a 401) or it expired. */
+  token(grant: TokenGrant, options?: { fresh?: boolean; signal?: AbortSignal }): Promise<TokenResult>;
 }
 
 export interface Clock {

@@ -3,7 +3,8 @@ import { makeDiagnostic, type Code, type Diagnostic } from '../diagnostics/diagn
 import type { ExpressionScope, RequestView, ResponseView, WorkflowValues } from '../expressions/scope.js';
 import type { DocumentPlan, Plan, StepPlan, WorkflowPlan } from '../plan/plan.js';
 import type { EventSink, RunEvent } from './events.js';
-import type { Clock, HttpPort } from './ports.js';
+import type { ExplicitCredentials } from '../auth/credential.js';
+import type { Clock, HttpPort, TokenPort } from './ports.js';
 import type { RequestMemo } from './request-memo.js';
 import type { RunErrorCode, StepRecord } from './run-result.js';
 
@@ -30,6 +31,12 @@ export interface RunOptions {
   /** Server URL variables, e.g. { region: 'eu-frankfurt-1' }. */
   serverVariables?: Readonly<Record<string, string>>;
   signal?: AbortSignal;
+  /** Credentials given outside the document (--auth, ARAZZO_AUTH_*), by source and scheme name. */
+  credentials?: ExplicitCredentials;
+  /** Fetches OAuth 2.0 client-credentials tokens; without it such schemes cannot be filled. */
+  tokens?: TokenPort;
+  /** Hears every credential value the run adds to a request, before any event carries it. */
+  learnSecret?: (value: string) => void;
 }
 
 export const DEFAULTS = {

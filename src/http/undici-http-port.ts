@@ -29,7 +29,8 @@ export interface UndiciHttpPortOptions {
   interceptors?: readonly Dispatcher.DispatcherComposeInterceptor[];
 }
 
-export type UndiciHttpPort = HttpPort & { close(): Promise<void> };
+/** `dispatcher` is the agent (with its interceptors): the OAuth token client sends through it too. */
+export type UndiciHttpPort = HttpPort & { readonly dispatcher: Dispatcher; close(): Promise<void> };
 
 function flattenHeaders(headers: HttpRequest['headers']): string[] {
   const flat: string[] = [];
@@ -96,6 +97,7 @@ export function createUndiciHttpPort(options: UndiciHttpPortOptions = {}): Undic
   const dispatcher: Dispatcher = options.interceptors === undefined || options.interceptors.length === 0 ? agent : agent.compose([...options.interceptors]);
   const exchanges = createExchangeSignals();
   return {
+    dispatcher,
     async send(req, sendOptions = {}) {
       const started = performance.now();
       // 0 would mean "no timeout" to undici; a spent budget must still time out.

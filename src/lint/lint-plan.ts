@@ -18,6 +18,7 @@ import { checkDocument } from './rules/check-document.js';
 import { checkFlow } from './rules/check-flow.js';
 import { checkParameters } from './rules/check-parameters.js';
 import { checkReferences } from './rules/check-references.js';
+import { checkSecurity } from './rules/check-security.js';
 
 export function lintLoadedPlan(input: LintInput, earlier: readonly Diagnostic[], settings: RuleSettings = {}): Diagnostic[] {
   const workflowIds = collectWorkflowIds(input.documents);
@@ -48,6 +49,7 @@ function ruleDiagnostics(document: LintDocument, workflowIds: ReadonlyMap<string
   checkFlow(model, flows, report);
   checkDetails(model, report);
   checkDocument(model, report);
+  checkSecurity(model, report);
   return report.diagnostics;
 }
 

@@ -5,13 +5,16 @@ import { isObject, ownField, type JsonObject } from '../document/model.js';
 import { compileActions, mergeActions, type ActionScope } from './compile-actions.js';
 import type { CompileContext } from './compile-context.js';
 import { compileParameters, mergeParameters } from './compile-parameters.js';
-import type { ActionPlan, OutputPlan, ParameterPlan, ReplacementPlan, RequestBodyPlan, StepPlan, StepTarget } from './plan.js';
+import { compileXSecurity } from './compile-x-security.js';
+import type { ActionPlan, OutputPlan, ParameterPlan, ReplacementPlan, RequestBodyPlan, SecurityEntryPlan, StepPlan, StepTarget } from './plan.js';
 import { resolveOperationId, resolveOperationPath, resolveWorkflowId } from './resolve-references.js';
 
 export interface WorkflowDefaults {
   parameters: readonly ParameterPlan[];
   successActions: readonly ActionPlan[];
   failureActions: readonly ActionPlan[];
+  /** The workflow's x-security (Redocly extension): applies to every step after the step's own. */
+  security?: readonly SecurityEntryPlan[];
 }
 
 const OUTPUT_NAME = /^[a-zA-Z0-9.\-_]+$/;
@@ -34,6 +37,7 @@ export function compileStep(
   const onSuccess = compileActions(ctx, scope, 'success', ownField(raw, 'onSuccess'), childPointer(pointer, 'onSuccess'));
   const onFailure = compileActions(ctx, scope, 'failure', ownField(raw, 'onFailure'), childPointer(pointer, 'onFailure'));
   const outputs = compileOutputs(ctx, ownField(raw, 'outputs'), childPointer(pointer, 'outputs'));
+  const security = [...compileXSecurity(ctx, ownField(raw, 'x-security'), childPointer(pointer, 'x-security'), target?.kind === 'operation' ? target.operation : undefined), ...(defaults.security ?? [])];
   if (!target) return undefined;
   return {
     pointer,
@@ -46,6 +50,7 @@ export function compileStep(
     onSuccess: mergeActions(onSuccess, defaults.successActions),
     onFailure: mergeActions(onFailure, defaults.failureActions),
     outputs,
+    ...(security.length > 0 ? { security } : {}),
   };
 }
 

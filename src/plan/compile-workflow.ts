@@ -5,6 +5,7 @@ import { compileActions, type ActionScope } from './compile-actions.js';
 import type { CompileContext } from './compile-context.js';
 import { compileParameters } from './compile-parameters.js';
 import { compileOutputs, compileStep } from './compile-step.js';
+import { compileXSecurity } from './compile-x-security.js';
 import type { StepPlan, WorkflowPlan, WorkflowRef } from './plan.js';
 import { resolveWorkflowId, type ReferenceScope } from './resolve-references.js';
 import { resolveInputRefs } from './resolve-input-refs.js';
@@ -28,6 +29,7 @@ export function compileWorkflow(
     parameters: compileParameters(ctx, components, ownField(raw, 'parameters'), childPointer(pointer, 'parameters')),
     successActions: compileActions(ctx, scope, 'success', ownField(raw, 'successActions'), childPointer(pointer, 'successActions')),
     failureActions: compileActions(ctx, scope, 'failure', ownField(raw, 'failureActions'), childPointer(pointer, 'failureActions')),
+    security: compileXSecurity(ctx, ownField(raw, 'x-security'), childPointer(pointer, 'x-security')),
   };
   const steps: StepPlan[] = [];
   rawSteps.forEach((step, index) => {

@@ -4,7 +4,8 @@
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { isObject, ownField, type JsonObject } from '../document/model.js';
-import type { OperationParameter, OperationServer, ParameterLocation, ResolvedOperation } from './operation.js';
+import type { OperationParameter, OperationServer, ParameterLocation, ResolvedOperation, SecurityScheme } from './operation.js';
+import { readOperationSecurity, readSecuritySchemes } from './read-security.js';
 
 export interface OperationIndex {
   sourceName: string;
@@ -22,6 +23,7 @@ const LOCATIONS: readonly string[] = ['path', 'query', 'header', 'cookie'];
 export function indexOperations(sourceName: string, document: unknown): OperationIndex {
   const root = isObject(document) ? document : {};
   const rootServers = readServers(root);
+  const securitySchemes = readSecuritySchemes(root);
   const operations: ResolvedOperation[] = [];
   const byOperationId = new Map<string, ResolvedOperation>();
   const byPointer = new Map<string, ResolvedOperation>();
@@ -37,7 +39,7 @@ export function indexOperations(sourceName: string, document: unknown): Operatio
       const operation = ownField(item, method);
       if (!isObject(operation)) continue;
       const pointer = childPointer(childPointer('/paths', path), method);
-      const resolved = buildOperation({ sourceName, path, method, operation, pointer, pathParameters, root });
+      const resolved = buildOperation({ sourceName, path, method, operation, pointer, pathParameters, root, securitySchemes });
       const servers = readServers(operation);
       resolved.servers = servers.length > 0 ? servers : pathServers.length > 0 ? pathServers : rootServers;
       operations.push(resolved);
@@ -58,6 +60,7 @@ interface OperationInput {
   pointer: string;
   pathParameters: OperationParameter[];
   root: JsonObject;
+  securitySchemes: Readonly<Record<string, SecurityScheme>>;
 }
 
 function buildOperation(input: OperationInput): ResolvedOperation & { servers: readonly OperationServer[] } {
@@ -67,6 +70,7 @@ function buildOperation(input: OperationInput): ResolvedOperation & { servers: r
   const merged = [...input.pathParameters.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
   const operationId = ownField(operation, 'operationId');
   const requestBody = readRequestBody(operation, input.root);
+  const security = readOperationSecurity(operation, input.root, input.securitySchemes);
   return {
     sourceName: input.sourceName,
     ...(typeof operationId === 'string' ? { operationId } : {}),
@@ -76,6 +80,7 @@ function buildOperation(input: OperationInput): ResolvedOperation & { servers: r
     parameters: merged,
     ...(requestBody ? { requestBody } : {}),
     pointer: input.pointer,
+    ...(security ? { security } : {}),
   };
 }
 

@@ -40,4 +40,30 @@ export interface ResolvedOperation {
   requestBody?: { required: boolean; contentTypes: readonly string[] };
   /** JSON pointer of the Operation Object inside its OpenAPI document. */
   pointer: string;
+  /** Security requirements in effect (operation-level, else the document's), with the source's schemes. */
+  security?: OperationSecurity;
+}
+
+/** An OpenAPI Security Scheme Object (Swagger 2.0 securityDefinitions mapped onto it). */
+export interface SecurityScheme {
+  type: string;
+  /** apiKey: the header, query parameter or cookie name. */
+  name?: string;
+  in?: string;
+  /** http: basic, bearer, digest, ... (lower-cased). */
+  scheme?: string;
+  /** oauth2: the client-credentials flow's token URL (Swagger 2.0 `application` flow too). */
+  tokenUrl?: string;
+  /** openIdConnect: the discovery document's URL. */
+  openIdConnectUrl?: string;
+}
+
+/** One alternative of a Security Requirement list: scheme name → scopes; all of them apply together. */
+export type SecurityRequirement = Readonly<Record<string, readonly string[]>>;
+
+export interface OperationSecurity {
+  /** The alternatives (any one suffices); an empty alternative means "no credentials needed". */
+  requirements: readonly SecurityRequirement[];
+  /** Every scheme the source declares (shared by its operations), for x-security's schemeName. */
+  schemes: Readonly<Record<string, SecurityScheme>>;
 }

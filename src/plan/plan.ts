@@ -5,7 +5,7 @@
 import type { CompiledCriterion } from '../criteria/compile-criterion.js';
 import type { PointerTokens, ValueTemplate } from '../expressions/ast.js';
 import type { SourceDescriptionView } from '../expressions/scope.js';
-import type { ParameterLocation, ResolvedOperation } from './operation.js';
+import type { ParameterLocation, ResolvedOperation, SecurityScheme } from './operation.js';
 
 /** Identifies a workflow across documents: the document key (its location) plus the workflowId. */
 export interface WorkflowRef {
@@ -62,6 +62,14 @@ export interface OutputPlan extends Located {
   value: ValueTemplate;
 }
 
+/** Redocly's `x-security` entry: a scheme (by name or inline) and the values that fill it. */
+export interface SecurityEntryPlan extends Located {
+  schemeName?: string;
+  scheme?: SecurityScheme;
+  /** e.g. token, apiKey, username/password, accessToken, clientId/clientSecret. */
+  values: Readonly<Record<string, ValueTemplate>>;
+}
+
 export interface StepPlan extends Located {
   stepId: string;
   index: number;
@@ -75,6 +83,8 @@ export interface StepPlan extends Located {
   onSuccess: readonly ActionPlan[];
   onFailure: readonly ActionPlan[];
   outputs: readonly OutputPlan[];
+  /** x-security of the step, then the workflow's (x-security is an extension, not Arazzo 1.0.1). */
+  security?: readonly SecurityEntryPlan[];
 }
 
 export interface WorkflowPlan extends Located {
