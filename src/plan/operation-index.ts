@@ -6,6 +6,7 @@ import { childPointer } from '../diagnostics/diagnostic.js';
 import { isObject, ownField, type JsonObject } from '../document/model.js';
 import type { OperationParameter, OperationServer, ParameterLocation, ResolvedOperation, SecurityScheme } from './operation.js';
 import { readOperationSecurity, readSecuritySchemes } from './read-security.js';
+import { readResponses } from './read-responses.js';
 
 export interface OperationIndex {
   sourceName: string;
@@ -71,6 +72,7 @@ function buildOperation(input: OperationInput): ResolvedOperation & { servers: r
   const operationId = ownField(operation, 'operationId');
   const requestBody = readRequestBody(operation, input.root);
   const security = readOperationSecurity(operation, input.root, input.securitySchemes);
+  const responses = readResponses(operation, input.root);
   return {
     sourceName: input.sourceName,
     ...(typeof operationId === 'string' ? { operationId } : {}),
@@ -81,6 +83,7 @@ function buildOperation(input: OperationInput): ResolvedOperation & { servers: r
     ...(requestBody ? { requestBody } : {}),
     pointer: input.pointer,
     ...(security ? { security } : {}),
+    ...(responses ? { responses } : {}),
   };
 }
 

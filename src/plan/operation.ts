@@ -42,6 +42,15 @@ export interface ResolvedOperation {
   pointer: string;
   /** Security requirements in effect (operation-level, else the document's), with the source's schemes. */
   security?: OperationSecurity;
+  /** Declared responses, for the response checks (issue 13). */
+  responses?: OperationResponses;
+}
+
+export interface OperationResponses {
+  /** The schema dialect: Swagger 2.0 and OpenAPI 3.0 (nullable, draft-4 style) or 3.1 (JSON Schema 2020-12). */
+  dialect: '2.0' | '3.0' | '3.1';
+  /** Status key as written, upper-cased ("200", "2XX", "DEFAULT") → media type → schema (undefined: none). */
+  byStatus: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 /** An OpenAPI Security Scheme Object (Swagger 2.0 securityDefinitions mapped onto it). */
