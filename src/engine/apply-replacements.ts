@@ -1,5 +1,6 @@
 /** Payload Replacement Objects (spec: Payload Replacement Object), applied in order to a copy. */
 import type { PointerTokens } from '../expressions/ast.js';
+import { setOwn } from '../document/set-own.js';
 
 export type ReplacementResult = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -23,7 +24,7 @@ export function applyReplacements(
       if (index > parent.length) return { ok: false, message: `replacement target /${target.join('/')} is past the end of an array` };
       parent[index] = value;
     } else if (typeof parent === 'object' && parent !== null && !Array.isArray(parent)) {
-      Object.defineProperty(parent, last, { value, enumerable: true, writable: true, configurable: true });
+      setOwn(parent, last, value);
     } else {
       return { ok: false, message: `replacement target /${target.join('/')} does not resolve in the payload` };
     }

@@ -13,6 +13,7 @@ import type { HttpFailureReason, HttpRequest } from './ports.js';
 import { resolveServerUrl } from './resolve-server-url.js';
 import { DEFAULTS, type RunContext, type WorkflowFrame } from './run-context.js';
 import type { RunErrorCode } from './run-result.js';
+import { setOwn } from '../document/set-own.js';
 
 export interface StepOutcome {
   succeeded: boolean;
@@ -160,7 +161,7 @@ async function executeWorkflowStep(run: RunContext, frame: WorkflowFrame, step: 
   const inputs: Record<string, unknown> = {};
   for (const parameter of step.parameters) {
     const value = renderValue(parameter.value, base);
-    if (value !== undefined) Object.defineProperty(inputs, parameter.name, { value, enumerable: true, writable: true });
+    if (value !== undefined) setOwn(inputs, parameter.name, value);
   }
   const child = await runChild(ref, inputs);
   // Inside a workflowId step, $outputs are the child workflow's outputs (spec: Step Object outputs).
@@ -189,7 +190,7 @@ export function evaluateOutputs(outputs: readonly OutputPlan[], scope: Expressio
   const values: Record<string, unknown> = {};
   for (const output of outputs) {
     const value = renderValue(output.value, scope);
-    if (value !== undefined) Object.defineProperty(values, output.name, { value, enumerable: true, writable: true });
+    if (value !== undefined) setOwn(values, output.name, value);
   }
   return values;
 }

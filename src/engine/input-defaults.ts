@@ -1,3 +1,4 @@
+import { setOwn } from '../document/set-own.js';
 /**
  * A workflow's inputs with the `default` of each top-level property filled in when absent
  * (checklist 5.4 decision: defaults apply). The CLI applies them to the root workflow while
@@ -12,7 +13,7 @@ export function withInputDefaults(schema: unknown, inputs: Record<string, unknow
   for (const [name, property] of Object.entries(properties)) {
     if (Object.hasOwn(inputs, name) || !isObject(property) || !Object.hasOwn(property, 'default')) continue;
     filled ??= { ...inputs };
-    Object.defineProperty(filled, name, { value: structuredClone(property.default), enumerable: true, writable: true, configurable: true });
+    setOwn(filled, name, structuredClone(property.default));
   }
   return filled ?? inputs;
 }

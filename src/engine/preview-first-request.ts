@@ -17,6 +17,7 @@ import { applyReplacements } from './apply-replacements.js';
 import { buildRequest } from './build-request.js';
 import type { HttpRequest } from './ports.js';
 import { resolveServerUrl } from './resolve-server-url.js';
+import { setOwn } from '../document/set-own.js';
 
 export interface RequestPreview {
   workflowId: string;
@@ -63,7 +64,7 @@ function childInputs(step: StepPlan, scope: ExpressionScope): Record<string, unk
   const inputs: Record<string, unknown> = {};
   for (const parameter of step.parameters) {
     const value = renderValue(parameter.value, scope);
-    if (value !== undefined) Object.defineProperty(inputs, parameter.name, { value, enumerable: true, writable: true });
+    if (value !== undefined) setOwn(inputs, parameter.name, value);
   }
   return inputs;
 }

@@ -13,6 +13,7 @@ import { evaluateWorkflowOutputs } from './workflow-outputs.js';
 import { outcomeAfterHalt } from './halt-run.js';
 import { recordSkippedSteps, recordStep } from './step-records.js';
 import { withInputDefaults } from './input-defaults.js';
+import { setOwn } from '../document/set-own.js';
 
 export type { RunOptions } from './run-context.js';
 
@@ -185,7 +186,7 @@ async function runStepOnce(run: RunContext, frame: WorkflowFrame, step: StepPlan
     return { status: child.status, outputs: child.outputs, ...(child.error ? { reason: child.error.message, errorCode: child.error.code } : {}) };
   });
   // Outputs persist for the whole workflow run, across every goto (checklist 9.6).
-  Object.defineProperty(frame.stepOutputs, step.stepId, { value: outcome.outputs, enumerable: true, writable: true, configurable: true });
+  setOwn(frame.stepOutputs, step.stepId, outcome.outputs);
   const durationMs = run.options.clock.now() - started;
   recordStep(run, workflowId, step.stepId, outcome, durationMs, attempt > 1);
   run.currentStep = { workflowId, stepId: step.stepId, recorded: true };

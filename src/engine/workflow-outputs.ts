@@ -4,6 +4,7 @@
  */
 import { renderValue } from '../expressions/evaluate-expression.js';
 import type { RunContext, WorkflowFrame } from './run-context.js';
+import { setOwn } from '../document/set-own.js';
 
 export function evaluateWorkflowOutputs(run: RunContext, frame: WorkflowFrame): Record<string, unknown> {
   const outputs: Record<string, unknown> = {};
@@ -20,7 +21,7 @@ export function evaluateWorkflowOutputs(run: RunContext, frame: WorkflowFrame): 
         { file: frame.document.key, pointer: output.pointer },
       );
     });
-    Object.defineProperty(outputs, output.name, { value: value === undefined ? null : value, enumerable: true, writable: true });
+    setOwn(outputs, output.name, value === undefined ? null : value);
   }
   return outputs;
 }

@@ -13,6 +13,7 @@ import { inputsFromEnv } from './env-inputs.js';
 import { readInputsFile } from './read-inputs-file.js';
 import { createStdinOnce, readInputValue, type InputReaders } from './read-input-value.js';
 import { validateInputs } from './validate-inputs.js';
+import { setOwn } from '../document/set-own.js';
 
 export interface InputTarget {
   workflowId: string;
@@ -37,7 +38,7 @@ export type GatheredInputs =
 export async function gatherInputs(target: InputTarget, sources: InputSources): Promise<GatheredInputs> {
   const provided: Record<string, unknown> = {};
   const set = (name: string, value: unknown): void => {
-    Object.defineProperty(provided, name, { value, enumerable: true, writable: true, configurable: true });
+    setOwn(provided, name, value);
   };
   const diagnostics: Diagnostic[] = [];
   const failed = new Set<string>();

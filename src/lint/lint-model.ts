@@ -11,6 +11,7 @@ import { resolveInputRefs } from '../plan/resolve-input-refs.js';
 import { resolveOperationId, resolveOperationPath, resolveWorkflowId, type ReferenceScope } from '../plan/resolve-references.js';
 import { resolveEntry, type ComponentSlot } from '../plan/resolve-reusable.js';
 import type { LintDocument } from './lint-input.js';
+import { setOwn } from '../document/set-own.js';
 
 export interface LintParameter {
   /** Pointer of the list entry (the Reusable Object itself for a reference). */
@@ -95,10 +96,7 @@ function readDeclaredSources(root: JsonObject): ReferenceScope['declaredSources'
   const list = ownField(root, 'sourceDescriptions');
   for (const item of Array.isArray(list) ? list : []) {
     if (!isObject(item) || typeof item.name !== 'string' || typeof item.url !== 'string' || Object.hasOwn(declared, item.name)) continue;
-    Object.defineProperty(declared, item.name, {
-      value: { name: item.name, url: item.url, ...(typeof item.type === 'string' ? { type: item.type } : {}) },
-      enumerable: true,
-    });
+    setOwn(declared, item.name, { name: item.name, url: item.url, ...(typeof item.type === 'string' ? { type: item.type } : {}) });
   }
   return declared;
 }

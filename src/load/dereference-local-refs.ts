@@ -10,6 +10,7 @@
  */
 import { unescapePointerToken } from '../diagnostics/diagnostic.js';
 import { isObject, type JsonObject } from '../document/model.js';
+import { setOwn } from '../document/set-own.js';
 
 /** The versions the installed swagger-parser accepts (its own list); others go to it to be refused. */
 const SUPPORTED_VERSIONS = new Set(['3.0.0', '3.0.1', '3.0.2', '3.0.3', '3.0.4', '3.1.0', '3.1.1', '3.1.2']);
@@ -102,11 +103,6 @@ class LocalDereferencer {
     }
     return value;
   }
-}
-
-/** An own data property even for the key "__proto__" (a plain assignment would set the prototype). */
-function setOwn(object: JsonObject, key: string, value: unknown): void {
-  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function containsRef(value: unknown, seen = new Set<object>()): boolean {

@@ -9,6 +9,7 @@ import { CompileContext } from './compile-context.js';
 import { compileWorkflow } from './compile-workflow.js';
 import type { DocumentPlan, Plan, WorkflowPlan } from './plan.js';
 import type { ReferenceScope, SourceInput } from './resolve-references.js';
+import { setOwn } from '../document/set-own.js';
 
 export interface DocumentInput {
   key: string;
@@ -140,10 +141,7 @@ function readSourceDescriptions(ctx: CompileContext, raw: unknown): Record<strin
       return;
     }
     const type = isObject(item) ? ownField(item, 'type') : undefined;
-    Object.defineProperty(views, name, {
-      value: { name, url, ...(typeof type === 'string' ? { type } : {}) },
-      enumerable: true,
-    });
+    setOwn(views, name, { name, url, ...(typeof type === 'string' ? { type } : {}) });
   });
   return views;
 }

@@ -2,6 +2,7 @@
 import { unescapePointerToken } from '../diagnostics/diagnostic.js';
 import { isObject, ownField, type JsonObject } from '../document/model.js';
 import type { CompileContext } from './compile-context.js';
+import { setOwn } from '../document/set-own.js';
 
 const PREFIX = '#/components/inputs/';
 
@@ -28,7 +29,7 @@ export function resolveInputRefs(ctx: CompileContext, components: JsonObject, sc
     }
     const copy: JsonObject = {};
     for (const [key, value] of Object.entries(node)) {
-      Object.defineProperty(copy, key, { value: resolve(value, seen), enumerable: true, writable: true, configurable: true });
+      setOwn(copy, key, resolve(value, seen));
     }
     return copy;
   };

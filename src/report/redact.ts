@@ -5,6 +5,7 @@
  * on a request are learned, so the same credential is masked wherever else it shows up.
  */
 import { isObject, ownField } from '../document/model.js';
+import { setOwn } from '../document/set-own.js';
 
 export const MASK = '***';
 export const SECRET_NAME = /(token|secret|password|passwd|pwd|key|credential|auth|cookie|session|signature)/i;
@@ -73,7 +74,7 @@ export function createRedactor(initial: readonly string[] = [], enabled = true):
     if (isObject(input)) {
       const copy: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(input)) {
-        Object.defineProperty(copy, key, { value: SENSITIVE_HEADERS.has(key.toLowerCase()) && typeof item === 'string' ? MASK : value(item), enumerable: true, writable: true, configurable: true });
+        setOwn(copy, key, SENSITIVE_HEADERS.has(key.toLowerCase()) && typeof item === 'string' ? MASK : value(item));
       }
       return copy as T;
     }

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import type { ExpressionScope } from '../../../src/expressions/scope.js';
+import { setOwn } from '../../../src/document/set-own.js';
 
 const EXPRESSION_FRAGMENTS = [
   '$', '$url', '$method', '$statusCode', '$request.', '$response.', '$inputs.', '$outputs.', '$steps.', '$workflows.',
@@ -51,7 +52,7 @@ export const jsonish: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie
     fc.array(tie('value'), { maxLength: 4 }),
     fc.array(fc.tuple(key, tie('value')), { maxLength: 4 }).map((entries) => {
       const object: Record<string, unknown> = {};
-      for (const [name, item] of entries) Object.defineProperty(object, name, { value: item, enumerable: true, writable: true, configurable: true });
+      for (const [name, item] of entries) setOwn(object, name, item);
       return object;
     }),
   ),
