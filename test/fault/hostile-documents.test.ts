@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_NESTING_DEPTH } from '../../src/document/check-yaml-shape.js';
+import { parseDocument, type Scalar, type YAMLMap } from 'yaml';
+import { findDuplicateKeys, MAX_NESTING_DEPTH } from '../../src/document/check-yaml-shape.js';
 import { parseYamlText } from '../../src/document/parse-yaml.js';
 import { loadPlan } from '../../src/load/load-plan.js';
 import { runCliInProcess } from './support/run-cli-in-process.js';
@@ -72,11 +73,31 @@ describe('Issue 6 › hostile YAML: a clear error with the line', () => {
     expect(['yaml-too-deep', 'yaml-alias-limit']).toContain(codes[0]);
   });
 
-  it('a mapping with 50,000 keys parses in linear time (a quadratic duplicate-key check would take minutes)', () => {
-    const text = Array.from({ length: 50_000 }, (_, i) => `k${i}: ${i}`).join('\n');
-    const parsed = parseYamlText(text, 'wide.yaml');
+  it('a mapping with 50,000 keys parses; a key repeated at the end of a wide mapping is found at its line', () => {
+    const lines = Array.from({ length: 50_000 }, (_, i) => `k${i}: ${i}`);
+    const parsed = parseYamlText(lines.join('\n'), 'wide.yaml');
     expect(parsed.diagnostics).toEqual([]);
     expect(Object.keys(parsed.value as object)).toHaveLength(50_000);
+    const repeated = parseYamlText([...lines.slice(0, 5_000), 'k7: again'].join('\n'), 'wide.yaml');
+    expect(repeated.diagnostics.map((d) => [d.code, d.line])).toEqual([['yaml-duplicate-key', 5_001]]);
+  });
+
+  it('the duplicate-key check reads each key a fixed number of times, so its work grows linearly (yaml\'s own uniqueKeys check compares every pair)', () => {
+    const keyReads = (count: number): number => {
+      const doc = parseDocument(Array.from({ length: count }, (_, i) => `k${i}: ${i}`).join('\n'), { uniqueKeys: false });
+      let reads = 0;
+      for (const pair of (doc.contents as YAMLMap).items) {
+        const key = pair.key as Scalar;
+        const value = key.value;
+        Object.defineProperty(key, 'value', { get: () => (reads++, value) });
+      }
+      expect(findDuplicateKeys(doc)).toEqual([]);
+      return reads;
+    };
+    const small = keyReads(1_000);
+    expect(small).toBeGreaterThanOrEqual(1_000);
+    expect(small).toBeLessThanOrEqual(2 * 1_000);
+    expect(keyReads(4_000)).toBe(4 * small);
   });
 });
 

@@ -37,7 +37,7 @@ describe('Issue 6 › a run always ends with a result, also when a step throws',
     expect(heard[0]).toBeInstanceOf(TypeError);
   });
 
-  it('a throw after the response (at step-end) still records the step as failed, not skipped', async () => {
+  it('a throw after the response (at step-end) keeps the step\'s own outcome (succeeded: its criteria passed), names it in the internal-error, and sends nothing more', async () => {
     const server = await readyServer();
     const { result } = await runFixture(FIXTURE, 'twoSteps', {
       server: server.url,
@@ -45,8 +45,10 @@ describe('Issue 6 › a run always ends with a result, also when a step throws',
         if (event.type === 'step-end' && event.stepId === 'first') throw new Error('boom after the response');
       },
     });
-    expect(result.error?.code).toBe('internal-error');
+    expect(result.status).toBe('failed');
+    expect(result.error).toMatchObject({ code: 'internal-error', stepId: 'first', workflowId: 'twoSteps' });
     expect(result.steps.map((s) => [s.stepId, s.status])).toEqual([['first', 'succeeded'], ['second', 'skipped']]);
+    expect(server.seen).toHaveLength(1);
   });
 
   it('a hook that throws too does not stop the result from being built', async () => {

@@ -17,10 +17,11 @@ import { runWorkflow, type RunOptions } from '../../../src/engine/run-workflow.j
 import { createUndiciHttpPort } from '../../../src/http/undici-http-port.js';
 import { loadPlan, type LoadedPlan } from '../../../src/load/load-plan.js';
 import type { LoadOptions } from '../../../src/load/load-workspace.js';
+import { sharedPath } from '../../support/shared-path.js';
 import type { ApiServer } from './api-server.js';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/conformance');
-export const SPEC_EXAMPLES = '/work/shared/reference/arazzo/examples/1.0.0';
+export const SPEC_EXAMPLES = sharedPath('reference/arazzo/examples/1.0.0');
 
 /** A temporary directory holding `files` (name → text) and a copy of the fixture API. */
 export function writeWorkspace(files: Record<string, string>): string {

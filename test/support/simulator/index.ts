@@ -1,7 +1,7 @@
 /**
  * A stateful fake of the Daytona (snapshots, sandboxes) and OCI Compute
  * (instances, images) APIs on a real node:http server (127.0.0.1, port 0),
- * modelled on /work/shared/reference/api-facts.md §1–§3. Used by integration
+ * modelled on ../shared/reference/api-facts.md §1–§3. Used by integration
  * tests and the demo.
  *
  * Progress is counted in GETs of each resource, never wall-clock time, and

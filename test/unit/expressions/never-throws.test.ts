@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileValue } from '../../../src/expressions/compile-value.js';
 import { parseExpression, parseExpressionAt } from '../../../src/expressions/parse-expression.js';
-import { parsePointer } from '../../../src/expressions/json-pointer.js';
+import { formatPointer, parsePointer } from '../../../src/expressions/json-pointer.js';
 
 // Strings biased towards expression syntax, so the parser's deeper branches are reached.
 const fragments = ['$', '{', '}', '.', '#', '/', '~', '~0', '~1', '[0]', ' ', '==', '&&', 'inputs', 'steps', 'outputs',
@@ -59,6 +59,7 @@ describe('Runtime Expressions: parsing never throws (style rule 1: errors are va
       fc.property(anyString, (text) => {
         const result = parsePointer(text);
         if (!result.ok) expect(result.problem.code).toBe('expression-invalid-pointer');
+        else expect(formatPointer(result.tokens)).toBe(text);
       }),
       { numRuns: 2000 },
     );

@@ -10,6 +10,7 @@ import { stringify, type ToStringOptions } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseYamlText } from '../../../src/document/parse-yaml.js';
 import { parseSourceText, readPlainYaml } from '../../../src/load/parse-source-text.js';
+import { sharedPath } from '../../support/shared-path.js';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -38,8 +39,8 @@ describe('Issue 7 › an OpenAPI source read by the fast path equals parseYamlTe
     ...yamlFilesUnder(path.join(ROOT, 'workflows')),
     ...yamlFilesUnder(path.join(ROOT, 'test/fixtures')),
     ...yamlFilesUnder(path.join(ROOT, 'bench/fixtures')),
-    ...yamlFilesUnder('/work/shared/corpora/arazzo-in-the-wild'),
-    ...yamlFilesUnder('/work/shared/reference/arazzo'),
+    ...yamlFilesUnder(sharedPath('corpora/arazzo-in-the-wild')),
+    ...yamlFilesUnder(sharedPath('reference/arazzo')),
   ];
 
   it('every YAML and JSON file of the repository and its fixtures', () => {
