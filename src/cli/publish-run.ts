@@ -45,6 +45,7 @@ export async function publishRun(context: PublishContext): Promise<boolean> {
     writes.push([reports.junit, () => redactor.text(buildJunitReport({
       result: redactor.value(result),
       workflows: journal.workflows,
+      workflowDurations: journal.workflowDurations,
       file: shown,
       timestamp: new Date(journal.startedAt).toISOString(),
       ...(context.interruptedBy ? { interruptedBy: context.interruptedBy } : {}),

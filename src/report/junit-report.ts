@@ -1,65 +1,45 @@
 /**
- * `--report junit=<path>`: one <testsuite> per workflow that ran, holding one test case for the
- * workflow and one per step. A failure message names the step, the criterion (or transport
- * reason) and the last HTTP status, which is what a CI test tab shows. Pure: values in, XML out;
- * the caller masks secrets in the result first.
+ * `--report junit=<path>`: one <testsuite> per workflow that ran, one test case per step. A
+ * workflow gets a test case of its own only when it failed for a reason no step case carries
+ * (interrupted, timed out between steps, a dependency or an output failed), so each failure is
+ * counted once. A suite's time is the workflow's wall time (the run's, for the workflow that was
+ * asked for), not the sum of its steps. A failure message names the step, the criterion (or
+ * transport reason) and the last HTTP status, which is what a CI test tab shows. Pure: values
+ * in, XML out (junit-xml.ts writes it); the caller masks secrets in the result first.
  */
 import type { RunError, RunResult, StepRecord } from '../engine/run-result.js';
 import { runFailureText, stepFailureText } from './describe-failure.js';
+import { renderJunit, type JunitCase } from './junit-xml.js';
 import type { WorkflowStatus } from './run-journal.js';
 
 export interface JunitInput {
   result: RunResult;
   workflows: ReadonlyMap<string, WorkflowStatus>;
+  /** Wall time (ms) of each workflow, from the journal; the run's own duration is used for the root. */
+  workflowDurations?: ReadonlyMap<string, number>;
   /** The workflow file as shown to the user. */
   file: string;
   timestamp: string;
   interruptedBy?: string;
 }
 
-interface Case {
-  name: string;
-  classname: string;
-  seconds: number;
-  failure?: { type: string; message: string; detail: string };
-  skipped?: string;
-  out?: string;
-}
-
 export function buildJunitReport(input: JunitInput): string {
-  const suites = workflowIds(input).map((workflowId) => ({ workflowId, cases: casesOf(input, workflowId) }));
-  const all = suites.flatMap((s) => s.cases);
-  const totals = counts(all);
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="arazzo" tests="${all.length}" failures="${totals.failures}" errors="0" skipped="${totals.skipped}" time="${seconds(input.result.durationMs)}" timestamp="${input.timestamp}">`,
-  ];
-  for (const suite of suites) {
-    const c = counts(suite.cases);
-    const time = suite.cases.reduce((sum, k) => sum + (k.name.startsWith('workflow ') ? 0 : k.seconds), 0);
-    lines.push(`  <testsuite name="${escapeXml(suite.workflowId)}" file="${escapeXml(input.file)}" tests="${suite.cases.length}" failures="${c.failures}" errors="0" skipped="${c.skipped}" time="${time.toFixed(3)}" timestamp="${input.timestamp}">`);
-    for (const testCase of suite.cases) lines.push(...formatCase(testCase, input.file));
-    lines.push('  </testsuite>');
-  }
-  lines.push('</testsuites>', '');
-  return lines.join('\n');
+  const suites = workflowIds(input).map((workflowId) => ({
+    name: workflowId,
+    file: input.file,
+    seconds: wallTimeMs(input, workflowId) / 1000,
+    timestamp: input.timestamp,
+    cases: casesOf(input, workflowId),
+  }));
+  return renderJunit({ name: 'arazzo', seconds: input.result.durationMs / 1000, timestamp: input.timestamp, suites });
 }
 
 /** When nothing could run (exit 2): one failing test case carrying every problem, so CI still shows why. */
 export function buildJunitForInvalid(file: string, problems: readonly { code: string; message: string; line?: number }[], timestamp: string): string {
   const message = `${problems.length} problem${problems.length === 1 ? '' : 's'}; no request was sent`;
   const detail = problems.map((p) => `${file}${p.line !== undefined ? `:${p.line}` : ''} ${p.code} ${p.message}`).join('\n');
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="arazzo" tests="1" failures="1" errors="0" skipped="0" time="0.000" timestamp="${timestamp}">`,
-    `  <testsuite name="validate" file="${escapeXml(file)}" tests="1" failures="1" errors="0" skipped="0" time="0.000" timestamp="${timestamp}">`,
-    `    <testcase name="validate ${escapeXml(file)}" classname="validate" file="${escapeXml(file)}" time="0.000">`,
-    `      <failure message="${escapeXml(message)}" type="invalid">${escapeText(detail)}</failure>`,
-    '    </testcase>',
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
+  const testCase: JunitCase = { name: `validate ${file}`, classname: 'validate', file, seconds: 0, failure: { type: 'invalid', message, detail } };
+  return renderJunit({ name: 'arazzo', seconds: 0, timestamp, suites: [{ name: 'validate', file, seconds: 0, timestamp, cases: [testCase] }] });
 }
 
 function workflowIds(input: JunitInput): string[] {
@@ -67,26 +47,43 @@ function workflowIds(input: JunitInput): string[] {
   return [...new Set(ids)];
 }
 
-function casesOf(input: JunitInput, workflowId: string): Case[] {
-  const steps = input.result.steps.filter((s) => s.workflowId === workflowId);
-  return [workflowCase(input, workflowId, steps), ...steps.map((step) => stepCase(step))];
+function wallTimeMs(input: JunitInput, workflowId: string): number {
+  if (workflowId === input.result.workflowId) return input.result.durationMs;
+  return input.workflowDurations?.get(workflowId) ?? input.result.steps.filter((s) => s.workflowId === workflowId).reduce((sum, s) => sum + s.durationMs, 0);
 }
 
-function workflowCase(input: JunitInput, workflowId: string, steps: readonly StepRecord[]): Case {
+function casesOf(input: JunitInput, workflowId: string): JunitCase[] {
+  const steps = input.result.steps.filter((s) => s.workflowId === workflowId);
+  const stepCases = steps.map((step) => stepCase(step, input.file));
+  const workflow = workflowFailure(input, workflowId, steps);
+  return workflow ? [workflow, ...stepCases] : stepCases;
+}
+
+/** The workflow's own failing case, or undefined when it succeeded or a step case already carries its failure. */
+function workflowFailure(input: JunitInput, workflowId: string, steps: readonly StepRecord[]): JunitCase | undefined {
   const { result } = input;
   const isRoot = workflowId === result.workflowId;
   const status = isRoot ? result.status : input.workflows.get(workflowId) ?? 'failed';
-  const base: Case = { name: `workflow ${workflowId}`, classname: workflowId, seconds: isRoot ? result.durationMs / 1000 : sumSeconds(steps) };
   const error = result.error && (isRoot || result.error.workflowId === workflowId) ? result.error : undefined;
-  if (status === 'succeeded' && !(isRoot && error)) return base;
-  const failing = steps.find((s) => s.stepId === error?.stepId) ?? [...steps].reverse().find((s) => s.status === 'failed');
+  if (status === 'succeeded' && !(isRoot && error)) return undefined;
+  const onStep = error?.stepId !== undefined && (error.workflowId === undefined || error.workflowId === workflowId)
+    ? steps.find((s) => s.stepId === error.stepId)
+    : undefined;
+  if (onStep?.status === 'failed' || (!error && steps.some((s) => s.status === 'failed'))) return undefined;
+  const failing = onStep ?? [...steps].reverse().find((s) => s.status === 'failed');
   const type = error?.code ?? (status === 'running' ? 'aborted' : 'step-failed');
   const message = isRoot ? runFailureText(result, input.interruptedBy) : failing ? stepFailureText(failing) : error?.message ?? 'failed';
-  return { ...base, failure: { type, message, detail: detailOf(error, failing) } };
+  return {
+    name: `workflow ${workflowId}`,
+    classname: workflowId,
+    file: input.file,
+    seconds: wallTimeMs(input, workflowId) / 1000,
+    failure: { type, message, detail: detailOf(error, failing) },
+  };
 }
 
-function stepCase(step: StepRecord): Case {
-  const base: Case = { name: step.stepId, classname: step.workflowId, seconds: step.durationMs / 1000, out: describeStep(step) };
+function stepCase(step: StepRecord, file: string): JunitCase {
+  const base: JunitCase = { name: step.stepId, classname: step.workflowId, file, seconds: step.durationMs / 1000, systemOut: describeStep(step) };
   if (step.status === 'skipped') return { ...base, skipped: 'not reached' };
   if (step.status === 'succeeded') return base;
   const type = step.lastStatusCode === undefined && step.reason !== undefined ? 'request-failed' : 'step-failed';
@@ -103,33 +100,3 @@ function describeStep(step: StepRecord): string {
 
 const detailOf = (error: RunError | undefined, step: StepRecord | undefined): string =>
   [error ? `${error.code}: ${error.message}` : undefined, step ? describeStep(step) : undefined].filter(Boolean).join('\n\n');
-
-function formatCase(testCase: Case, file: string): string[] {
-  const open = `    <testcase name="${escapeXml(testCase.name)}" classname="${escapeXml(testCase.classname)}" file="${escapeXml(file)}" time="${testCase.seconds.toFixed(3)}"`;
-  const body: string[] = [];
-  if (testCase.failure) body.push(`      <failure message="${escapeXml(testCase.failure.message)}" type="${escapeXml(testCase.failure.type)}">${escapeText(testCase.failure.detail)}</failure>`);
-  if (testCase.skipped) body.push(`      <skipped message="${escapeXml(testCase.skipped)}"/>`);
-  if (testCase.out && !testCase.failure) body.push(`      <system-out>${escapeText(testCase.out)}</system-out>`);
-  return body.length === 0 ? [`${open}/>`] : [`${open}>`, ...body, '    </testcase>'];
-}
-
-function counts(cases: readonly Case[]): { failures: number; skipped: number } {
-  return { failures: cases.filter((c) => c.failure).length, skipped: cases.filter((c) => c.skipped).length };
-}
-
-const sumSeconds = (steps: readonly StepRecord[]): number => steps.reduce((sum, s) => sum + s.durationMs, 0) / 1000;
-const seconds = (ms: number): string => (ms / 1000).toFixed(3);
-
-/** XML 1.0 escaping for attribute values (newlines kept as &#10;); characters XML cannot carry are dropped. */
-export function escapeXml(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
-}
-
-function escapeText(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}

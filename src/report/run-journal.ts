@@ -44,6 +44,8 @@ export interface RunJournal {
   readonly timelineOmitted: number;
   /** workflowId → status, in the order the workflows started. */
   readonly workflows: ReadonlyMap<string, WorkflowStatus>;
+  /** workflowId → wall time (ms) from its start to its end, summed when it ran more than once. */
+  readonly workflowDurations: ReadonlyMap<string, number>;
   readonly exchanges: readonly Exchange[];
 }
 
@@ -65,18 +67,27 @@ export function createRunJournal(options: { keepExchanges: boolean; keepFullTime
     }
   };
   const workflows = new Map<string, WorkflowStatus>();
+  const workflowDurations = new Map<string, number>();
+  const workflowStarts = new Map<string, number[]>();
   const exchanges: Exchange[] = [];
   const stepStarts = new Map<string, number>();
   let pending: { key: string; sentAt: number } | undefined;
 
   const onEvent = (event: RunEvent): void => {
     switch (event.type) {
-      case 'workflow-start':
+      case 'workflow-start': {
         workflows.set(event.workflowId, 'running');
+        const starts = workflowStarts.get(event.workflowId) ?? [];
+        starts.push(now());
+        workflowStarts.set(event.workflowId, starts);
         break;
-      case 'workflow-end':
+      }
+      case 'workflow-end': {
         workflows.set(event.workflowId, event.status);
+        const started = workflowStarts.get(event.workflowId)?.pop();
+        if (started !== undefined) workflowDurations.set(event.workflowId, (workflowDurations.get(event.workflowId) ?? 0) + now() - started);
         break;
+      }
       case 'step-start':
         stepStarts.set(`${event.workflowId}#${event.stepId}`, now());
         break;
@@ -122,6 +133,7 @@ export function createRunJournal(options: { keepExchanges: boolean; keepFullTime
       return omitted;
     },
     workflows,
+    workflowDurations,
     exchanges,
   };
 }

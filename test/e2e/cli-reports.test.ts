@@ -26,13 +26,15 @@ describe('issue 5 reports: junit, json and har at once', () => {
     expect(result.code).toBe(0);
 
     const junit = parseXml(readFileSync(file('ok.xml'), 'utf8'));
-    expect(junit.attributes).toMatchObject({ tests: '2', failures: '0' });
-    expect(findAll(junit, 'testcase').map((c) => c.attributes.name)).toEqual(['workflow poll', 'pollState']);
+    expect(junit.attributes).toMatchObject({ tests: '1', failures: '0' });
+    expect(findAll(junit, 'testcase').map((c) => c.attributes.name)).toEqual(['pollState']);
 
     const report = JSON.parse(readFileSync(file('ok.json'), 'utf8')) as Record<string, unknown>;
     const stdout = parseJsonStdout(result);
     expect(report).toEqual(stdout);
     expect(report).toMatchObject({ status: 'succeeded', endedBy: { stepId: 'pollState', action: 'done' } });
+    // Issue 12 item 12: the suite's time is the run's wall time.
+    expect(findAll(junit, 'testsuite')[0]!.attributes.time).toBe(((report.durationMs as number) / 1000).toFixed(3));
     expect((report.timeline as Array<{ execution: number }>).map((t) => t.execution)).toEqual([1, 2, 3]);
 
     const har = JSON.parse(readFileSync(file('ok.har'), 'utf8')) as { log: { version: string; entries: Array<{ request: { url: string }; response: { status: number } }> } };
@@ -45,7 +47,7 @@ describe('issue 5 reports: junit, json and har at once', () => {
     const result = await poll('failed', ['--report', `junit=${file('failed.xml')}`]);
     expect(result.code).toBe(1);
     const junit = parseXml(readFileSync(file('failed.xml'), 'utf8'));
-    expect(junit.attributes).toMatchObject({ tests: '2', failures: '2' });
+    expect(junit.attributes).toMatchObject({ tests: '1', failures: '1' });
     const failure = findAll(findAll(junit, 'testcase').find((c) => c.attributes.name === 'pollState')!, 'failure')[0]!;
     expect(failure.attributes.type).toBe('step-failed');
     expect(failure.attributes.message).toMatch(/^step pollState failed: criterion "\$response\.body#\/state != 'failed'" did not pass.*HTTP status 200$/);

@@ -30,8 +30,8 @@ describe('setOwn', () => {
     const target: Record<string, unknown> = {};
     setOwn(target, 'constructor', 1);
     setOwn(target, 'constructor', 2);
-    target.constructor = 3;
-    expect(target.constructor).toBe(3);
+    Reflect.set(target, 'constructor', 3);
+    expect(Object.getOwnPropertyDescriptor(target, 'constructor')?.value).toBe(3);
   });
 
   it('is the only place in src/ that defines a data property (no second copy)', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { globToRegExp } from '../../../src/cli/expand-file-patterns.js';
 import { escapeData, escapeProperty } from '../../../src/report/lint-formats/format-github.js';
-import { xml } from '../../../src/report/lint-formats/format-junit.js';
+import { escapeXmlAttribute } from '../../../src/report/junit-xml.js';
 
 describe('GitHub workflow commands: data and property escaping', () => {
   it('escapes %, CR and LF in data, and also : and , in properties', () => {
@@ -13,7 +13,7 @@ describe('GitHub workflow commands: data and property escaping', () => {
 
 describe('JUnit XML escaping', () => {
   it('escapes markup and drops characters XML cannot carry', () => {
-    expect(xml(`<a href="x">'&'</a>\u0001`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
+    expect(escapeXmlAttribute(`<a href="x">'&'</a>\u0001`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
   });
 });
 

@@ -14,6 +14,22 @@ describe('issue 5 reports: the journal behind --report json, junit and --har', (
     expect([...journal.workflows]).toEqual([['build', 'failed']]);
   });
 
+  it('each workflow\'s wall time runs from its start to its end (JUnit suite time), summed over its runs', () => {
+    let clock = 0;
+    const journal = createRunJournal({ keepExchanges: false, now: () => clock });
+    const at = (ms: number, event: Parameters<typeof journal.onEvent>[0]): void => {
+      clock = ms;
+      journal.onEvent(event);
+    };
+    at(100, { type: 'workflow-start', workflowId: 'root', depth: 0 });
+    at(150, { type: 'workflow-start', workflowId: 'child', depth: 1 });
+    at(180, { type: 'workflow-end', workflowId: 'child', status: 'succeeded', outputs: {} });
+    at(200, { type: 'workflow-start', workflowId: 'child', depth: 1 });
+    at(260, { type: 'workflow-end', workflowId: 'child', status: 'failed', outputs: {} });
+    at(400, { type: 'workflow-end', workflowId: 'root', status: 'failed', outputs: {} });
+    expect([...journal.workflowDurations]).toEqual([['child', 90], ['root', 300]]);
+  });
+
   it('keeps exchanges only when a HAR is asked for', () => {
     const without = createRunJournal({ keepExchanges: false });
     const withHar = createRunJournal({ keepExchanges: true });
