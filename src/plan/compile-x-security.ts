@@ -10,6 +10,7 @@ import type { ResolvedOperation } from './operation.js';
 import type { SecurityEntryPlan } from './plan.js';
 import { readSecurityScheme } from './read-security.js';
 import type { ValueTemplate } from '../expressions/ast.js';
+import { setOwn } from '../document/set-own.js';
 
 export function compileXSecurity(ctx: CompileContext, raw: unknown, pointer: string, operation?: ResolvedOperation): SecurityEntryPlan[] {
   if (raw === undefined) return [];
@@ -32,7 +33,7 @@ export function compileXSecurity(ctx: CompileContext, raw: unknown, pointer: str
     }
     const compiled: Record<string, ValueTemplate> = {};
     for (const [name, value] of Object.entries(values)) {
-      Object.defineProperty(compiled, name, { value: ctx.value(value, childPointer(childPointer(itemPointer, 'values'), name)), enumerable: true });
+      setOwn(compiled, name, ctx.value(value, childPointer(childPointer(itemPointer, 'values'), name)));
     }
     return [{
       pointer: itemPointer,

@@ -5,6 +5,7 @@
  */
 import { isObject, ownField, type JsonObject } from '../document/model.js';
 import type { OperationResponses } from './operation.js';
+import { setOwn } from '../document/set-own.js';
 
 export function readResponses(operation: JsonObject, root: JsonObject): OperationResponses | undefined {
   const responses = ownField(operation, 'responses');
@@ -19,16 +20,13 @@ export function readResponses(operation: JsonObject, root: JsonObject): Operatio
       const produces = ownField(operation, 'produces') ?? ownField(root, 'produces');
       const types = Array.isArray(produces) ? produces.filter((t): t is string => typeof t === 'string') : ['application/json'];
       const schema = ownField(response, 'schema');
-      if (schema !== undefined) for (const type of types) define(media, type, schema);
+      if (schema !== undefined) for (const type of types) setOwn(media, type, schema);
     } else {
       const content = ownField(response, 'content');
-      if (isObject(content)) for (const [type, value] of Object.entries(content)) define(media, type, isObject(value) ? ownField(value, 'schema') : undefined);
+      if (isObject(content)) for (const [type, value] of Object.entries(content)) setOwn(media, type, isObject(value) ? ownField(value, 'schema') : undefined);
     }
-    define(byStatus, status.toUpperCase(), media);
+    setOwn(byStatus, status.toUpperCase(), media);
   }
   return { dialect, byStatus };
 }
 
-const define = (target: Record<string, unknown>, key: string, value: unknown): void => {
-  Object.defineProperty(target, key, { value, enumerable: true, configurable: true });
-};

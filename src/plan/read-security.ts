@@ -4,6 +4,7 @@
  */
 import { isObject, ownField, type JsonObject } from '../document/model.js';
 import type { OperationSecurity, SecurityRequirement, SecurityScheme } from './operation.js';
+import { setOwn } from '../document/set-own.js';
 
 export function readSecuritySchemes(root: JsonObject): Record<string, SecurityScheme> {
   const components = ownField(root, 'components');
@@ -12,7 +13,7 @@ export function readSecuritySchemes(root: JsonObject): Record<string, SecuritySc
   if (!isObject(declared)) return schemes;
   for (const [name, raw] of Object.entries(declared)) {
     const scheme = readSecurityScheme(raw);
-    if (scheme) Object.defineProperty(schemes, name, { value: scheme, enumerable: true });
+    if (scheme) setOwn(schemes, name, scheme);
   }
   return schemes;
 }
@@ -50,7 +51,7 @@ function readRequirements(raw: unknown): SecurityRequirement[] | undefined {
   return raw.filter(isObject).map((alternative) => {
     const requirement: Record<string, readonly string[]> = {};
     for (const [name, scopes] of Object.entries(alternative)) {
-      Object.defineProperty(requirement, name, { value: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [], enumerable: true });
+      setOwn(requirement, name, Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : []);
     }
     return requirement;
   });
