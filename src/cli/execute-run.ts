@@ -15,6 +15,7 @@ import { createLiveProgressReporter } from '../report/live-progress-reporter.js'
 import type { Redactor } from '../report/redact.js';
 import { createRunJournal } from '../report/run-journal.js';
 import { createRunLogger } from '../report/run-logger.js';
+import { withResponseExcerpts } from '../report/response-excerpt.js';
 import type { RunReporter } from '../report/run-reporter.js';
 import type { TextStyle } from '../report/style-text.js';
 import { chooseProgressMode } from '../report/detect-terminal.js';
@@ -78,7 +79,7 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
       reporter.dispose();
       await http.close();
     }
-    result = markCancelledRequest(result, stop.hard);
+    result = withResponseExcerpts(markCancelledRequest(result, stop.hard), journal.failedResponses, redactor);
     const interruptedBy = result.error?.code === 'aborted' ? stop.received() : undefined;
     reporter.finish(result, interruptedBy);
     const written = await publishRun({

@@ -40,6 +40,16 @@ export interface StepRecord {
   durationMs: number;
   /** Method and URL of the last request sent. */
   request?: { method: string; url: string };
+  /** A failed step's last response, masked and cut (set by the reports, not the engine; issue 12 item 9). */
+  response?: ResponseExcerpt;
+}
+
+export interface ResponseExcerpt {
+  status: number;
+  contentType?: string;
+  /** The body on one line, masked, at most EXCERPT_LIMIT characters (then "…"). */
+  bodyExcerpt: string;
+  truncated: boolean;
 }
 
 export interface RunResult {

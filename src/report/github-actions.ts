@@ -5,6 +5,7 @@
  */
 import type { RunResult } from '../engine/run-result.js';
 import { failingStep, runFailureText } from './describe-failure.js';
+import { responseText } from './response-excerpt.js';
 
 export interface AnnotationPlace {
   /** Path relative to the repository root (GITHUB_WORKSPACE). */
@@ -40,7 +41,8 @@ export function runFailureAnnotation(
   const stepId = result.error?.stepId ?? step?.stepId;
   const place = locate(workflowId, stepId) ?? locate(workflowId) ?? {};
   const title = `arazzo: workflow ${result.workflowId} failed${result.error ? ` (${result.error.code})` : ''}`;
-  return formatAnnotation('error', runFailureText(result, interruptedBy), { ...place, title });
+  const said = step?.response ? `\nresponse: ${responseText(step.response)}` : '';
+  return formatAnnotation('error', `${runFailureText(result, interruptedBy)}${said}`, { ...place, title });
 }
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -60,6 +62,8 @@ export function stepSummaryMarkdown(result: RunResult, file: string, interrupted
     '',
   ];
   if (result.status === 'failed') lines.push(`**${result.error?.code ?? 'failed'}**: ${cell(runFailureText(result, interruptedBy))}`, '');
+  const response = result.status === 'failed' ? failingStep(result)?.response : undefined;
+  if (response) lines.push(`Response: \`${cell(responseText(response)).replace(/`/g, "'")}\``, '');
   lines.push('| Workflow | Step | Status | Runs | HTTP | Time | Note |', '|---|---|---|---:|---:|---:|---|');
   for (const step of result.steps) {
     const note = step.status === 'failed' ? step.reason ?? '' : '';

@@ -56,7 +56,7 @@ export function createHumanReporter(options: ReporterOptions): RunReporter {
   return {
     onEvent,
     notice: (text) => line(style.yellow(text)),
-    finish: (result, interruptedBy) => summaryLines(result, style, interruptedBy).forEach(line),
+    finish: (result, interruptedBy) => summaryLines(result, style, interruptedBy, options.verbose).forEach(line),
     dispose: () => undefined,
   };
 }

@@ -10,6 +10,7 @@
 import type { RunError, RunResult, StepRecord } from '../engine/run-result.js';
 import { runFailureText, stepFailureText } from './describe-failure.js';
 import { renderJunit, type JunitCase } from './junit-xml.js';
+import { responseText } from './response-excerpt.js';
 import type { WorkflowStatus } from './run-journal.js';
 
 export interface JunitInput {
@@ -95,6 +96,7 @@ function describeStep(step: StepRecord): string {
   if (step.lastStatusCode !== undefined) parts.push(`last HTTP status: ${step.lastStatusCode}`);
   if (step.request) parts.push(`last request: ${step.request.method} ${step.request.url}`);
   if (step.reason) parts.push(`reason: ${step.reason}`);
+  if (step.response) parts.push(`response: ${responseText(step.response)}`);
   return parts.join('\n');
 }
 

@@ -126,7 +126,7 @@ export function createLiveProgressReporter(options: LiveOptions): RunReporter {
     finish: (result, interruptedBy) => {
       dispose();
       settle();
-      for (const text of summaryLines(result, style, interruptedBy)) options.write(`${CLEAR_LINE}${redactor.text(text)}\n`);
+      for (const text of summaryLines(result, style, interruptedBy, options.verbose)) options.write(`${CLEAR_LINE}${redactor.text(text)}\n`);
     },
     dispose,
   };

@@ -47,6 +47,8 @@ export interface RunJournal {
   /** workflowId → wall time (ms) from its start to its end, summed when it ran more than once. */
   readonly workflowDurations: ReadonlyMap<string, number>;
   readonly exchanges: readonly Exchange[];
+  /** workflowId#stepId → the last response of a step whose last execution failed. */
+  readonly failedResponses: ReadonlyMap<string, HttpResponse>;
 }
 
 export function createRunJournal(options: { keepExchanges: boolean; keepFullTimeline?: boolean; now?: () => number }): RunJournal {
@@ -71,6 +73,7 @@ export function createRunJournal(options: { keepExchanges: boolean; keepFullTime
   const workflowStarts = new Map<string, number[]>();
   const exchanges: Exchange[] = [];
   const stepStarts = new Map<string, number>();
+  const lastResponses = new Map<string, HttpResponse>();
   let pending: { key: string; sentAt: number } | undefined;
 
   const onEvent = (event: RunEvent): void => {
@@ -92,6 +95,7 @@ export function createRunJournal(options: { keepExchanges: boolean; keepFullTime
         stepStarts.set(`${event.workflowId}#${event.stepId}`, now());
         break;
       case 'step-end': {
+        if (event.succeeded) lastResponses.delete(`${event.workflowId}#${event.stepId}`);
         const started = stepStarts.get(`${event.workflowId}#${event.stepId}`) ?? now() - event.durationMs;
         record({
           workflowId: event.workflowId,
@@ -110,8 +114,10 @@ export function createRunJournal(options: { keepExchanges: boolean; keepFullTime
         break;
       case 'response':
       case 'http-failure': {
-        if (!options.keepExchanges) break;
         const key = `${event.workflowId}#${event.stepId}`;
+        if (event.type === 'response') lastResponses.set(key, event.response);
+        else lastResponses.delete(key);
+        if (!options.keepExchanges) break;
         const sentAt = pending?.key === key ? pending.sentAt : now();
         const base = { workflowId: event.workflowId, stepId: event.stepId, sentAt, request: event.request };
         exchanges.push(event.type === 'response'
@@ -135,5 +141,6 @@ export function createRunJournal(options: { keepExchanges: boolean; keepFullTime
     workflows,
     workflowDurations,
     exchanges,
+    failedResponses: lastResponses,
   };
 }

@@ -1,6 +1,7 @@
 /** Wording shared by the plain and the live terminal reporters. */
 import type { RunResult } from '../engine/run-result.js';
-import { runFailureText } from './describe-failure.js';
+import { failingStep, runFailureText } from './describe-failure.js';
+import { responseText } from './response-excerpt.js';
 import type { TextStyle } from './style-text.js';
 
 const STATE_KEYS = ['state', 'status', 'lifecycleState', 'phase'];
@@ -30,12 +31,16 @@ export function formatClock(ms: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
-/** The closing lines: the outcome, and why it failed. */
-export function summaryLines(result: RunResult, style: TextStyle, interruptedBy?: string): string[] {
+/** The closing lines: the outcome, why it failed and what the server said. */
+export function summaryLines(result: RunResult, style: TextStyle, interruptedBy?: string, verbose = false): string[] {
   const outcome = interruptedBy ? style.yellow(`interrupted (${interruptedBy})`) : result.status === 'succeeded' ? style.green('succeeded') : style.red('failed');
   const ended = result.endedBy ? ` (ended by ${result.endedBy.stepId} → ${result.endedBy.action})` : '';
   const transferred = result.transferredTo ? ` (transferred to workflow ${result.transferredTo})` : '';
   const lines = [`${style.bold(result.workflowId)} ${outcome}${ended}${transferred} in ${formatMs(result.durationMs)}`];
-  if (result.status === 'failed') lines.push(`  ${style.red(`${result.error?.code ?? 'failed'}: ${runFailureText(result, interruptedBy)}`)}`);
+  if (result.status !== 'failed') return lines;
+  lines.push(`  ${style.red(`${result.error?.code ?? 'failed'}: ${runFailureText(result, interruptedBy)}`)}`);
+  const response = failingStep(result)?.response;
+  if (response) lines.push(`  ${style.dim('response')} ${responseText(response)}`);
+  if (response && !verbose) lines.push(`  ${style.dim('(run again with --verbose to see the whole request and response)')}`);
   return lines;
 }
