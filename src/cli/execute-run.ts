@@ -22,6 +22,7 @@ import { chooseProgressMode } from '../report/detect-terminal.js';
 import { systemClock } from '../runtime/system-clock.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
+import { applyFailOnEnd } from './fail-on-end.js';
 import { interruptOnlyOn } from './interruptible-http-port.js';
 import { createStepLocator } from './locate-step.js';
 import { publishRun } from './publish-run.js';
@@ -79,7 +80,7 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
       reporter.dispose();
       await http.close();
     }
-    result = withResponseExcerpts(markCancelledRequest(result, stop.hard), journal.failedResponses, redactor);
+    result = withResponseExcerpts(applyFailOnEnd(markCancelledRequest(result, stop.hard), settings.failOnEnd), journal.failedResponses, redactor);
     const interruptedBy = result.error?.code === 'aborted' ? stop.received() : undefined;
     reporter.finish(result, interruptedBy);
     const written = await publishRun({

@@ -31,6 +31,7 @@ Examples:
   $ arazzo run flow.yml --workflow login --server petStore=http://127.0.0.1:4010 --json
   $ arazzo run flow.yml --report junit=reports/arazzo.xml --report json=reports/run.json --har run.har
   $ arazzo run flow.yml --auth petStore.bearerAuth=$TOKEN --auth petStore.oauth=$CLIENT_ID:$CLIENT_SECRET
+  $ arazzo run flow.yml --fail-on-end buildFailed   # exit 1 when onSuccess end "buildFailed" ends the run
   $ arazzo run flow.yml --poll-interval 500ms --max-steps 200 --timeout 10m --log-level debug --log-format pretty
 
 In GitHub Actions (GITHUB_ACTIONS=true) a failure is also an ::error annotation at the failing
@@ -104,6 +105,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--inputs <file>', 'read inputs from a JSON or YAML file ("-" for stdin); repeatable', collect, [])
     .option('--json', 'print one JSON result object on stdout')
     .option('--dry-run', 'check everything, print the first request of each workflow, send nothing')
+    .option('--fail-on-end <action>', 'exit 1 when a success end action ends the run: "all" or an action name; repeatable', collect, [])
     .option('--report <kind=path>', 'write a report: junit=<path>, json=<path> or har=<path>; repeatable', collect, [])
     .option('--har <path>', 'write every HTTP exchange (masked) as a HAR file')
     .option('--log-level <level>', 'log the run with pino on stderr: trace, debug, info, warn, error, silent')

@@ -12,6 +12,7 @@ import type { CliIo } from './cli-io.js';
 import { readAuthOptions } from './auth-options.js';
 import { printDryRun } from './dry-run.js';
 import { executeRun } from './execute-run.js';
+import { checkFailOnEnd } from './fail-on-end.js';
 import { assignUnnamedServer, checkServerNames, preflightServers } from './preflight-servers.js';
 import { reportInvalid, type InvalidContext } from './report-invalid.js';
 import { readRunFlags } from './run-flags.js';
@@ -31,6 +32,7 @@ export async function runCommand(file: string, raw: Record<string, unknown>, io:
   if (warnings > 0 && !flags.json) io.stderr.write(`${style.yellow(`${warnings} warning${warnings === 1 ? '' : 's'}`)} in the document (run "arazzo lint ${file}" for details)\n`);
 
   const workflow = selectWorkflow(loaded.plan, flags.workflow);
+  checkFailOnEnd(settings.failOnEnd, [workflow]);
   const rootDocument = loaded.plan.documents.get(loaded.plan.rootKey)!;
   const unnamedServer = assignUnnamedServer(settings.servers, settings.unnamedServer, rootDocument.sourceDescriptions);
   if (unnamedServer) return reportInvalid([unnamedServer], invalid);

@@ -1,5 +1,6 @@
 /** `arazzo run` options as commander hands them over → checked, typed settings (UsageError otherwise). */
 import { LOG_LEVELS, type LogFormat, type LogLevel } from '../report/run-logger.js';
+import { readFailOnEnd, type FailOnEnd } from './fail-on-end.js';
 import { parseCount, parseDuration, parsePair, parseSize, UsageError } from './parse-cli-values.js';
 
 export interface RunFlags {
@@ -20,6 +21,7 @@ export interface RunFlags {
   verbose?: boolean;
   mask?: boolean;
   dryRun?: boolean;
+  failOnEnd?: string[];
   report: string[];
   har?: string;
   logLevel?: string;
@@ -43,6 +45,7 @@ export interface RunSettings {
   unnamedServer?: string;
   serverVariables: Record<string, string>;
   reports: ReportTargets;
+  failOnEnd: FailOnEnd;
   /** Undefined: no logging (pino is not loaded). */
   log?: { level: LogLevel; format: LogFormat };
 }
@@ -64,6 +67,7 @@ export function readRunFlags(raw: Record<string, unknown>): { flags: RunFlags; s
     serverVariables: Object.fromEntries(flags.serverVariable.map((s) => parsePair(s, '--server-variable'))),
     reports: readReports(flags.report, flags.har),
     insecure: flags.insecure === true,
+    failOnEnd: readFailOnEnd(flags.failOnEnd),
   };
   const unnamed = flags.server.filter(isUnnamedUrl);
   if (unnamed.length > 1) throw new UsageError(`--server without a source name was given ${unnamed.length} times`, 'Name the source of each: --server <source>=<url>.');

@@ -219,6 +219,7 @@ const RUN = {
   'dependency-failed': error('A dependsOn workflow failed'),
   'workflow-recursion': error('Workflow calls itself'),
   'ended-on-failure': error('An onFailure end action ended the workflow'),
+  'fail-on-end': error('A success end action that --fail-on-end names ended the workflow'),
   'internal-error': error('Internal error (a bug in arazzo)'),
 } satisfies Record<string, Entry>;
 

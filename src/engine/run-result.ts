@@ -14,6 +14,8 @@ export type RunErrorCode =
   | 'dependency-failed'
   | 'workflow-recursion'
   | 'ended-on-failure'
+  /** Set by the CLI, not the engine: --fail-on-end named the success end action that ended the run. */
+  | 'fail-on-end'
   | 'internal-error';
 
 export interface RunError {

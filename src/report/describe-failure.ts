@@ -21,3 +21,11 @@ export function runFailureText(result: RunResult, interruptedBy?: string): strin
   if (step && (!error || STEP_CODES.has(error.code))) return stepFailureText(step);
   return error?.message ?? 'failed';
 }
+
+/** How a run that did not just run past its last step ended: an `end` action, or a goto to another workflow. */
+export function endingText(result: RunResult): string | undefined {
+  const ended = result.endedBy;
+  if (!ended) return undefined;
+  if (result.transferredTo) return `step ${ended.stepId} went to workflow ${result.transferredTo} through its goto action "${ended.action}"`;
+  return `ended by step ${ended.stepId} through its end action "${ended.action}"`;
+}

@@ -4,7 +4,7 @@
  * The runner reads workflow commands from stderr too, which keeps stdout clean for --json.
  */
 import type { RunResult } from '../engine/run-result.js';
-import { failingStep, runFailureText } from './describe-failure.js';
+import { endingText, failingStep, runFailureText } from './describe-failure.js';
 import { responseText } from './response-excerpt.js';
 
 export interface AnnotationPlace {
@@ -61,12 +61,15 @@ export function stepSummaryMarkdown(result: RunResult, file: string, interrupted
     `\`${file}\` · ${result.steps.length} step${result.steps.length === 1 ? '' : 's'} · ${formatDuration(result.durationMs)}`,
     '',
   ];
+  const ending = endingText(result);
+  if (ending) lines.push(`${ending[0]!.toUpperCase()}${cell(ending.slice(1))}.`, '');
   if (result.status === 'failed') lines.push(`**${result.error?.code ?? 'failed'}**: ${cell(runFailureText(result, interruptedBy))}`, '');
   const response = result.status === 'failed' ? failingStep(result)?.response : undefined;
   if (response) lines.push(`Response: \`${cell(responseText(response)).replace(/`/g, "'")}\``, '');
   lines.push('| Workflow | Step | Status | Runs | HTTP | Time | Note |', '|---|---|---|---:|---:|---:|---|');
   for (const step of result.steps) {
-    const note = step.status === 'failed' ? step.reason ?? '' : '';
+    const endedHere = result.endedBy?.stepId === step.stepId && step.workflowId === result.workflowId;
+    const note = step.status === 'failed' ? step.reason ?? '' : endedHere ? `${result.transferredTo ? 'goto' : 'end'} action "${result.endedBy!.action}"` : '';
     lines.push(`| ${cell(step.workflowId)} | ${cell(step.stepId)} | ${ICONS[step.status] ?? ''} ${step.status} | ${step.executions} | ${step.lastStatusCode ?? ''} | ${formatDuration(step.durationMs)} | ${cell(note)} |`);
   }
   if (Object.keys(result.outputs).length > 0) {

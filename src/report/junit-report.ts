@@ -8,7 +8,7 @@
  * in, XML out (junit-xml.ts writes it); the caller masks secrets in the result first.
  */
 import type { RunError, RunResult, StepRecord } from '../engine/run-result.js';
-import { runFailureText, stepFailureText } from './describe-failure.js';
+import { endingText, runFailureText, stepFailureText } from './describe-failure.js';
 import { renderJunit, type JunitCase } from './junit-xml.js';
 import { responseText } from './response-excerpt.js';
 import type { WorkflowStatus } from './run-journal.js';
@@ -55,7 +55,9 @@ function wallTimeMs(input: JunitInput, workflowId: string): number {
 
 function casesOf(input: JunitInput, workflowId: string): JunitCase[] {
   const steps = input.result.steps.filter((s) => s.workflowId === workflowId);
-  const stepCases = steps.map((step) => stepCase(step, input.file));
+  // The step whose end (or goto to another workflow) action ended the run says so (issue 12 item 10).
+  const ending = workflowId === input.result.workflowId ? endingText(input.result) : undefined;
+  const stepCases = steps.map((step) => stepCase(step, input.file, step.stepId === input.result.endedBy?.stepId ? ending : undefined));
   const workflow = workflowFailure(input, workflowId, steps);
   return workflow ? [workflow, ...stepCases] : stepCases;
 }
@@ -83,8 +85,9 @@ function workflowFailure(input: JunitInput, workflowId: string, steps: readonly 
   };
 }
 
-function stepCase(step: StepRecord, file: string): JunitCase {
-  const base: JunitCase = { name: step.stepId, classname: step.workflowId, file, seconds: step.durationMs / 1000, systemOut: describeStep(step) };
+function stepCase(step: StepRecord, file: string, ending?: string): JunitCase {
+  const systemOut = ending ? `${describeStep(step)}\n${ending}` : describeStep(step);
+  const base: JunitCase = { name: step.stepId, classname: step.workflowId, file, seconds: step.durationMs / 1000, systemOut };
   if (step.status === 'skipped') return { ...base, skipped: 'not reached' };
   if (step.status === 'succeeded') return base;
   const type = step.lastStatusCode === undefined && step.reason !== undefined ? 'request-failed' : 'step-failed';
