@@ -1,9 +1,11 @@
 /**
  * `arazzo lint a.yml 'flows/**\/*.arazzo.yaml'`: plain paths must exist; glob patterns (* ? ** [..]
- * {a,b}) are expanded here, because a shell may pass them through quoted, and Node 20 has no
- * fs.glob. node_modules and dot-directories are skipped unless the pattern names them.
+ * {a,b}) are expanded here with tinyglobby (imported only when a pattern is given), because a
+ * shell may pass them through quoted, and Node 20 has no fs.glob. node_modules and
+ * dot-directories are skipped unless the pattern names them. A pattern that names nothing, or
+ * cannot name anything (a reversed range such as [z-a]), is a usage error.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface ExpandedFiles {
@@ -14,15 +16,25 @@ export interface ExpandedFiles {
 
 const GLOB_CHARS = /[*?[\]{}]/;
 const MAX_DEPTH = 32;
+const isUrl = (text: string): boolean => /^https?:\/\//i.test(text);
 
 export async function expandFilePatterns(patterns: readonly string[], cwd: string): Promise<ExpandedFiles> {
   const files: string[] = [];
   const problems: string[] = [];
   for (const pattern of patterns) {
-    if (!GLOB_CHARS.test(pattern) || /^https?:\/\//i.test(pattern)) {
+    if (isUrl(pattern)) {
+      files.push(pattern);
+      continue;
+    }
+    if (!GLOB_CHARS.test(pattern)) {
       const problem = await checkPlainPath(pattern, cwd);
       if (problem) problems.push(problem);
-      else files.push(/^https?:\/\//i.test(pattern) ? pattern : path.resolve(cwd, pattern));
+      else files.push(path.resolve(cwd, pattern));
+      continue;
+    }
+    const reversed = reversedRange(pattern);
+    if (reversed) {
+      problems.push(`"${pattern}" can match nothing: the range [${reversed}] is reversed (write [${[...reversed].reverse().join('')}])`);
       continue;
     }
     const matched = await expandGlob(pattern, cwd);
@@ -33,7 +45,6 @@ export async function expandFilePatterns(patterns: readonly string[], cwd: strin
 }
 
 async function checkPlainPath(file: string, cwd: string): Promise<string | undefined> {
-  if (/^https?:\/\//i.test(file)) return undefined;
   try {
     const info = await stat(path.resolve(cwd, file));
     return info.isDirectory() ? `${file} is a directory; pass files or a pattern such as "${path.join(file, '**', '*.arazzo.yaml')}"` : undefined;
@@ -42,67 +53,31 @@ async function checkPlainPath(file: string, cwd: string): Promise<string | undef
   }
 }
 
+/** "z-a" when the pattern has a bracket expression [z-a] whose range runs backwards, else undefined. */
+function reversedRange(pattern: string): string | undefined {
+  for (const [, body] of pattern.matchAll(/\[!?([^\]]+)\]/g)) {
+    for (const [range, from, to] of body!.matchAll(/(.)-(.)/gu)) {
+      if (from!.codePointAt(0)! > to!.codePointAt(0)!) return range;
+    }
+  }
+  return undefined;
+}
+
+/** The walk starts at the pattern's static prefix, so special characters in the directories above it need no escaping. */
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
-  const absolute = path.resolve(cwd, pattern).split(path.sep).join('/');
-  const segments = absolute.split('/');
+  const segments = path.resolve(cwd, pattern).split(path.sep).join('/').split('/');
   const firstGlob = segments.findIndex((segment) => GLOB_CHARS.test(segment));
   const base = segments.slice(0, firstGlob).join('/') || '/';
-  const matcher = globToRegExp(segments.slice(firstGlob).join('/'));
-  const found: string[] = [];
-  await walk(base, '', matcher, pattern.includes('/.') || pattern.startsWith('.'), found, 0);
-  return found.sort();
-}
-
-async function walk(base: string, relative: string, matcher: RegExp, dotted: boolean, found: string[], depth: number): Promise<void> {
-  if (depth > MAX_DEPTH) return;
-  let entries;
-  try {
-    entries = await readdir(path.join(base, relative), { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-    if (entry.isDirectory()) {
-      if (entry.name === 'node_modules' || (entry.name.startsWith('.') && !dotted)) continue;
-      await walk(base, child, matcher, dotted, found, depth + 1);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && matcher.test(child)) {
-      found.push(path.join(base, child));
-    }
-  }
-}
-
-/** A glob over "/"-separated relative paths → an anchored RegExp. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i]!;
-    if (char === '*' && glob[i + 1] === '*') {
-      const slash = glob[i + 2] === '/';
-      source += slash ? '(?:[^/]*/)*' : '.*';
-      i += slash ? 2 : 1;
-    } else if (char === '*') {
-      source += '[^/]*';
-    } else if (char === '?') {
-      source += '[^/]';
-    } else if (char === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close < 0) source += '\\[';
-      else {
-        const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
-        source += `[${body}]`;
-        i = close;
-      }
-    } else if (char === '{') {
-      const close = glob.indexOf('}', i + 1);
-      if (close < 0) source += '\\{';
-      else {
-        source += `(?:${glob.slice(i + 1, close).split(',').map((alt) => globToRegExp(alt).source.slice(1, -1)).join('|')})`;
-        i = close;
-      }
-    } else {
-      source += char.replace(/[.+^$()|\\]/g, '\\$&');
-    }
-  }
-  return new RegExp(`^${source}$`);
+  const relative = segments.slice(firstGlob).join('/');
+  const { glob } = await import('tinyglobby');
+  const found = await glob(relative, {
+    cwd: base,
+    absolute: true,
+    onlyFiles: true,
+    dot: /(^|\/)\./.test(relative),
+    deep: MAX_DEPTH,
+    ignore: /(^|\/)node_modules(\/|$)/.test(relative) ? [] : ['**/node_modules/**'],
+    expandDirectories: false,
+  });
+  return found.map((file) => path.resolve(file)).sort();
 }

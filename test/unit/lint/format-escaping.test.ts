@@ -1,6 +1,9 @@
 // Issue 4 "How it reports": what each format must escape, and the glob syntax lint expands itself.
-import { describe, expect, it } from 'vitest';
-import { globToRegExp } from '../../../src/cli/expand-file-patterns.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expandFilePatterns } from '../../../src/cli/expand-file-patterns.js';
 import { escapeData, escapeProperty } from '../../../src/report/lint-formats/format-github.js';
 import { escapeXmlAttribute } from '../../../src/report/junit-xml.js';
 
@@ -17,7 +20,19 @@ describe('JUnit XML escaping', () => {
   });
 });
 
-describe('glob patterns (expanded without a shell)', () => {
+describe('glob patterns (expanded without a shell, by tinyglobby)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'arazzo-glob-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let n = 0;
+  /** A fresh directory holding only `file`: does `glob` name it? */
+  async function matches(glob: string, file: string): Promise<boolean> {
+    const root = path.join(dir, String(n++));
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), 'x');
+    const { files } = await expandFilePatterns([glob], root);
+    return files.includes(path.join(root, file));
+  }
+
   it.each([
     ['*.yaml', 'a.yaml', true],
     ['*.yaml', 'dir/a.yaml', false],
@@ -31,7 +46,35 @@ describe('glob patterns (expanded without a shell)', () => {
     ['{one,two}.yml', 'two.yml', true],
     ['a+b.yml', 'a+b.yml', true],
     ['a+b.yml', 'aab.yml', false],
-  ])('%s matches %s: %s', (glob, file, expected) => {
-    expect(globToRegExp(glob).test(file)).toBe(expected);
+    ['**/*.yml', 'node_modules/pkg/a.yml', false],
+    ['node_modules/**/*.yml', 'node_modules/pkg/a.yml', true],
+    ['**/*.yml', '.hidden/a.yml', false],
+    ['.hidden/*.yml', '.hidden/a.yml', true],
+  ])('%s matches %s: %s', async (glob, file, expected) => {
+    expect(await matches(glob, file)).toBe(expected);
+  });
+
+  it('a reversed range such as [z-a] is a problem naming the range (exit 2), not a crash', async () => {
+    const { files, problems } = await expandFilePatterns(['workflows/[z-a]*.yml'], dir);
+    expect(files).toEqual([]);
+    expect(problems).toEqual(['"workflows/[z-a]*.yml" can match nothing: the range [z-a] is reversed (write [a-z])']);
+  });
+
+  it('a pattern that matches nothing, a missing file and a directory are problems; URLs pass through', async () => {
+    const root = path.join(dir, 'plain');
+    mkdirSync(path.join(root, 'flows'), { recursive: true });
+    const { files, problems } = await expandFilePatterns(['none/*.yml', 'missing.yml', 'flows', 'https://example.test/a.yml'], root);
+    expect(files).toEqual(['https://example.test/a.yml']);
+    expect(problems).toEqual(['no file matches "none/*.yml"', 'missing.yml: no such file', `flows is a directory; pass files or a pattern such as "${path.join('flows', '**', '*.arazzo.yaml')}"`]);
+  });
+
+  it('matches come back sorted, absolute and once each', async () => {
+    const root = path.join(dir, 'sorted');
+    for (const name of ['b.yml', 'a.yml', 'sub/c.yml']) {
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      writeFileSync(path.join(root, name), 'x');
+    }
+    const { files } = await expandFilePatterns(['**/*.yml', '*.yml', 'a.yml'], root);
+    expect(files).toEqual([path.join(root, 'a.yml'), path.join(root, 'b.yml'), path.join(root, 'sub/c.yml')]);
   });
 });

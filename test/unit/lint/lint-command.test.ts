@@ -112,6 +112,14 @@ describe('issue 4 several files and globs in one call', () => {
     expect(files).toEqual(['broken.arazzo.yaml', 'clean.arazzo.yaml', path.join('nested', 'deeper', 'more.arazzo.yaml'), 'warned.arazzo.yaml']);
   });
 
+  it('issue 11: a reversed range (lint \'workflows/[z-a]*.yml\') is a usage error naming the range, not an internal error', async () => {
+    const result = await lint(workspace(), 'workflows/[z-a]*.yml');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('the range [z-a] is reversed');
+    expect(result.stderr).not.toContain('internal error');
+  });
+
   it('{a,b} alternatives and ? match as in a shell', async () => {
     const dir = workspace();
     const result = await lint(dir, '{clean,warned}.arazzo.y?ml', '--format', 'json');
