@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { json, startApi } from './support/api-server.js';
 import { codes, loadDocument, runDocument, writeWorkspace } from './support/run-document.js';
-import { runMain } from './support/run-main.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 const documentWith = (version: string, steps?: string): string => `arazzo: ${version}
 info: { title: versions, version: '1' }
@@ -47,7 +47,7 @@ describe('1.2 arazzo: 1.1.x (decision): refused with a clear message until 1.1 i
   it('run exits 2 and sends nothing', async () => {
     const api = await startApi({ 'GET /pets': json([]) });
     const dir = writeWorkspace({ 'flow.arazzo.yaml': documentWith('1.1.0') });
-    const run = await runMain(['run', path.join(dir, 'flow.arazzo.yaml'), '--server', `api=${api.url}`, '--json']);
+    const run = await runCliInProcess(['run', path.join(dir, 'flow.arazzo.yaml'), '--server', `api=${api.url}`, '--json']);
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'invalid', diagnostics: [{ code: 'arazzo-version-unsupported' }] });
     expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
@@ -133,7 +133,7 @@ workflows:
         outputs: { echoed: $response.body#/echoed }
     outputs: { echoed: $steps.a.outputs.echoed }
 ` });
-    const run = await runMain(['run', path.join(dir, 'flow.arazzo.yaml'), '--server', `api=${api.url}`, '--input', 'pin=s3cr3t-canary', '--json', '--verbose']);
+    const run = await runCliInProcess(['run', path.join(dir, 'flow.arazzo.yaml'), '--server', `api=${api.url}`, '--input', 'pin=s3cr3t-canary', '--json', '--verbose']);
     expect(run.code).toBe(0);
     expect(api.requests[0]?.headers['x-request-id']).toBe('s3cr3t-canary');
     expect(run.stdout + run.stderr).not.toContain('s3cr3t-canary');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { json, startApi, type Reply } from './support/api-server.js';
 import { arazzo, codes, FIXTURES, loadDocument, loadFile, runDocument, runLoaded, writeWorkspace } from './support/run-document.js';
-import { runMain } from './support/run-main.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 const fixture = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8');
 const yamlReply = (text: string, type = 'application/yaml'): Reply => ({ text, headers: { 'content-type': type } });
@@ -143,7 +143,7 @@ describe('4.8 descriptions may be untrusted: --dry-run sends nothing', () => {
   - workflowId: w
     steps: [{ stepId: a, operationId: findPets }]
 `) });
-    const run = await runMain(['run', path.join(dir, 'flow.arazzo.yaml'), '--server', `api=${api.url}`, '--dry-run']);
+    const run = await runCliInProcess(['run', path.join(dir, 'flow.arazzo.yaml'), '--server', `api=${api.url}`, '--dry-run']);
     expect(run.code).toBe(0);
     expect(api.requests).toHaveLength(0);
   });

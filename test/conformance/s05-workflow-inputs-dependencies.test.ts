@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { json, startApi } from './support/api-server.js';
 import { arazzo, codes, loadDocument, runDocument, stepOf, writeWorkspace } from './support/run-document.js';
-import { runMain } from './support/run-main.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 describe('5.3 Workflow inputs: a JSON Schema that may $ref #/components/inputs/<key>', () => {
   it('nested $refs are resolved into the inputs schema the run validates against', async () => {
@@ -47,7 +47,7 @@ describe('5.4 Workflow inputs: supplied inputs are validated and CLI strings typ
   it('--input qty=3 arrives as the integer 3', async () => {
     const api = await startApi({ 'POST /orders': json({}) });
     const dir = writeWorkspace({ 'flow.arazzo.yaml': doc });
-    const run = await runMain(['run', path.join(dir, 'flow.arazzo.yaml'), '--server', `api=${api.url}`, '--input', 'qty=3', '--json']);
+    const run = await runCliInProcess(['run', path.join(dir, 'flow.arazzo.yaml'), '--server', `api=${api.url}`, '--input', 'qty=3', '--json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(api.requests[0]!.body)).toEqual({ qty: 3 });
   });
@@ -56,8 +56,8 @@ describe('5.4 Workflow inputs: supplied inputs are validated and CLI strings typ
     const api = await startApi({ 'POST /orders': json({}) });
     const dir = writeWorkspace({ 'flow.arazzo.yaml': doc });
     const file = path.join(dir, 'flow.arazzo.yaml');
-    expect((await runMain(['run', file, '--server', `api=${api.url}`, '--input', 'qty=abc'])).code).toBe(2);
-    expect((await runMain(['run', file, '--server', `api=${api.url}`])).code).toBe(2);
+    expect((await runCliInProcess(['run', file, '--server', `api=${api.url}`, '--input', 'qty=abc'])).code).toBe(2);
+    expect((await runCliInProcess(['run', file, '--server', `api=${api.url}`])).code).toBe(2);
     expect(api.requests).toHaveLength(0);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { json, startApi } from './support/api-server.js';
 import { arazzo, runDocument, stepOf, writeWorkspace } from './support/run-document.js';
-import { runMain } from './support/run-main.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 const flaky = (onFailure: string, extraSteps = ''): string => arazzo(`
   - workflowId: w
@@ -222,7 +222,7 @@ describe('10.11 end on the failure path through the CLI: exit code 1, outputs an
   it('arazzo run --json', async () => {
     const api = await startApi({ 'GET /flaky': json({}, 410), 'GET /echo': json({}) });
     const dir = writeWorkspace({ 'flow.arazzo.yaml': flaky(`          - { name: giveUp, type: end }`) });
-    const run = await runMain(['run', path.join(dir, 'flow.arazzo.yaml'), '--server', `api=${api.url}`, '--json']);
+    const run = await runCliInProcess(['run', path.join(dir, 'flow.arazzo.yaml'), '--server', `api=${api.url}`, '--json']);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'failed', endedBy: { stepId: 'call', action: 'giveUp' }, outputs: { code: 410 }, error: { code: 'ended-on-failure' } });
   });

@@ -3,18 +3,18 @@
 // makes such an ending exit 1 with error code fail-on-end.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useLoopbackServer } from '../support/loopback-server.js';
-import { repoRoot, requireCliBuilt, runCli, type CliRun } from '../support/run-cli.js';
+import { repoRoot, type CliRun } from '../support/run-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { echoFixture, echoRoutes, QUIET_ENV, useTempDir } from './cli-helpers.js';
 
-beforeAll(requireCliBuilt);
 const dir = useTempDir();
 const echo = useLoopbackServer(echoRoutes({ 'GET /echo/status/{state}': (_request, { state }) => ({ body: { state } }) }));
 const summary = (): string => path.join(dir(), 'summary.md');
 const junit = (): string => path.join(dir(), 'junit.xml');
 const pollDone = (...extra: string[]): Promise<CliRun> =>
-  runCli(['run', echoFixture('poll.arazzo.yml'), '--server', `echoApi=${echo.server.url}/echo`, '--poll-interval', '0', '--input', 'state=done', '--report', `junit=${junit()}`, ...extra], {
+  runCliInProcess(['run', echoFixture('poll.arazzo.yml'), '--server', `echoApi=${echo.server.url}/echo`, '--poll-interval', '0', '--input', 'state=done', '--report', `junit=${junit()}`, ...extra], {
     env: { ...QUIET_ENV, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary(), GITHUB_WORKSPACE: repoRoot },
   });
 
@@ -62,7 +62,7 @@ describe('issue 12 item 10: --fail-on-end', () => {
   });
 
   it('a run that went past its last step (no end action) still exits 0 under --fail-on-end all', async () => {
-    const past = await runCli(['run', echoFixture('sign-in.arazzo.yml'), '--server', `echoApi=${echo.server.url}/echo`, '--input', 'apiToken=abcdef', '--fail-on-end', 'all', '--json'], { env: QUIET_ENV });
+    const past = await runCliInProcess(['run', echoFixture('sign-in.arazzo.yml'), '--server', `echoApi=${echo.server.url}/echo`, '--input', 'apiToken=abcdef', '--fail-on-end', 'all', '--json'], { env: QUIET_ENV });
     expect(past.code).toBe(0);
     expect(JSON.parse(past.stdout)).toMatchObject({ status: 'succeeded', endedBy: null });
   });

@@ -5,10 +5,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLoopbackServer } from '../support/loopback-server.js';
-import { repoRoot, requireCliBuilt, runCli, type CliRun } from '../support/run-cli.js';
+import { repoRoot, type CliRun } from '../support/run-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { echoFixture, echoRoutes, QUIET_ENV, useTempDir } from './cli-helpers.js';
 
-beforeAll(requireCliBuilt);
 const dir = useTempDir();
 const CANARY = 'cAnArY t0k/en+4=2&zz';
 const PREFIX = '{"message":"Invalid credentials","note":"';
@@ -18,7 +18,7 @@ const echo = useLoopbackServer(echoRoutes({
   'POST /echo/echo': (request) => ({ status: 401, body: { message: 'Invalid credentials', note: NOTE, token: (request.body as { token?: string }).token } }),
 }));
 const signIn = (...extra: string[]): Promise<CliRun> =>
-  runCli(['run', echoFixture('sign-in.arazzo.yml'), '--server', `echoApi=${echo.server.url}/echo`, '--input', `apiToken=${CANARY}`, ...extra], {
+  runCliInProcess(['run', echoFixture('sign-in.arazzo.yml'), '--server', `echoApi=${echo.server.url}/echo`, '--input', `apiToken=${CANARY}`, ...extra], {
     env: { ...QUIET_ENV, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: path.join(dir(), 'summary.md'), GITHUB_WORKSPACE: repoRoot },
   });
 const expectMasked = (sink: string, text: string): void => {

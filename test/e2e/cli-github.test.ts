@@ -2,20 +2,20 @@
 // step, and a Markdown summary appended to $GITHUB_STEP_SUMMARY.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useLoopbackServer } from '../support/loopback-server.js';
-import { repoRoot, requireCliBuilt, runCli } from '../support/run-cli.js';
+import { repoRoot } from '../support/run-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { echoFixture, echoRoutes, QUIET_ENV, useTempDir } from './cli-helpers.js';
 
-beforeAll(requireCliBuilt);
 const dir = useTempDir();
 const echo = useLoopbackServer(echoRoutes({ 'GET /echo/status/{state}': (_request, { state }) => ({ body: { state } }) }));
 const workflow = echoFixture('poll.arazzo.yml');
 const lineOf = (file: string, text: string): number => readFileSync(path.join(repoRoot, file), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
 const summary = (): string => path.join(dir(), 'summary.md');
 const github = (): Record<string, string | undefined> => ({ ...QUIET_ENV, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary(), GITHUB_WORKSPACE: repoRoot });
-const poll = (state: string, env: Record<string, string | undefined>, ...extra: string[]): ReturnType<typeof runCli> =>
-  runCli(['run', workflow, '--server', `echoApi=${echo.server.url}/echo`, '--poll-interval', '0', '--input', `state=${state}`, ...extra], { env });
+const poll = (state: string, env: Record<string, string | undefined>, ...extra: string[]): ReturnType<typeof runCliInProcess> =>
+  runCliInProcess(['run', workflow, '--server', `echoApi=${echo.server.url}/echo`, '--poll-interval', '0', '--input', `state=${state}`, ...extra], { env });
 
 describe('issue 5 GitHub Actions: a failed run is annotated at the failing step', () => {
   it('::error file=<repo path>,line=<line of the step>::<step, criterion, status>', async () => {
@@ -39,7 +39,7 @@ describe('issue 5 GitHub Actions: a failed run is annotated at the failing step'
   });
 
   it('an input error (exit 2) is annotated at the input declaration', async () => {
-    const result = await runCli(['run', echoFixture('typed-inputs.arazzo.yml'), '--server', `echoApi=${echo.server.url}/echo`, '--input', 'name=x', '--input', 'count=zero'], { env: github() });
+    const result = await runCliInProcess(['run', echoFixture('typed-inputs.arazzo.yml'), '--server', `echoApi=${echo.server.url}/echo`, '--input', 'name=x', '--input', 'count=zero'], { env: github() });
     expect(result.code).toBe(2);
     // The place is the input's schema, which starts on the line after "count:".
     const line = lineOf(echoFixture('typed-inputs.arazzo.yml'), 'count:') + 1;

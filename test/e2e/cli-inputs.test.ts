@@ -2,17 +2,17 @@
 // with one precedence; every problem in one go with exit 2 and no request sent.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useLoopbackServer } from '../support/loopback-server.js';
-import { parseJsonStdout, requireCliBuilt, runCli } from '../support/run-cli.js';
+import { parseJsonStdout } from '../support/run-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { echoFixture, echoRoutes, QUIET_ENV, useTempDir } from './cli-helpers.js';
 
-beforeAll(requireCliBuilt);
 const echo = useLoopbackServer(echoRoutes());
 const dir = useTempDir();
 const typed = echoFixture('typed-inputs.arazzo.yml');
-const run = (args: string[], env: Record<string, string | undefined> = {}, stdin?: string): ReturnType<typeof runCli> =>
-  runCli(['run', typed, '--server', `echoApi=${echo.server.url}/echo`, '--json', ...args], { env: { ...QUIET_ENV, ...env }, ...(stdin !== undefined ? { stdin } : {}) });
+const run = (args: string[], env: Record<string, string | undefined> = {}, stdin?: string): ReturnType<typeof runCliInProcess> =>
+  runCliInProcess(['run', typed, '--server', `echoApi=${echo.server.url}/echo`, '--json', ...args], { env: { ...QUIET_ENV, ...env }, ...(stdin !== undefined ? { stdin } : {}) });
 
 describe('issue 5 inputs: --input values are typed by the inputs schema', () => {
   it('the server receives numbers, booleans, arrays and objects, and the default', async () => {
@@ -63,7 +63,7 @@ describe('issue 5 inputs: schema problems are all reported at once; exit 2; noth
   });
 
   it('without --json the same problems go to stderr in one block, each with file:line', async () => {
-    const result = await runCli(['run', typed, '--server', `echoApi=${echo.server.url}/echo`, '--input', 'count=x'], { env: QUIET_ENV });
+    const result = await runCliInProcess(['run', typed, '--server', `echoApi=${echo.server.url}/echo`, '--input', 'count=x'], { env: QUIET_ENV });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/2 problems/);

@@ -7,10 +7,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLoopbackServer, type LoopbackRequest } from '../support/loopback-server.js';
-import { repoRoot, requireCliBuilt, runCli, type CliRun } from '../support/run-cli.js';
+import { repoRoot, type CliRun } from '../support/run-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { echoFixture, echoRoutes, QUIET_ENV, useTempDir } from './cli-helpers.js';
 
-beforeAll(requireCliBuilt);
 const echo = useLoopbackServer(echoRoutes());
 const dir = useTempDir();
 
@@ -39,7 +39,7 @@ describe('issue 5 secrets: the canary is masked in every sink', () => {
   let received: LoopbackRequest[] = [];
   beforeAll(async () => {
     writeFileSync(path.join(dir(), 'summary.md'), '');
-    result = await runCli([...base(), '--input', `apiToken=${CANARY}`, '--json', '--verbose',
+    result = await runCliInProcess([...base(), '--input', `apiToken=${CANARY}`, '--json', '--verbose',
       '--report', `junit=${path.join(dir(), 'junit.xml')}`, '--report', `json=${path.join(dir(), 'run.json')}`, '--har', path.join(dir(), 'run.har')], {
       env: { ...QUIET_ENV, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: path.join(dir(), 'summary.md'), GITHUB_WORKSPACE: repoRoot },
     });
@@ -79,7 +79,7 @@ describe('issue 5 secrets: the canary is masked in every sink', () => {
 describe('issue 5 secrets: logs are masked too (the canary from ARAZZO_INPUT_apiToken)', () => {
   for (const format of ['json', 'pretty']) {
     it(`--log-level trace --log-format ${format}`, async () => {
-      const logged = await runCli([...base(), '--log-level', 'trace', '--log-format', format], { env: { ...QUIET_ENV, ARAZZO_INPUT_apiToken: CANARY } });
+      const logged = await runCliInProcess([...base(), '--log-level', 'trace', '--log-format', format], { env: { ...QUIET_ENV, ARAZZO_INPUT_apiToken: CANARY } });
       expect(logged.code).toBe(1);
       expectClean('logs', logged.stderr);
       expect(logged.stderr).toContain('***');
@@ -90,18 +90,18 @@ describe('issue 5 secrets: logs are masked too (the canary from ARAZZO_INPUT_api
 describe('issue 5 secrets: error messages before the run and the dry run', () => {
   it('an input error quoting a secret value (format: password) is masked, in text, --json and JUnit', async () => {
     const junit = path.join(dir(), 'invalid.xml');
-    const text = await runCli([...base(), '--input', 'apiToken=fine-token', '--input', `pin=${CANARY}`, '--report', `junit=${junit}`], { env: QUIET_ENV });
+    const text = await runCliInProcess([...base(), '--input', 'apiToken=fine-token', '--input', `pin=${CANARY}`, '--report', `junit=${junit}`], { env: QUIET_ENV });
     expect(text.code).toBe(2);
     expect(text.stderr).toContain('input-type');
     expectClean('stderr (exit 2)', text.stderr);
     expectClean('junit (exit 2)', readFileSync(junit, 'utf8'));
-    const json = await runCli([...base(), '--input', 'apiToken=fine-token', '--input', `pin=${CANARY}`, '--json'], { env: QUIET_ENV });
+    const json = await runCliInProcess([...base(), '--input', 'apiToken=fine-token', '--input', `pin=${CANARY}`, '--json'], { env: QUIET_ENV });
     expectClean('stdout (exit 2)', json.stdout);
     expect(echo.server.requests).toHaveLength(0);
   });
 
   it('--dry-run prints the first request masked and sends nothing', async () => {
-    const dry = await runCli([...base(), '--input', `apiToken=${CANARY}`, '--dry-run'], { env: QUIET_ENV });
+    const dry = await runCliInProcess([...base(), '--input', `apiToken=${CANARY}`, '--dry-run'], { env: QUIET_ENV });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('password=***');
     expectClean('dry-run stdout', dry.stdout);
@@ -111,7 +111,7 @@ describe('issue 5 secrets: error messages before the run and the dry run', () =>
 
 describe('issue 5 secrets: --no-mask is there for debugging', () => {
   it('shows the canary in the outputs', async () => {
-    const clear = await runCli([...base(), '--input', `apiToken=${CANARY}`, '--json', '--no-mask'], { env: QUIET_ENV });
+    const clear = await runCliInProcess([...base(), '--input', `apiToken=${CANARY}`, '--json', '--no-mask'], { env: QUIET_ENV });
     expect((JSON.parse(clear.stdout) as { outputs: { token: string } }).outputs.token).toBe(CANARY);
   });
 });

@@ -3,7 +3,8 @@
 // The TTY case runs under a real pseudo-terminal (`script` from util-linux).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLoopbackServer } from '../support/loopback-server.js';
-import { requireCliBuilt, runCli } from '../support/run-cli.js';
+import { requireCliBuilt } from '../support/run-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { echoFixture, echoRoutes, QUIET_ENV, runInPty } from './cli-helpers.js';
 
 beforeAll(requireCliBuilt);
@@ -43,7 +44,7 @@ describe('issue 5 progress: a live line on a TTY', () => {
 
 describe('issue 5 progress: plain lines when not on a TTY', () => {
   it('one line per poll, no ANSI codes, no carriage returns', async () => {
-    const result = await runCli(args(), { env: { ...QUIET_ENV, NO_COLOR: undefined } });
+    const result = await runCliInProcess(args(), { env: { ...QUIET_ENV, NO_COLOR: undefined } });
     expect(result.code).toBe(0);
     expect(result.stderr).not.toMatch(ANSI);
     expect(result.stderr).not.toContain('\r');
@@ -51,10 +52,10 @@ describe('issue 5 progress: plain lines when not on a TTY', () => {
   });
 
   it('--verbose adds each request and response line, and --log-format json turns stderr into pino records', async () => {
-    const verbose = await runCli([...args(), '--verbose'], { env: QUIET_ENV });
+    const verbose = await runCliInProcess([...args(), '--verbose'], { env: QUIET_ENV });
     expect(verbose.stderr.match(/→ GET http:\/\/127\.0\.0\.1:\d+\/echo\/status\/building/g)).toHaveLength(4);
     expect(verbose.stderr.match(/← 200 in \d+ ms/g)).toHaveLength(4);
-    const logs = await runCli([...args(), '--log-level', 'debug', '--log-format', 'json'], { env: QUIET_ENV });
+    const logs = await runCliInProcess([...args(), '--log-level', 'debug', '--log-format', 'json'], { env: QUIET_ENV });
     const records = logs.stderr.trim().split('\n').map((l) => JSON.parse(l) as { event: string; level: string });
     expect(records.filter((r) => r.event === 'request')).toHaveLength(4);
     expect(records.at(-1)).toMatchObject({ event: 'run-end', level: 'info' });

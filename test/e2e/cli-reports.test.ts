@@ -2,22 +2,22 @@
 // at once; the JUnit file is parsed back; the JSON report is the --json result.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useLoopbackServer } from '../support/loopback-server.js';
-import { parseJsonStdout, requireCliBuilt, runCli } from '../support/run-cli.js';
+import { parseJsonStdout } from '../support/run-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { findAll, parseXml } from '../unit/report/parse-xml.js';
 import { echoFixture, echoRoutes, QUIET_ENV, useTempDir } from './cli-helpers.js';
 
-beforeAll(requireCliBuilt);
 const dir = useTempDir();
 let polls = 0;
 const echo = useLoopbackServer(echoRoutes({
   'GET /echo/status/{state}': (_request, { state }) => ({ body: { state: state === 'building' && ++polls >= 3 ? 'done' : state } }),
 }));
 const file = (name: string): string => path.join(dir(), name);
-const poll = (state: string, extra: string[]): ReturnType<typeof runCli> => {
+const poll = (state: string, extra: string[]): ReturnType<typeof runCliInProcess> => {
   polls = 0;
-  return runCli(['run', echoFixture('poll.arazzo.yml'), '--server', `echoApi=${echo.server.url}/echo`, '--poll-interval', '0', '--input', `state=${state}`, ...extra], { env: QUIET_ENV });
+  return runCliInProcess(['run', echoFixture('poll.arazzo.yml'), '--server', `echoApi=${echo.server.url}/echo`, '--poll-interval', '0', '--input', `state=${state}`, ...extra], { env: QUIET_ENV });
 };
 
 describe('issue 5 reports: junit, json and har at once', () => {
@@ -54,7 +54,7 @@ describe('issue 5 reports: junit, json and har at once', () => {
   });
 
   it('a document with errors (exit 2) still writes the JUnit and JSON reports, and an empty HAR', async () => {
-    const result = await runCli(['run', 'test/fixtures/cli/echo/missing.arazzo.yml', '--report', `junit=${file('bad.xml')}`, '--report', `json=${file('bad.json')}`, '--har', file('bad.har')], { env: QUIET_ENV });
+    const result = await runCliInProcess(['run', 'test/fixtures/cli/echo/missing.arazzo.yml', '--report', `junit=${file('bad.xml')}`, '--report', `json=${file('bad.json')}`, '--har', file('bad.har')], { env: QUIET_ENV });
     expect(result.code).toBe(2);
     expect(findAll(parseXml(readFileSync(file('bad.xml'), 'utf8')), 'failure')[0]!.attributes.type).toBe('invalid');
     expect(JSON.parse(readFileSync(file('bad.json'), 'utf8'))).toMatchObject({ status: 'invalid', diagnostics: [{ code: 'file-not-found' }] });

@@ -1,16 +1,15 @@
 // Issue 2 "Exit codes ... 2 usage, document or input error — and then no HTTP request has been sent":
 // broken documents and bad usage against a recording loopback server (fixtures in test/fixtures/).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routeRequests, useLoopbackServer } from '../support/loopback-server.js';
-import { requireCliBuilt, parseJsonStdout, runCli } from '../support/run-cli.js';
-
-beforeAll(requireCliBuilt);
+import { parseJsonStdout } from '../support/run-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 const jobs = useLoopbackServer(routeRequests({ 'GET /api/jobs/{id}': (_request, { id }) => ({ body: { id, state: 'done' } }) }));
 
 const fixture = (scenario: string): string => `test/fixtures/${scenario}/workflow.arazzo.yaml`;
-const run = (scenario: string, ...extra: string[]): ReturnType<typeof runCli> =>
-  runCli(['run', fixture(scenario), '--input', 'jobId=j1', '--server', `jobsApi=${jobs.server.url}`, '--poll-interval', '0', ...extra]);
+const run = (scenario: string, ...extra: string[]): ReturnType<typeof runCliInProcess> =>
+  runCliInProcess(['run', fixture(scenario), '--input', 'jobId=j1', '--server', `jobsApi=${jobs.server.url}`, '--poll-interval', '0', ...extra]);
 
 interface InvalidJson {
   status: string;
@@ -88,7 +87,7 @@ describe('issue 2 --workflow: optional with one workflow, required with several'
 
 describe('issue 2 exit 2: usage errors', () => {
   it('a file that does not exist', async () => {
-    const result = await runCli(['run', 'test/fixtures/no-such-dir/workflow.arazzo.yaml', '--json']);
+    const result = await runCliInProcess(['run', 'test/fixtures/no-such-dir/workflow.arazzo.yaml', '--json']);
 
     expect(result.code, result.stderr).toBe(2);
     expect((parseJsonStdout(result) as unknown as InvalidJson).diagnostics).toHaveLength(1);

@@ -1,15 +1,14 @@
 // Issue 2 "Polling": --max-steps and --timeout end a runaway poll with a clear code and exit 1.
 // The loopback job never finishes, so only the limits can stop the run.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routeRequests, useLoopbackServer } from '../support/loopback-server.js';
-import { requireCliBuilt, parseJsonStdout, runCli } from '../support/run-cli.js';
-
-beforeAll(requireCliBuilt);
+import { parseJsonStdout } from '../support/run-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 const jobs = useLoopbackServer(routeRequests({ 'GET /api/jobs/{id}': (_request, { id }) => ({ body: { id, state: 'running' } }) }));
 
-const runaway = (...extra: string[]): ReturnType<typeof runCli> =>
-  runCli(['run', 'test/fixtures/runaway-poll/workflow.arazzo.yaml', '--input', 'jobId=j9', '--server', `jobsApi=${jobs.server.url}`, '--json', ...extra]);
+const runaway = (...extra: string[]): ReturnType<typeof runCliInProcess> =>
+  runCliInProcess(['run', 'test/fixtures/runaway-poll/workflow.arazzo.yaml', '--input', 'jobId=j9', '--server', `jobsApi=${jobs.server.url}`, '--json', ...extra]);
 
 describe('issue 2 polling: --max-steps trips a runaway poll', () => {
   it('exit 1, error code max-steps-exceeded, exactly max-steps requests sent', async () => {

@@ -2,6 +2,7 @@
 // shape, exit codes 0/1, typed inputs, --server keeping the base path, and what the simulator received.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requireCliBuilt, parseJsonStdout, runCli } from '../support/run-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import {
   COMPARTMENT_ID, DEFAULT_API_TOKEN, RUNNING_INSTANCE_ID, STOPPED_INSTANCE_ID, startSimulator, type Simulator,
 } from '../support/simulator/index.js';
@@ -44,7 +45,7 @@ describe('issue 2 CLI contract: --json prints exactly one JSON object', () => {
   });
 
   it('without --json, stdout is the outputs object alone', async () => {
-    const run = await runCli(snapshotArgs('demo-inactive-e2e'));
+    const run = await runCliInProcess(snapshotArgs('demo-inactive-e2e'));
 
     expect(run.code, run.stderr).toBe(0);
     const outputs = parseJsonStdout(run);
@@ -55,14 +56,14 @@ describe('issue 2 CLI contract: --json prints exactly one JSON object', () => {
 
 describe('issue 2 "Optional inputs": --input cpu=2 is typed by the inputs schema', () => {
   it('the body gets the number 2 and no memory/disk keys', async () => {
-    const run = await runCli(snapshotArgs('e2e-cpu', '--input', 'cpu=2'));
+    const run = await runCliInProcess(snapshotArgs('e2e-cpu', '--input', 'cpu=2'));
 
     expect(run.code, run.stderr).toBe(0);
     expect(sim.requests[0]!.body).toEqual({ name: 'e2e-cpu', imageName: 'ubuntu:22.04', cpu: 2 });
   });
 
   it('--input cpu=two is an input error: exit 2, nothing sent', async () => {
-    const run = await runCli(snapshotArgs('e2e-cpu-bad', '--input', 'cpu=two', '--json'));
+    const run = await runCliInProcess(snapshotArgs('e2e-cpu-bad', '--input', 'cpu=two', '--json'));
 
     expect(run.code, run.stderr).toBe(2);
     expect(sim.requests).toHaveLength(0);
@@ -73,7 +74,7 @@ describe('issue 2 exit codes: a failed workflow is exit 1', () => {
   it('a bad token: 401 at createSnapshot, --json status failed with error code step-failed', async () => {
     const args = snapshotArgs('e2e-401', '--json');
     args[args.indexOf(`apiToken=${DEFAULT_API_TOKEN}`)] = 'apiToken=wrong-token';
-    const run = await runCli(args);
+    const run = await runCliInProcess(args);
 
     expect(run.code, run.stderr).toBe(1);
     const json = parseJsonStdout(run);
@@ -85,7 +86,7 @@ describe('issue 2 exit codes: a failed workflow is exit 1', () => {
 
 describe('issue 2 --server name=url keeps the declared base path', () => {
   it('seed 001 over two sources reaches /api/snapshots and /api/sandbox', async () => {
-    const run = await runCli([
+    const run = await runCliInProcess([
       'run', SANDBOX_SEED, '--input', `apiToken=${DEFAULT_API_TOKEN}`, '--input', 'snapshotName=e2e-sandbox-error', '--input', 'imageName=python:3.12-slim',
       '--server', `snapshotsApi=${sim.url}`, '--server', `sandboxApi=${sim.url}`, ...fast, '--json',
     ]);
@@ -96,7 +97,7 @@ describe('issue 2 --server name=url keeps the declared base path', () => {
   });
 
   it('seed 002: --server ociComputeApi=<origin> keeps /20160918; no authToken → no Authorization', async () => {
-    const run = await runCli([
+    const run = await runCliInProcess([
       'run', OCI_SEED, '--input', `compartmentId=${COMPARTMENT_ID}`, '--input', `instanceId=${STOPPED_INSTANCE_ID}`, '--input', 'displayName=e2e-image',
       '--server', `ociComputeApi=${sim.url}`, '--server-variable', 'region=eu-frankfurt-1', ...fast, '--json',
     ]);
@@ -108,7 +109,7 @@ describe('issue 2 --server name=url keeps the declared base path', () => {
   });
 
   it('seed 002 RUNNING instance: ends by notStopped, exit 0, one request', async () => {
-    const run = await runCli([
+    const run = await runCliInProcess([
       'run', OCI_SEED, '--input', `compartmentId=${COMPARTMENT_ID}`, '--input', `instanceId=${RUNNING_INSTANCE_ID}`, '--input', 'displayName=e2e-image',
       '--input', 'authToken=Bearer oci-token', '--server', `ociComputeApi=${sim.url}`, ...fast, '--json',
     ]);
@@ -124,7 +125,7 @@ describe('issue 2 --server name=url keeps the declared base path', () => {
 
 describe('issue 2 exit 2: missing required input sends nothing', () => {
   it('no imageName: exit 2, the simulator received zero requests', async () => {
-    const run = await runCli(['run', SNAPSHOT_SEED, '--input', `apiToken=${DEFAULT_API_TOKEN}`, '--input', 'name=e2e-missing', '--server', `snapshotsApi=${sim.url}`, '--json']);
+    const run = await runCliInProcess(['run', SNAPSHOT_SEED, '--input', `apiToken=${DEFAULT_API_TOKEN}`, '--input', 'name=e2e-missing', '--server', `snapshotsApi=${sim.url}`, '--json']);
 
     expect(run.code, run.stderr).toBe(2);
     const json = parseJsonStdout(run) as { status: string; diagnostics: Array<{ code: string; pointer: string }> };

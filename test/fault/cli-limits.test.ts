@@ -12,7 +12,7 @@ import { compileCriterion } from '../../src/criteria/compile-criterion.js';
 import { startLoopbackServer } from '../integration/http/start-loopback-server.js';
 import { ensureCliBuilt } from '../support/build-cli-once.js';
 import { runCli } from '../support/run-cli.js';
-import { runCliInProcess } from './support/run-cli-in-process.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/hostile/faults/faults.arazzo.yaml', import.meta.url));
 const TLS = {

@@ -12,7 +12,7 @@ import { parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { findDuplicateKeys, MAX_NESTING_DEPTH } from '../../src/document/check-yaml-shape.js';
 import { parseYamlText } from '../../src/document/parse-yaml.js';
 import { loadPlan } from '../../src/load/load-plan.js';
-import { runCliInProcess } from './support/run-cli-in-process.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 const DOCS = fileURLToPath(new URL('../fixtures/hostile/documents/', import.meta.url));
 const fixture = (name: string): string => path.join(DOCS, name);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findClosedPort, startLoopbackServer } from '../integration/http/start-loopback-server.js';
 import { runFixture } from './support/run-fixture.js';
-import { runCliInProcess } from './support/run-cli-in-process.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { startRawServer } from './support/start-raw-server.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/hostile/faults/faults.arazzo.yaml', import.meta.url));

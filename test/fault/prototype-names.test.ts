@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLoopbackServer } from '../integration/http/start-loopback-server.js';
 import { runFixture } from './support/run-fixture.js';
-import { runCliInProcess } from './support/run-cli-in-process.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/hostile/proto/proto.arazzo.yaml', import.meta.url));
 

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/load/load-plan.js';
 import { readText } from '../../src/load/read-text.js';
 import { findClosedPort, startLoopbackServer } from '../integration/http/start-loopback-server.js';
-import { runCliInProcess } from './support/run-cli-in-process.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'arazzo-remote-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

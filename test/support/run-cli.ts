@@ -1,7 +1,9 @@
 /**
- * Spawns the real CLI (`node bin/arazzo.js ...`, NO_COLOR=1) for end-to-end tests and collects its
- * exit code, stdout and stderr. The child runs asynchronously, so a server in the test process
- * (simulator, loopback server) keeps answering while the CLI talks to it.
+ * Spawns the real CLI (`node bin/arazzo.js ...`, NO_COLOR=1) and collects its exit code, stdout
+ * and stderr. The child runs asynchronously, so a server in the test process (simulator, loopback
+ * server) keeps answering while the CLI talks to it. Only tests that need a real process use it
+ * (bin/ itself, signals, a pseudo-terminal); the others run `main(argv, io)` in-process with
+ * run-cli-in-process.ts, which takes the same options and returns the same shape.
  *
  * dist/ is built once per test run by vitest's globalSetup (build-cli-once.ts); e2e files call
  * `requireCliBuilt()` in beforeAll.
