@@ -137,9 +137,11 @@ const COMPILE = {
 const LINT = {
   'step-reference-unknown': error('$steps.<id> names no step of this workflow'),
   'step-output-undeclared': error('$steps.<id>.outputs.<name> names an output the step does not declare'),
+  'step-output-from-child': warning('$steps.<id>.outputs.<name> reads the called workflow\'s output through a workflowId step that declares no outputs (not portable)', 'Declare the output on the step: <name>: $outputs.<name>.'),
   'expression-dot-path': warning('Dots read into a declared output or input', 'The runner reads the declared name and walks the rest; a JSON pointer says it exactly.'),
   'step-reference-order': error('$steps.<id> reads a step that cannot have run yet', 'Move the step earlier, or read it in a later step.'),
   'input-reference-undeclared': error('$inputs.<name> is not declared in the workflow inputs schema'),
+  'input-reference-unlisted': warning('$inputs.<name> is not listed in an inputs schema that allows other properties', 'List it under properties.'),
   'workflow-reference-unknown': error('$workflows.<id> names no workflow of this document'),
   'workflow-output-undeclared': error('$workflows.<id>.outputs.<name> names an output the workflow does not declare'),
   'output-reference-undeclared': error('$outputs.<name> names an output that is not declared'),

@@ -172,7 +172,8 @@ async function executeWorkflowStep(run: RunContext, frame: WorkflowFrame, step: 
   return {
     succeeded: failed === undefined,
     scope,
-    outputs: evaluateOutputs(step.outputs, scope),
+    // A step that declares no outputs exposes the child's (issue 10 item 9; lint warns: not portable).
+    outputs: step.outputs.length === 0 ? { ...child.outputs } : evaluateOutputs(step.outputs, scope),
     ...(failed ? { reason: failed } : {}),
     ...(child.status === 'failed' && child.errorCode ? { childErrorCode: child.errorCode } : {}),
   };

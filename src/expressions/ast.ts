@@ -24,8 +24,8 @@ export type RuntimeExpressionNode =
   | { kind: 'inputs'; name: string; pointer?: PointerTokens }
   /** $outputs.name[#/pointer] */
   | { kind: 'outputs'; name: string; pointer?: PointerTokens }
-  /** $steps.<stepId>.outputs.<name>[#/pointer] */
-  | { kind: 'steps'; stepId: string; name: string; pointer?: PointerTokens }
+  /** $steps.<stepId>.outputs.<name>[#/pointer]; no name: `$steps.<stepId>.outputs`, the whole map (1.0.x). */
+  | { kind: 'steps'; stepId: string; name?: string; pointer?: PointerTokens }
   /** $workflows.<workflowId>.(inputs|outputs).<name>[#/pointer] */
   | { kind: 'workflows'; workflowId: string; field: 'inputs' | 'outputs'; name: string; pointer?: PointerTokens }
   /** $sourceDescriptions.<name>.<member> — member is `url`, `type`, an operationId or a workflowId. */

@@ -4,9 +4,9 @@
  */
 import type { Problem } from '../diagnostics/diagnostic.js';
 import type { RuntimeExpression, ValueTemplate } from './ast.js';
-import { closestSource, EXPRESSION_SOURCES, expressionError, expressionWarning } from './expression-problems.js';
+import { closestSource, EXPRESSION_SOURCES, expressionError, expressionWarning, SOURCES_HINT } from './expression-problems.js';
 import { parseExpression } from './parse-expression.js';
-import { isWordChar } from './scan-chars.js';
+import { isAlpha, isWordChar } from './scan-chars.js';
 import { scanExpression } from './scan-expression.js';
 import type { ScanResult } from './scan-parts.js';
 
@@ -35,13 +35,20 @@ export function compileString(text: string, bareExpressions: boolean): StringCom
 const startsWithKnownSource = (text: string): boolean =>
   EXPRESSION_SOURCES.some((source) => text.startsWith(`$${source}.`));
 
-/** `$respons.body` is sent as text, but is almost certainly a typo: warn, and offer the fix. */
+/**
+ * `$respons.body` (a near miss: warn with the fix) or `$faker.name` / `$dependencies.x` (a `$word.`
+ * that is no source) is sent as text, which is rarely what the author meant: warn.
+ */
 function nearMissSource(text: string): Problem[] {
   let wordEnd = 1;
   while (isWordChar(text[wordEnd])) wordEnd++;
   if (text[wordEnd] !== undefined && text[wordEnd] !== '.') return [];
-  const suggestion = closestSource(text.slice(1, wordEnd));
-  if (suggestion === undefined) return [];
+  const word = text.slice(1, wordEnd);
+  const suggestion = closestSource(word);
+  if (suggestion === undefined) {
+    if (text[wordEnd] !== '.' || !isAlpha(word[0])) return [];
+    return [expressionWarning('expression-unknown-source', `"$${word}" is not a runtime expression source; the value is sent as this text`, 0, { hint: SOURCES_HINT })];
+  }
   const fix = `$${suggestion}${text.slice(wordEnd)}`;
   const extra = parseExpression(fix).ok ? { hint: `did you mean ${fix}?`, fix } : { hint: `did you mean $${suggestion}?` };
   return [expressionWarning('expression-unknown-source', 'looks like a runtime expression with an unknown source; sent as text', 0, extra)];

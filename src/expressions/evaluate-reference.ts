@@ -10,6 +10,7 @@ export function evaluateReference(e: ReferenceExpression, scope: ExpressionScope
     case 'steps': {
       const outputs = ownValue(scope.steps, e.stepId, `step ${e.stepId} has not run`);
       if (!outputs.found) return outputs;
+      if (e.name === undefined) return applyPointer(outputs, e.pointer, `the outputs of step ${e.stepId}`);
       const value = lookupName(outputs.value, e.name, `step ${e.stepId} has no output ${e.name}`);
       return applyPointer(value, e.pointer, `output ${e.name} of step ${e.stepId}`);
     }

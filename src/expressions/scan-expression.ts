@@ -3,8 +3,8 @@
  * 1.1 sub-rules for $steps, $workflows and identifiers). Never throws: errors are values.
  */
 import type { ComponentSection, RuntimeExpression } from './ast.js';
-import { closestSource, expressionError, SOURCES_HINT } from './expression-problems.js';
-import { isAlpha, isNameChar, isWordChar, nameEnd, readWhile, type ScanMode } from './scan-chars.js';
+import { closestSource, expressionError, expressionWarning, SOURCES_HINT } from './expression-problems.js';
+import { isAlpha, isIdentChar, isNameChar, isWordChar, readWhile, type ScanMode } from './scan-chars.js';
 import { scanMessageSource } from './scan-message-source.js';
 import {
   fail,
@@ -14,7 +14,9 @@ import {
   scanName,
   scanNamedValue,
   scanPointer,
+  withPointer,
   type NodeScan,
+  type PartScan,
   type ScanContext,
   type ScanResult,
 } from './scan-parts.js';
@@ -65,9 +67,14 @@ function unknownSource(ctx: ScanContext, word: string): NodeScan {
   return fail(expressionError('expression-unknown-source', message, ctx.start, { hint }));
 }
 
-/** `$steps.<stepId>.outputs.<name>[#pointer]`; `$steps.<id>.<name>` gets a fix inserting `outputs.`. */
+/**
+ * `$steps.<stepId>.outputs.<name>[#pointer]`. Arazzo 1.0.x's ABNF is `"$steps." name` with
+ * `name = *CHAR`, so three forms the 1.1 rule refuses are read here: a stepId with spaces (where
+ * the expression's end is unambiguous), `$steps.<id>.outputs` (the whole map) and the 1.0.0
+ * text's `$steps.<id>.<name>` (a warning with the fix; the compiler makes it an error in 1.0.1).
+ */
 function scanSteps(ctx: ScanContext, pos: number): NodeScan {
-  const stepId = scanIdent(ctx, pos, 'a stepId');
+  const stepId = scanStepId(ctx, pos);
   if (!stepId.ok) return stepId;
   const { text } = ctx;
   const at = stepId.end + 1;
@@ -77,22 +84,36 @@ function scanSteps(ctx: ScanContext, pos: number): NodeScan {
     return named.ok ? ok({ kind: 'steps', stepId: stepId.value, ...named.value }, named.end) : named;
   }
   if (text.startsWith('outputs', at) && !isNameChar(text[at + 7])) {
-    return fail(expressionError('expression-empty-name', 'expected .<name> after outputs', at + 7, STEPS_HINT));
+    const pointer = scanPointer(ctx, at + 7);
+    return pointer.ok ? ok(withPointer({ kind: 'steps', stepId: stepId.value }, pointer.value), pointer.end) : pointer;
   }
-  return missingOutputs(ctx, at);
+  return missingOutputs(ctx, stepId.value, at);
+}
+
+/** Spaces join a stepId only where the expression runs to the end of the string or to `}`. */
+function scanStepId(ctx: ScanContext, pos: number): PartScan<string> {
+  const ident = scanIdent(ctx, pos, 'a stepId');
+  if (!ident.ok || ctx.text[ident.end] !== ' ' || (ctx.mode !== 'whole' && ctx.mode !== 'template')) return ident;
+  const end = readWhile(ctx.text, ident.end, (c) => c === ' ' || isIdentChar(c));
+  if (ctx.text[end] !== '.' || ctx.text[end - 1] === ' ') return ident;
+  return ok(ctx.text.slice(pos, end), end);
 }
 
 const MISSING_OUTPUTS = '$steps.<stepId> must be followed by .outputs.<name>';
 const STEPS_HINT = { hint: 'e.g. $steps.login.outputs.token' };
 
-/** `at` is just after `$steps.<stepId>.`, where `outputs.` is missing. */
-function missingOutputs(ctx: ScanContext, at: number): NodeScan {
-  const nameStop = nameEnd(ctx.text, at, ctx.mode);
-  if (nameStop === at) return fail(expressionError('expression-steps-missing-outputs', MISSING_OUTPUTS, at, STEPS_HINT));
-  const pointer = scanPointer(ctx, nameStop);
-  const end = pointer.ok ? pointer.end : (pointer.end ?? nameStop);
-  const fix = `${ctx.text.slice(ctx.start, at)}outputs.${ctx.text.slice(at, end)}`;
-  return fail(expressionError('expression-steps-missing-outputs', MISSING_OUTPUTS, at, { hint: `write ${fix}`, fix }), end);
+/** `at` is just after `$steps.<stepId>.`, where `outputs.` is missing: read as that output, with a warning. */
+function missingOutputs(ctx: ScanContext, stepId: string, at: number): NodeScan {
+  const named = scanNamedValue(ctx, at, 'an output name');
+  if (!named.ok) return fail(expressionError('expression-steps-missing-outputs', MISSING_OUTPUTS, at, STEPS_HINT));
+  const fix = `${ctx.text.slice(ctx.start, at)}outputs.${ctx.text.slice(at, named.end)}`;
+  ctx.warnings.push(
+    expressionWarning('expression-steps-missing-outputs', `${MISSING_OUTPUTS} (the Arazzo 1.0.0 text's own example omits it)`, at, {
+      hint: `write ${fix}`,
+      fix,
+    }),
+  );
+  return ok({ kind: 'steps', stepId, ...named.value }, named.end);
 }
 
 function scanWorkflows(ctx: ScanContext, pos: number): NodeScan {

@@ -1,7 +1,9 @@
 /**
  * Is `$inputs.name#/a/b` declared by a workflow's inputs JSON Schema? Looks through properties,
- * patternProperties and the combinators (allOf/anyOf/oneOf/if/then/else); a schema that leaves
- * its members open (no listing, additionalProperties, an unresolved $ref) accepts any name.
+ * patternProperties and the combinators (allOf/anyOf/oneOf/if/then/else). A schema we cannot see
+ * into (no listing, an unresolved $ref) accepts any name; one that lists properties but allows
+ * others (JSON Schema's default) makes a name it does not list `unlisted`; only a closed one
+ * (additionalProperties or unevaluatedProperties false) makes it `undeclared`.
  */
 import { isObject } from '../document/model.js';
 
@@ -9,7 +11,7 @@ export type InputLookup =
   | { result: 'declared' }
   | { result: 'unknown' }
   /** `at` is the name or pointer token that is not declared; `known` the names that are. */
-  | { result: 'undeclared'; at: string; known: string[] };
+  | { result: 'undeclared' | 'unlisted'; at: string; known: string[] };
 
 const COMBINATORS = ['allOf', 'anyOf', 'oneOf'] as const;
 const CONDITIONALS = ['if', 'then', 'else'] as const;
@@ -17,7 +19,10 @@ const CONDITIONALS = ['if', 'then', 'else'] as const;
 interface Members {
   found: unknown[];
   listed: string[];
+  /** Something we cannot see into ($ref, a `true` schema): any name may be declared. */
   open: boolean;
+  /** additionalProperties/unevaluatedProperties false: a name not listed is refused. */
+  closed: boolean;
 }
 
 export function lookupInput(schema: unknown, name: string, pointer: readonly string[] = []): InputLookup {
@@ -43,7 +48,7 @@ function walkInput(schema: unknown, tokens: readonly string[]): unknown[] | Excl
       continue;
     }
     if (members.open || members.listed.length === 0) return { result: 'unknown' };
-    return { result: 'undeclared', at: token, known: [...new Set(members.listed)] };
+    return { result: members.closed ? 'undeclared' : 'unlisted', at: token, known: [...new Set(members.listed)] };
   }
   return current;
 }
@@ -65,7 +70,7 @@ export function schemaTypes(schema: unknown, depth = 0): string[] {
 }
 
 function membersOf(schemas: readonly unknown[], token: string): Members {
-  const members: Members = { found: [], listed: [], open: false };
+  const members: Members = { found: [], listed: [], open: false, closed: false };
   for (const schema of schemas) collect(schema, token, members, 0);
   return members;
 }
@@ -98,9 +103,7 @@ function collectProperties(schema: Record<string, unknown>, token: string, membe
       if (safeTest(pattern, token)) members.found.push(sub);
     }
   }
-  for (const extra of [additionalProperties, unevaluatedProperties]) {
-    if (extra === true || isObject(extra)) members.open = true;
-  }
+  if (additionalProperties === false || unevaluatedProperties === false) members.closed = true;
 }
 
 function collectItems(schema: Record<string, unknown>, token: string, members: Members): void {

@@ -4,6 +4,7 @@ import { compileCriterion } from '../criteria/compile-criterion.js';
 import { childPointer, makeDiagnostic, type Code, type Diagnostic, type Problem, type Severity } from '../diagnostics/diagnostic.js';
 import type { ValueTemplate } from '../expressions/ast.js';
 import { compileValue } from '../expressions/compile-value.js';
+import { SOURCES_HINT } from '../expressions/expression-problems.js';
 import type { CriterionPlan } from './plan.js';
 
 export class CompileContext {
@@ -19,16 +20,29 @@ export class CompileContext {
 
   reportProblem(problem: Problem, pointer: string, defaultSeverity: Severity = 'error'): void {
     const { severity, ...rest } = problem;
-    this.diagnostics.push({ ...rest, severity: severity ?? defaultSeverity, file: this.file, pointer });
+    this.diagnostics.push({ ...rest, severity: this.versionSeverity(problem) ?? severity ?? defaultSeverity, file: this.file, pointer });
   }
 
-  /** Compiles a document value that may hold runtime expressions, reporting problems at their leaf. */
-  value(raw: unknown, pointer: string): ValueTemplate {
+  /** `$steps.<id>.<name>` is the 1.0.0 text's own example form: a warning there, an error in 1.0.1. */
+  private versionSeverity(problem: Problem): Severity | undefined {
+    if (problem.code !== 'expression-steps-missing-outputs' || problem.severity !== 'warning') return undefined;
+    return this.arazzoVersion.startsWith('1.0.0') ? 'warning' : 'error';
+  }
+
+  /**
+   * Compiles a document value that may hold runtime expressions, reporting problems at their leaf.
+   * An output value is a runtime expression (spec: Step/Workflow Object outputs), so there a `$…`
+   * with an unknown source is an error, not text sent as is (issue 10 item 10).
+   */
+  value(raw: unknown, pointer: string, role: 'value' | 'output' = 'value'): ValueTemplate {
     const { template, problems } = compileValue(raw, { bareExpressions: true });
     for (const problem of problems) {
       const { path, ...rest } = problem;
       const leaf = path.reduce<string>((p, token) => childPointer(p, token), pointer);
-      this.reportProblem(rest, leaf);
+      this.reportProblem(role === 'output' && rest.code === 'expression-unknown-source' ? { ...rest, severity: 'error' } : rest, leaf);
+    }
+    if (role === 'output' && problems.length === 0 && template.kind === 'literal' && typeof raw === 'string' && raw.startsWith('$')) {
+      this.report('output-not-expression', 'error', `"${raw}" is not a runtime expression, and an output value must be one`, pointer, { hint: SOURCES_HINT });
     }
     return template;
   }

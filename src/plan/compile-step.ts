@@ -177,6 +177,6 @@ export function compileOutputs(ctx: CompileContext, raw: unknown, pointer: strin
     if (typeof value !== 'string') {
       ctx.report('output-not-expression', 'error', `Output "${name}" must be a runtime expression string, not ${JSON.stringify(value)}`, outputPointer);
     }
-    return { pointer: outputPointer, name, value: ctx.value(value, outputPointer) };
+    return { pointer: outputPointer, name, value: ctx.value(value, outputPointer, 'output') };
   });
 }

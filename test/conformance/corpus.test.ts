@@ -22,8 +22,6 @@ const manifest = JSON.parse(readFileSync(path.join(CORPUS, 'manifest.json'), 'ut
 const documents = manifest.files.filter((entry) => entry.kind === 'arazzo');
 
 const REMOTE = 'remote OpenAPI source, not in the corpus; tests never fetch';
-const STEP_NAME = '`$steps.<id>.<name>` without `.outputs.` (jentic style; manifest note): not an output reference in 1.0.1; fix-it offered';
-const CHILD_OUTPUT = 'reads a called workflow\'s output through a workflowId step that declares no outputs; step outputs are the ones the step declares (hint: `x: $outputs.x` in the step)';
 
 /**
  * Every error on a valid document, with the reason we keep it. `errors` is the exact set of error
@@ -58,28 +56,29 @@ const DEVIATIONS: Record<string, { errors: string[]; reason: string }> = {
     reason: 'its source museum-api.yaml is not in the upstream folder (manifest note)',
   },
   'jentic__arazzo-engine/runner/tests/fixtures/newyork_times/newyork_times.arazzo.yaml': {
-    errors: ['expression-steps-missing-outputs', 'output-name-invalid'],
-    reason: `output names with spaces ("Search ArticlesResponse") break the spec's MUST ^[a-zA-Z0-9.\\-_]+$ (the schema's patternProperties does not forbid other names); ${STEP_NAME}`,
+    errors: ['output-name-invalid', 'output-not-expression'],
+    reason: 'output names with spaces ("Search ArticlesResponse") break the spec\'s MUST ^[a-zA-Z0-9.\\-_]+$ (the schema\'s patternProperties does not forbid other names), and the workflow outputs that read them (`…outputs.Search ArticlesResponse`) are no expression: a name ends at a space, and a whole-string `$…` with more text is a template (project decision). Its spaced stepIds are only step-id-pattern warnings (issue 10 item 9)',
   },
   'jentic__arazzo-engine/runner/tests/fixtures/train/train.arazzo.yaml': {
-    errors: ['expression-steps-missing-outputs', 'input-reference-undeclared', 'source-unresolvable'],
-    reason: `train.openapi.yaml $refs docs/getting-started.md, not copied; payloads read \`$inputs.create_booking_body\` etc. that the inputs schemas do not declare; ${STEP_NAME}`,
+    errors: ['source-unresolvable'],
+    reason: 'train.openapi.yaml $refs docs/getting-started.md, not copied',
   },
   'jentic__arazzo-engine/runner/tests/fixtures/spotify/spotify.arazzo.yaml': {
-    errors: ['expression-steps-missing-outputs', 'source-unresolvable'],
-    reason: `spotify.openapi.yaml $refs ../policies.yaml, not copied; ${STEP_NAME}`,
+    errors: ['source-unresolvable'],
+    reason: 'spotify.openapi.yaml $refs ../policies.yaml, not copied',
   },
-  'jentic__arazzo-engine/runner/tests/fixtures/sample_login_workflow/login_workflow.yaml': { errors: ['expression-steps-missing-outputs'], reason: STEP_NAME },
   'wso2__arazzo-tools/examples/go-runner-test/petstore/03-retry-action.arazzo.yaml': {
     errors: ['step-output-undeclared'],
     reason: 'output `shouldNotExist: $steps.shouldNotRun.outputs.inventory` reads an output step shouldNotRun never declares',
   },
-  'wso2__arazzo-tools/examples/go-runner-test/petstore/05-nested-workflow.arazzo.yaml': { errors: ['step-output-undeclared'], reason: CHILD_OUTPUT },
+  'wso2__arazzo-tools/examples/go-runner-test/petstore/05-nested-workflow.arazzo.yaml': {
+    errors: ['step-output-undeclared'],
+    reason: 'step setupPetWorkflow declares outputs (nestedPetId, which reads the step itself), so its outputs are those: reading the child\'s createdPetId through it is only accepted (with a warning) when the step declares none (issue 10 item 9)',
+  },
   'wso2__arazzo-tools/examples/go-runner-test/petstore/08-remote-source-url.arazzo.yaml': { errors: ['file-not-found'], reason: REMOTE },
-  'wso2__arazzo-tools/examples/go-runner-test/toolshop/12-nested-workflow-args.arazzo.yaml': { errors: ['step-output-undeclared'], reason: CHILD_OUTPUT },
   'wso2__arazzo-tools/examples/go-runner-test/toolshop/16-operation-path-advanced.arazzo.yaml': {
-    errors: ['expression-empty-name', 'operation-path-not-found'],
-    reason: 'operationPath pointers stop at the Path Item (no method), so no Operation Object resolves (manifest note); `$steps.x.outputs` without a name',
+    errors: ['operation-path-not-found'],
+    reason: 'operationPath pointers stop at the Path Item (no method), so no Operation Object resolves (manifest note)',
   },
   'wso2__arazzo-tools/examples/go-runner-test/toolshop/17-qualified-operation-id.arazzo.yaml': {
     errors: ['step-output-undeclared'],
@@ -90,14 +89,27 @@ const DEVIATIONS: Record<string, { errors: string[]; reason: string }> = {
     reason: `${REMOTE} (both sources); components.parameters.authorization reads \`$steps.authenticate.outputs.token\`, but the first workflow's authenticate step declares no outputs`,
   },
   'speakeasy-api__openapi/arazzo/testdata/traintravelapi.arazzo.yaml': {
-    errors: ['file-not-found', 'input-reference-undeclared', 'output-reference-undeclared'],
-    reason: './openapi.yaml is not in the upstream repo (manifest note); book_trip_input (allOf find_trip_input, bank_details) declares no trip_id/passenger_name, `$inputs.bank_details.x` reads a property the schema has at top level; `$outputs.trip_id` of a child that declares no trip_id',
+    errors: ['file-not-found', 'output-reference-undeclared'],
+    reason: './openapi.yaml is not in the upstream repo (manifest note); `$outputs.trip_id` of a child that declares no trip_id',
   },
   'speakeasy-api__openapi/arazzo/testdata/simple.arazzo.yaml': { errors: ['file-not-found'], reason: REMOTE },
   'jentic__jentic-public-apis/workflows/asana.com/workflows.arazzo.json': {
     errors: ['file-not-found'],
     reason: 'its 605 KB OpenAPI was not copied (manifest note)',
   },
+};
+
+/**
+ * Issue 10 item 9: documents whose errors were false ones now carry these warnings instead (the
+ * fix shows here; an error coming back fails the DEVIATIONS check above).
+ */
+const DOWNGRADED: Record<string, string[]> = {
+  'jentic__arazzo-engine/runner/tests/fixtures/sample_login_workflow/login_workflow.yaml': ['expression-steps-missing-outputs'],
+  'jentic__arazzo-engine/runner/tests/fixtures/spotify/spotify.arazzo.yaml': ['expression-steps-missing-outputs'],
+  'jentic__arazzo-engine/runner/tests/fixtures/train/train.arazzo.yaml': ['step-id-pattern', 'input-reference-unlisted'],
+  'wso2__arazzo-tools/examples/go-runner-test/toolshop/12-nested-workflow-args.arazzo.yaml': ['step-output-from-child'],
+  'wso2__arazzo-tools/examples/go-runner-test/toolshop/16-operation-path-advanced.arazzo.yaml': [],
+  'speakeasy-api__openapi/arazzo/testdata/traintravelapi.arazzo.yaml': ['input-reference-unlisted'],
 };
 
 /** The rules each nonconformant and invalid document must be flagged with. */
@@ -140,7 +152,7 @@ function sourceLocationsFor(entry: ManifestEntry): Record<string, string> {
 describe('issue 4 proof: arazzo-in-the-wild corpus (manifest.json)', () => {
   it('the tables name only files of the manifest', () => {
     const files = new Set(documents.map((d) => d.file));
-    expect([...Object.keys(DEVIATIONS), ...Object.keys(EXPECTED)].filter((f) => !files.has(f))).toEqual([]);
+    expect([...Object.keys(DEVIATIONS), ...Object.keys(EXPECTED), ...Object.keys(DOWNGRADED)].filter((f) => !files.has(f))).toEqual([]);
     expect(documents.length).toBeGreaterThanOrEqual(51);
   });
 
@@ -153,6 +165,8 @@ describe('issue 4 proof: arazzo-in-the-wild corpus (manifest.json)', () => {
       if (entry.expect === 'valid' || entry.expect === 'valid-schema-bug') {
         expect(errors).toEqual([...(DEVIATIONS[entry.file]?.errors ?? [])].sort());
         expect(errors.filter((code) => code.startsWith('schema-'))).toEqual([]);
+        const warnings = new Set<string>(diagnostics.filter((d) => d.severity === 'warning').map((d) => d.code));
+        expect((DOWNGRADED[entry.file] ?? []).filter((code) => !warnings.has(code))).toEqual([]);
       } else {
         expect(EXPECTED[entry.file], 'every nonconformant/invalid file names its expected rules').toBeDefined();
         expect(errors).toEqual(expect.arrayContaining(EXPECTED[entry.file]!));

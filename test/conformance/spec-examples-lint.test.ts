@@ -48,9 +48,9 @@ const EXPECTATIONS: Record<string, Expectation> = {
     reason: '`$sourceDescriptions.auth-api.PAR`, but the OpenAPI operationId is `Par` (operationIds are case-sensitive)',
   },
   'examples/1.0.0/bnpl-arazzo.yaml': {
-    errors: ['expression-steps-missing-outputs', 'step-output-undeclared'],
-    warnings: ['template-object-in-quotes', 'criterion-jsonpath-root-filter'],
-    reason: 'known defects: a step parameter reads the step\'s own undeclared output; `loanTransactionId` is never declared; the final output lacks `.outputs.`; `"{$inputs.customer}"` inside quotes; root-object JSONPath filters',
+    errors: ['step-output-undeclared'],
+    warnings: ['expression-steps-missing-outputs', 'template-object-in-quotes', 'criterion-jsonpath-root-filter'],
+    reason: 'known defects: a step parameter reads the step\'s own undeclared output; `loanTransactionId` is never declared; the final output lacks `.outputs.` (a warning in this 1.0.0 document, issue 10 item 9); `"{$inputs.customer}"` inside quotes; root-object JSONPath filters',
   },
   'examples/1.0.0/ExtendedParametersExample.arazzo.yaml': {
     errors: ['file-not-found'],

@@ -84,7 +84,7 @@ function checkWorkflowStep(model: LintModel, workflow: LintWorkflow, step: LintS
   if (!child) return;
   for (const parameter of step.parameters) {
     const lookup = lookupInput(child.inputsSchema, parameter.name);
-    if (lookup.result !== 'undeclared') continue;
+    if (lookup.result !== 'undeclared' && lookup.result !== 'unlisted') continue;
     report.add('parameter-not-declared', `Workflow "${child.workflowId}" declares no input "${parameter.name}"`, parameter.pointer, {
       hint: lookup.known.length > 0 ? `Its inputs: ${lookup.known.join(', ')}.` : `Workflow ${child.workflowId} has no inputs.`,
     });

@@ -70,8 +70,8 @@ function checkStepReference(scope: Scope, found: FoundExpression, expression: St
     });
     return;
   }
-  if (!target.outputNames.has(expression.name)) {
-    reportUndeclaredOutput(scope, found, expression, target);
+  if (expression.name !== undefined && !target.outputNames.has(expression.name)) {
+    reportUndeclaredOutput(scope, found, { ...expression, name: expression.name }, target);
     return;
   }
   if (where.step && !reachableAfter(flow, index).has(where.step.index) && !readsOwnOutcome(found, where.step, index)) {
@@ -92,11 +92,19 @@ function readsOwnOutcome(found: FoundExpression, step: LintStep, index: number):
   return index === step.index && (found.pointer.startsWith(`${step.pointer}/onSuccess/`) || found.pointer.startsWith(`${step.pointer}/onFailure/`));
 }
 
-function reportUndeclaredOutput(scope: Scope, found: FoundExpression, expression: StepsExpression, target: LintStep): void {
+function reportUndeclaredOutput(scope: Scope, found: FoundExpression, expression: StepsExpression & { name: string }, target: LintStep): void {
   const head = `$steps.${expression.stepId}.outputs.`;
   const dotted = dotPathFix(found, head, expression.name, expression.pointer ?? [], (name) => target.outputNames.has(name));
   if (dotted) return reportDotPath(scope, found, dotted, `output "${dotted.name}" of step "${target.stepId}"`);
   const child = target.calls !== undefined ? scope.model.byId.get(target.calls) : undefined;
+  if (child?.outputNames.has(expression.name) && target.outputNames.size === 0) {
+    // Issue 10 item 9: several runners expose a called workflow's outputs as the step's own; so do we.
+    scope.report.add('step-output-from-child', `${expression.text}: step "${target.stepId}" declares no outputs; this reads workflow "${child.workflowId}"'s output "${expression.name}" (not portable)`, found.pointer, {
+      offset: found.offset,
+      hint: `Declare "${expression.name}: $outputs.${expression.name}" in the outputs of step ${target.stepId}, which every runner understands.`,
+    });
+    return;
+  }
   const declared = [...target.outputNames];
   const hint = child?.outputNames.has(expression.name)
     ? `Step ${target.stepId} calls workflow ${child.workflowId}; declare "${expression.name}: $outputs.${expression.name}" in the step outputs to expose it.`
@@ -121,11 +129,19 @@ function reportDotPath(scope: Scope, found: FoundExpression, dotted: DotPath, wh
 
 function checkInput(scope: Scope, found: FoundExpression, workflow: LintWorkflow, name: string, pointer: readonly string[]): void {
   const lookup = lookupInput(workflow.inputsSchema, name, pointer);
-  if (lookup.result !== 'undeclared') return;
+  if (lookup.result === 'declared' || lookup.result === 'unknown') return;
   const head = found.expression.kind === 'workflows' ? `$workflows.${workflow.workflowId}.inputs.` : '$inputs.';
-  const dotted = pointer.length === 0 ? dotPathFix(found, head, name, [], (n) => lookupInput(workflow.inputsSchema, n).result !== 'undeclared') : undefined;
+  const exists = (n: string): boolean => ['declared', 'unknown'].includes(lookupInput(workflow.inputsSchema, n).result);
+  const dotted = pointer.length === 0 ? dotPathFix(found, head, name, [], exists) : undefined;
   if (dotted) return reportDotPath(scope, found, dotted, `input "${dotted.name}"`);
   const text = found.expression.text;
+  if (lookup.result === 'unlisted') {
+    scope.report.add('input-reference-unlisted', `${text}: "${lookup.at}" is not listed in the inputs schema of workflow "${workflow.workflowId}", which allows other properties`, found.pointer, {
+      offset: found.offset,
+      hint: `Listed: ${lookup.known.join(', ')}. Add it under properties (or set additionalProperties: false to make this an error).`,
+    });
+    return;
+  }
   const message = workflow.inputsSchema === undefined
     ? `${text}: workflow "${workflow.workflowId}" declares no inputs`
     : lookup.at === name && pointer.length === 0

@@ -86,22 +86,30 @@ describe('Bare expressions in text (project decision, checklist §16.3)', () => 
     expect(templateParts('{$inputs.a} $inputs.b', { bareExpressions: false }).parts).toEqual(['<$inputs.a>', ' $inputs.b']);
   });
 
-  it('a bare $steps without outputs stays text but is warned about, with a fix', () => {
+  it('a bare $steps without outputs reads that output, with a warning and a fix (issue 10 item 9)', () => {
     const { template, problems } = compileValue('Bearer $steps.login.token');
-    expect(template).toEqual({ kind: 'literal', value: 'Bearer $steps.login.token' });
-    expect(problems).toMatchObject([
-      { code: 'expression-steps-missing-outputs', severity: 'warning', offset: 20, fix: 'Bearer $steps.login.outputs.token' },
-    ]);
+    expect(template).toMatchObject({ kind: 'template', parts: ['Bearer ', { kind: 'steps', stepId: 'login', name: 'token' }] });
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.objectContaining({ code: 'expression-steps-missing-outputs', severity: 'warning', offset: 20, fix: 'Bearer $steps.login.outputs.token' }),
+    ]));
   });
 });
 
 describe('Whole-string values that look like expressions (checklist §16.4)', () => {
+  it('issue 10 item 10: a `$word.` with no such source ($faker, $dependencies) is sent as text, with a warning', () => {
+    for (const text of ['$faker.name.firstName', '$dependencies.login.token']) {
+      const { template, problems } = compileValue(text);
+      expect(template).toEqual({ kind: 'literal', value: text });
+      expect(problems).toMatchObject([{ code: 'expression-unknown-source', severity: 'warning', offset: 0 }]);
+    }
+    expect(compileValue('$.items[*]').problems).toEqual([]);
+    expect(compileValue('$100').problems).toEqual([]);
+  });
+
   it('a known source that fails to parse is an error', () => {
     expect(compileValue('$inputs.').problems).toMatchObject([{ code: 'expression-empty-name', offset: 8, severity: 'error' }]);
-    expect(compileValue('$steps.x.foo').problems).toMatchObject([
-      { code: 'expression-steps-missing-outputs', severity: 'error', fix: '$steps.x.outputs.foo' },
-    ]);
-    expect(compileValue('$steps.x.foo').template).toEqual({ kind: 'literal', value: '$steps.x.foo' });
+    expect(compileValue('$steps.x').problems).toMatchObject([{ code: 'expression-steps-missing-outputs', severity: 'error' }]);
+    expect(compileValue('$steps.x').template).toEqual({ kind: 'literal', value: '$steps.x' });
   });
 
   it('$response.body.id as a whole value → expression + dot-body warning', () => {

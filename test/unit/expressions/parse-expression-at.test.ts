@@ -87,8 +87,13 @@ describe('Bare runtime expressions inside text (project decision, checklist §16
     expect(result).toMatchObject({ ok: true, end: 27, warnings: [{ code: 'expression-dot-body', fix: '$response.body#/token' }] });
   });
 
-  it('gives the end of a $steps expression missing outputs, so the fix can be placed', () => {
+  it('reads a $steps expression missing outputs up to its end, with a warning whose fix can be placed', () => {
     const result = parseExpressionAt('Bearer $steps.login.token now', 7, 'bare');
-    expect(result).toMatchObject({ ok: false, end: 25, problem: { code: 'expression-steps-missing-outputs', offset: 20, fix: '$steps.login.outputs.token' } });
+    expect(result).toMatchObject({ ok: true, end: 25, warnings: [{ code: 'expression-steps-missing-outputs', offset: 20, fix: '$steps.login.outputs.token' }] });
+  });
+
+  it('a stepId with spaces is not joined in bare text, where a space ends the expression', () => {
+    expect(parseExpressionAt('x $steps.get pet.outputs.a', 2, 'bare')).toMatchObject({ ok: false, problem: { code: 'expression-steps-missing-outputs' } });
+    expect(parseExpressionAt('{$steps.get pet.outputs.a}', 1, 'template')).toMatchObject({ ok: true, end: 25, expression: { stepId: 'get pet' } });
   });
 });

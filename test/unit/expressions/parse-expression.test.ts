@@ -95,11 +95,27 @@ describe('Runtime Expressions: lenient forms (checklist §15.6, §15.9)', () => 
     expect(result.warnings[0]?.fix).toBe('$request.body#/items/0/id');
   });
 
-  it('$steps.s.x is an error with a fix inserting outputs.', () => {
-    expect(problem('$steps.s.x')).toMatchObject({ code: 'expression-steps-missing-outputs', offset: 9, fix: '$steps.s.outputs.x' });
-    expect(problem('$steps.someStep.pets#/0')).toMatchObject({ fix: '$steps.someStep.outputs.pets#/0' });
+  it('issue 10 item 9: $steps.s.x (the 1.0.0 text\'s form) reads output x, with a warning and a fix inserting outputs.', () => {
+    const result = parsed('$steps.s.x');
+    expect(result.expression).toEqual({ kind: 'steps', stepId: 's', name: 'x', text: '$steps.s.x' });
+    expect(result.warnings).toMatchObject([{ code: 'expression-steps-missing-outputs', severity: 'warning', offset: 9, fix: '$steps.s.outputs.x' }]);
+    expect(parsed('$steps.someStep.pets#/0').warnings[0]).toMatchObject({ fix: '$steps.someStep.outputs.pets#/0' });
     expect(problem('$steps.s')).toMatchObject({ code: 'expression-steps-missing-outputs', offset: 8 });
     expect(problem('$steps.s').fix).toBeUndefined();
+  });
+});
+
+describe('issue 10 item 9: 1.0.x forms of $steps (ABNF `"$steps." name`, name = *CHAR)', () => {
+  it('a stepId with spaces is read up to the dot that follows it', () => {
+    expect(parsed('$steps.get pet.outputs.name').expression).toEqual({ kind: 'steps', stepId: 'get pet', name: 'name', text: '$steps.get pet.outputs.name' });
+    expect(parsed('$steps.Plan a Trip_0.outputs.r#/a').expression).toMatchObject({ stepId: 'Plan a Trip_0', name: 'r', pointer: ['a'] });
+    expect(problem('$steps.get pet').code).toBe('expression-steps-missing-outputs');
+  });
+
+  it('$steps.s.outputs is the whole map (no name)', () => {
+    const result = parsed('$steps.s.outputs');
+    expect(result.expression).toEqual({ kind: 'steps', stepId: 's', text: '$steps.s.outputs' });
+    expect(result.warnings).toEqual([]);
   });
 });
 
@@ -123,7 +139,6 @@ describe('Runtime Expressions: errors carry a code and an offset (checklist §15
     ['$url.x', 'expression-syntax', 4],
     ['$statusCode == 200', 'expression-syntax', 11],
     ['$steps..outputs.x', 'expression-empty-name', 7],
-    ['$steps.s.outputs', 'expression-empty-name', 16],
     ['$steps.s.outputs.', 'expression-empty-name', 17],
     ['$workflows.w.params.x', 'expression-syntax', 13],
     ['$workflows.w.inputs', 'expression-syntax', 19],

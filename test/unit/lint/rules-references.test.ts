@@ -44,10 +44,12 @@ const withInputs = (read: string): string => document(`
   - workflowId: w
     inputs:
       type: object
+      additionalProperties: false
       properties:
         limit: { type: integer }
         filter:
           type: object
+          additionalProperties: false
           properties:
             size: { type: integer }
     steps:
@@ -99,7 +101,7 @@ const cases: RuleCase[] = [
   },
   {
     rule: 'input-reference-undeclared',
-    about: 'issue 4: $inputs.x is declared in the inputs schema',
+    about: 'issue 4: $inputs.x is declared in a closed inputs schema (additionalProperties: false)',
     fail: withInputs('$inputs.limt # <-'),
     pass: withInputs('$inputs.limit'),
   },
