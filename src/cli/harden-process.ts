@@ -53,8 +53,21 @@ export function createCrashReporter(io: CliIo, argv: readonly string[], exit: (c
   };
 }
 
+/**
+ * A reader that went away (`| head -3`, `| true`) is not a failure of ours: the stream is then
+ * destroyed, later writes are dropped, and the command still ends with its own exit code.
+ */
+export function ignoreClosedPipes(streams: readonly NodeJS.WriteStream[]): void {
+  for (const stream of streams) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+}
+
 /** Installs the crash reporter on the real process (never when the CLI runs in-process in tests). */
 export function guardProcess(io: CliIo, argv: readonly string[]): CrashReporter {
+  ignoreClosedPipes([process.stdout, process.stderr]);
   const reporter = createCrashReporter(io, argv, (code) => process.exit(code));
   process.on('unhandledRejection', reporter.onRejection);
   process.on('uncaughtException', reporter.onException);
