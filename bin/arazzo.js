@@ -1,6 +1,16 @@
 #!/usr/bin/env node
 // Thin shim: all logic lives in dist/cli/main.js (built from src/cli/main.ts by `npm run build`).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+
+// A clone or git checkout that was never built (install scripts skipped): say what to do.
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  process.stderr.write(`arazzo is not built: ${fileURLToPath(entry)} is missing.\n  hint: run "npm install" (it builds on install) or "npm run build" in ${root}\n`);
+  process.exit(2);
+}
 
 // V8 settings for the CLI process only (in-process callers keep V8's defaults); bench/README.md
 // has the figures. Set before dist/ loads: the flags are read when wasm compiles and at each GC.
