@@ -2,7 +2,9 @@
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { resolveServerUrl } from '../engine/resolve-server-url.js';
 import type { SourceDescriptionView } from '../expressions/scope.js';
+import type { OperationServer } from '../plan/operation.js';
 import type { WorkflowPlan } from '../plan/plan.js';
+import { suggest } from '../plan/resolve-references.js';
 
 export function preflightServers(
   workflows: readonly WorkflowPlan[],
@@ -11,10 +13,12 @@ export function preflightServers(
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
+  const known = new Set<string>();
   for (const workflow of workflows) {
     for (const step of workflow.steps) {
       if (step.target.kind !== 'operation') continue;
       const { operation, source } = step.target;
+      if (operation.servers[0]) for (const name of variableNames(operation.servers[0])) known.add(name);
       const key = `${source.name}|${operation.servers.map((s) => s.url).join(',')}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -29,7 +33,21 @@ export function preflightServers(
       }
     }
   }
-  return diagnostics;
+  return [...unknownVariables(Object.keys(variables), [...known].sort()), ...diagnostics];
+}
+
+/** A mistyped variable would otherwise be ignored and the request sent to the default region. */
+function unknownVariables(given: readonly string[], known: readonly string[]): Diagnostic[] {
+  return given.filter((name) => !known.includes(name)).map((name) => {
+    const hint = known.length === 0 ? 'No server URL of this run has variables.' : suggest(name, known) ?? `Known: ${known.join(', ')}.`;
+    return makeDiagnostic('server-variable-unknown', 'error', `--server-variable ${name}: no server URL of this run has a variable "${name}" (known: ${known.join(', ') || 'none'})`, { hint });
+  });
+}
+
+/** Declared variables and `{name}` placeholders of a server URL. */
+function variableNames(server: OperationServer): string[] {
+  const placeholders = [...server.url.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+  return [...Object.keys(server.variables ?? {}), ...placeholders];
 }
 
 export function checkServerNames(servers: Readonly<Record<string, string>>, known: readonly string[]): string | undefined {

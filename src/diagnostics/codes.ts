@@ -202,6 +202,7 @@ const RUN = {
   'server-url-relative': error('Relative server URL for a local OpenAPI file', 'Pass --server <source>=<url>.'),
   'server-variable-missing': error('Server URL variable without a value'),
   'server-variable-not-in-enum': error('Server URL variable outside its enum'),
+  'server-variable-unknown': error('--server-variable names a variable no server of the run declares'),
   'header-name-invalid': error('Invalid HTTP header name'),
   'header-value-invalid': error('Invalid HTTP header value'),
   'path-parameter-missing': error('Path parameter without a value'),

@@ -8,6 +8,7 @@
  */
 import { childPointer, makeDiagnostic, type Diagnostic, type Problem } from '../diagnostics/diagnostic.js';
 import { isObject, ownField } from '../document/model.js';
+import { suggest } from '../plan/resolve-references.js';
 import { coerceInput, propertySchema } from './coerce-inputs.js';
 import { inputsFromEnv } from './env-inputs.js';
 import { readInputsFile } from './read-inputs-file.js';
@@ -76,9 +77,18 @@ export async function gatherInputs(target: InputTarget, sources: InputSources): 
 
   const validation = await validateInputs(target.schema, provided);
   const schemaProblems = validation.ok ? [] : validation.problems.filter((p) => !failed.has(p.input));
-  diagnostics.push(...schemaProblems.map((p) => toDiagnostic(p, place(p.input))));
-  if (diagnostics.length > 0 || !validation.ok) return { ok: false, diagnostics, provided };
-  return { ok: true, inputs: validation.inputs, warnings: undeclaredWarnings(target, provided), provided };
+  const declared = declaredNames(target.schema);
+  diagnostics.push(...schemaProblems.map((p) => toDiagnostic(p.code === 'input-unknown' ? { ...p, hint: spellingHint(p.input, declared) } : p, place(p.input))));
+  // A closed schema (additionalProperties: false) already made an undeclared name an error.
+  const unknown = new Set(schemaProblems.filter((p) => p.code === 'input-unknown').map((p) => p.input));
+  const warnings = undeclaredWarnings(target, provided).filter((w) => !unknown.has(w.input));
+  if (diagnostics.length > 0 || !validation.ok) return { ok: false, diagnostics: [...diagnostics, ...warnings.map((w) => w.diagnostic)], provided };
+  return { ok: true, inputs: validation.inputs, warnings: warnings.map((w) => w.diagnostic), provided };
+}
+
+/** `nmae` → 'Did you mean "name"?'; else the declared names. */
+function spellingHint(name: string, declared: readonly string[]): string {
+  return suggest(name, declared) ?? (declared.length > 0 ? `Declared inputs: ${declared.join(', ')}.` : 'The workflow declares no inputs.');
 }
 
 function splitPair(pair: string): { ok: true; name: string; raw: string } | { ok: false; problem: Problem } {
@@ -92,19 +102,23 @@ function declaredNames(schema: unknown): string[] {
   return isObject(properties) ? Object.keys(properties) : [];
 }
 
-/** A name the schema does not declare is allowed (unless additionalProperties says no), but likely a typo. */
-function undeclaredWarnings(target: InputTarget, provided: Record<string, unknown>): Diagnostic[] {
+/**
+ * A name the schema does not declare is allowed (unless additionalProperties says no), but likely
+ * a typo: warned about also when other inputs fail, since the typo is often why one is missing.
+ */
+function undeclaredWarnings(target: InputTarget, provided: Record<string, unknown>): Array<{ input: string; diagnostic: Diagnostic }> {
   const declared = declaredNames(target.schema);
   if (declared.length === 0) return [];
   return Object.keys(provided)
     .filter((name) => !declared.includes(name))
-    .map((name) =>
-      makeDiagnostic('input-undeclared', 'warning', `Input "${name}" is not declared by workflow ${target.workflowId}; it is passed on as given`, {
+    .map((name) => ({
+      input: name,
+      diagnostic: makeDiagnostic('input-undeclared', 'warning', `Input "${name}" is not declared by workflow ${target.workflowId}; it is passed on as given`, {
         file: target.file,
         pointer: childPointer(target.pointer, 'inputs'),
-        hint: `Declared inputs: ${declared.join(', ')}.`,
+        hint: spellingHint(name, declared),
       }),
-    );
+    }));
 }
 
 /** The line of the input's declaration, when the schema is written inline. */
