@@ -20,6 +20,7 @@ import { UsageError } from './parse-cli-values.js';
 
 interface LintFlags {
   format?: string;
+  json?: boolean;
   rule?: string[];
   maxWarnings?: string;
   color?: boolean;
@@ -27,7 +28,8 @@ interface LintFlags {
 
 export async function lintCommand(patterns: readonly string[], raw: Record<string, unknown>, io: CliIo): Promise<number> {
   const flags = raw as LintFlags;
-  const format = (flags.format ?? 'stylish') as LintFormat;
+  if (flags.json && flags.format !== undefined && !['stylish', 'json'].includes(flags.format)) throw new UsageError(`--json and --format ${flags.format} ask for two formats`, 'Use one of them.');
+  const format = (flags.json ? 'json' : flags.format ?? 'stylish') as LintFormat;
   if (!LINT_FORMATS.includes(format)) throw new UsageError(`--format "${format}" is not one of ${LINT_FORMATS.join(', ')}`);
   const rules = parseRuleSettings(flags.rule ?? []);
   const maxWarnings = flags.maxWarnings === undefined ? undefined : parseMaxWarnings(flags.maxWarnings);

@@ -7,7 +7,8 @@ import pkg from '../../package.json' with { type: 'json' };
 import { processIo, type CliIo } from './cli-io.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { boundRegexBacktracking, guardProcess, isVerbose, reportInternalError } from './harden-process.js';
-import { collect, UsageError } from './parse-cli-values.js';
+import { addHelpCommand } from './help-command.js';
+import { collect, joinReportValues, UsageError } from './parse-cli-values.js';
 
 const RUN_EXAMPLES = `
 Inputs (later sources win): the schema's defaults < --inputs files < ARAZZO_INPUT_<name>
@@ -138,6 +139,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .argument('<files...>', 'Arazzo documents or glob patterns')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif', 'junit']).default('stylish'))
     .option('-r, --rule <id=severity>', 'set a rule to off, info, warn or error; repeatable; "prefix-*" for a family', collect, [])
+    .option('--json', 'same as --format json')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .addOption(new Option('--no-color', 'never use colour'))
     .addHelpText('after', LINT_EXAMPLES)
@@ -146,8 +148,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       exitCode = await lintCommand(files, options, io);
     });
 
+  addHelpCommand(program);
+
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(joinReportValues(argv), { from: 'user' });
     return atLeastFailedAfterCrash(exitCode);
   } catch (error) {
     return atLeastFailedAfterCrash(handleError(error, io, argv));

@@ -38,3 +38,23 @@ export function parsePair(text: string, option: string): [string, string] {
 }
 
 export const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export const REPORT_KINDS = ['json', 'junit', 'har'] as const;
+
+/**
+ * `--report junit out.xml` (kind and path as two words) means `--report junit=out.xml`; without
+ * this, commander takes out.xml for a second workflow file and stops at "too many arguments".
+ */
+export function joinReportValues(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const [kind, target] = [argv[i + 1], argv[i + 2]];
+    if (argv[i] === '--report' && (REPORT_KINDS as readonly (string | undefined)[]).includes(kind) && target !== undefined && !target.startsWith('-')) {
+      joined.push('--report', `${kind}=${target}`);
+      i += 2;
+    } else {
+      joined.push(argv[i]!);
+    }
+  }
+  return joined;
+}

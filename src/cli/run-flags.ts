@@ -1,7 +1,7 @@
 /** `arazzo run` options as commander hands them over → checked, typed settings (UsageError otherwise). */
 import { LOG_LEVELS, type LogFormat, type LogLevel } from '../report/run-logger.js';
 import { readFailOnEnd, type FailOnEnd } from './fail-on-end.js';
-import { parseCount, parseDuration, parsePair, parseSize, UsageError } from './parse-cli-values.js';
+import { parseCount, parseDuration, parsePair, parseSize, REPORT_KINDS, UsageError } from './parse-cli-values.js';
 
 export interface RunFlags {
   workflow?: string;
@@ -50,8 +50,6 @@ export interface RunSettings {
   log?: { level: LogLevel; format: LogFormat };
 }
 
-const REPORT_KINDS = ['json', 'junit', 'har'] as const;
-
 export function readRunFlags(raw: Record<string, unknown>): { flags: RunFlags; settings: RunSettings } {
   const flags = { input: [], inputs: [], server: [], serverVariable: [], report: [], auth: [], ...raw } as unknown as RunFlags;
   const settings: RunSettings = {
@@ -83,6 +81,7 @@ const isUnnamedUrl = (text: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(
 function readReports(pairs: readonly string[], har: string | undefined): ReportTargets {
   const targets: ReportTargets = {};
   for (const pair of pairs) {
+    if (!pair.includes('=')) throw reportWithoutKind(pair);
     const [kind, target] = parsePair(pair, '--report');
     if (!(REPORT_KINDS as readonly string[]).includes(kind)) {
       throw new UsageError(`--report ${kind} is not a report kind`, `Use --report junit=<path>, --report json=<path> or --report har=<path>.`);
@@ -92,6 +91,13 @@ function readReports(pairs: readonly string[], har: string | undefined): ReportT
   }
   if (har !== undefined) targets.har = har;
   return targets;
+}
+
+/** `--report out.xml` → "write --report junit=out.xml"; `--report junit` → it needs a path. */
+function reportWithoutKind(value: string): UsageError {
+  if ((REPORT_KINDS as readonly string[]).includes(value)) return new UsageError(`--report ${value} needs a path`, `Write --report ${value}=<path>.`);
+  const kind = { '.xml': 'junit', '.json': 'json', '.har': 'har' }[/\.[a-z]+$/i.exec(value)?.[0].toLowerCase() ?? ''];
+  return new UsageError(`--report "${value}" does not say which report`, kind ? `Write --report ${kind}=${value}.` : 'Write --report junit=<path>, json=<path> or har=<path>.');
 }
 
 function readLog(level: string | undefined, format: string | undefined): RunSettings['log'] {

@@ -1,6 +1,9 @@
 // Issue 12 items 5-6: typos and misplaced option values get an error that says what was meant,
 // exit 2, and nothing is sent. In-process through main(argv, io).
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/cli-io.js';
 import { routeRequests, useLoopbackServer } from '../support/loopback-server.js';
@@ -18,6 +21,8 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   return { code, stdout, stderr };
 }
 
+const dir = mkdtempSync(path.join(tmpdir(), 'arazzo-typos-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const typed = echoFixture('typed-inputs.arazzo.yml');
 const closed = echoFixture('closed-inputs.arazzo.yml');
 const echoServer = (): string => `echoApi=${echo.server.url}/echo`;
@@ -62,5 +67,53 @@ describe('issue 12 item 5: a misspelt --input says what was meant', () => {
     expect(result.stderr).toMatch(/error input-unknown Input "cont" is not declared by the workflow\n\s+hint: Did you mean "count"\?/);
     expect(result.stderr).not.toMatch(/input-undeclared/);
     expect(echo.server.requests).toHaveLength(0);
+  });
+});
+
+describe('issue 12 item 6: option values', () => {
+  const runTyped = (extra: string[]) => cli(['run', typed, '--server', echoServer(), '--input', 'name=n', '--input', 'count=1', ...extra]);
+
+  it('--report junit out.xml (two words) is --report junit=out.xml', async () => {
+    const target = path.join(dir, 'two-words.xml');
+    const result = await runTyped(['--report', 'junit', target]);
+    expect(result.stderr).not.toMatch(/too many arguments/);
+    expect(result.code).toBe(0);
+    expect(readFileSync(target, 'utf8')).toMatch(/<testsuites/);
+  });
+
+  it('--report out.xml hints junit=out.xml, exit 2, nothing sent', async () => {
+    const result = await runTyped(['--report', 'out.xml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/hint: Write --report junit=out\.xml\./);
+    expect(existsSync(path.join(repoRoot, 'out.xml'))).toBe(false);
+    expect(echo.server.requests).toHaveLength(0);
+  });
+
+  it('--report junit with no path says it needs one', async () => {
+    const result = await runTyped(['--report', 'junit']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--report junit needs a path\n\s+hint: Write --report junit=<path>/);
+  });
+
+  it('lint --json is lint --format json', async () => {
+    const result = await cli(['lint', '--json', 'workflows/oracle-create-custom-image-from-instance-workflow.yml']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toBeTypeOf('object');
+    expect((await cli(['lint', '--json', '--format', 'sarif', 'workflows/oracle-create-custom-image-from-instance-workflow.yml'])).code).toBe(2);
+  });
+
+  it('help nope says "unknown command" with exit 2; help run shows the run help', async () => {
+    const unknown = await cli(['help', 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/error: unknown command 'nope'/);
+    expect(unknown.stdout).toBe('');
+    const typo = await cli(['help', 'lnit']);
+    expect(typo.stderr).toMatch(/Did you mean "lint"\?/);
+    const known = await cli(['help', 'run']);
+    expect(known.code).toBe(0);
+    expect(known.stdout).toMatch(/Usage: arazzo run \[options\] <file>/);
+    const program = await cli(['help']);
+    expect(program.code).toBe(0);
+    expect(program.stdout).toMatch(/help \[command\]/);
   });
 });
