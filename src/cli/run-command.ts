@@ -15,11 +15,12 @@ import { executeRun } from './execute-run.js';
 import { checkFailOnEnd } from './fail-on-end.js';
 import { assignUnnamedServer, checkServerNames, preflightServers } from './preflight-servers.js';
 import { reportInvalid, type InvalidContext } from './report-invalid.js';
-import { readRunFlags } from './run-flags.js';
+import { checkReportTargets, readRunFlags } from './run-flags.js';
 import { reachableWorkflows, selectWorkflow } from './select-workflow.js';
 
 export async function runCommand(file: string, raw: Record<string, unknown>, io: CliIo): Promise<number> {
   const { flags, settings } = readRunFlags(raw);
+  await checkReportTargets(settings.reports, io.cwd);
   const forced = flags.color === false ? false : undefined;
   const style = chooseStyle(io.stderr, io.env, forced);
   const masking = flags.mask !== false;

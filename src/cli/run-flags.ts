@@ -1,5 +1,7 @@
 /** `arazzo run` options as commander hands them over → checked, typed settings (UsageError otherwise). */
+import path from 'node:path';
 import { LOG_LEVELS, type LogFormat, type LogLevel } from '../report/run-logger.js';
+import { whyUnwritable } from '../report/write-report-file.js';
 import { readFailOnEnd, type FailOnEnd } from './fail-on-end.js';
 import { parseCount, parseDuration, parsePair, parseSize, REPORT_KINDS, UsageError } from './parse-cli-values.js';
 
@@ -91,6 +93,16 @@ function readReports(pairs: readonly string[], har: string | undefined): ReportT
   }
   if (har !== undefined) targets.har = har;
   return targets;
+}
+
+/** A report that could not be written after the run would lose its result: exit 2 before sending. */
+export async function checkReportTargets(reports: ReportTargets, cwd: string): Promise<void> {
+  const problems: string[] = [];
+  for (const [kind, target] of Object.entries(reports)) {
+    const why = await whyUnwritable(path.resolve(cwd, target as string));
+    if (why) problems.push(`${kind === 'har' ? '--har/--report har=' : `--report ${kind}=`}${target}: ${why}`);
+  }
+  if (problems.length > 0) throw new UsageError(`a report cannot be written; nothing was sent\n  ${problems.join('\n  ')}`, 'Choose a path in a writable directory (missing directories are created).');
 }
 
 /** `--report out.xml` → "write --report junit=out.xml"; `--report junit` → it needs a path. */

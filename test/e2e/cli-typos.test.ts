@@ -117,3 +117,29 @@ describe('issue 12 item 6: option values', () => {
     expect(program.stdout).toMatch(/help \[command\]/);
   });
 });
+
+describe('issue 12 item 8: report paths are checked before anything is sent', () => {
+  const runTyped = (extra: string[]) => cli(['run', typed, '--server', echoServer(), '--input', 'name=n', '--input', 'count=1', ...extra]);
+
+  it('a --report path under a file is exit 2 and no request is made', async () => {
+    const result = await runTyped(['--report', 'json=README.md/run.json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--report json=README\.md\/run\.json: .*README\.md is not a directory/);
+    expect(result.stderr).toMatch(/nothing was sent/);
+    expect(echo.server.requests).toHaveLength(0);
+  });
+
+  it('a --har path that is a directory is exit 2 and no request is made', async () => {
+    const result = await runTyped(['--har', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is a directory/);
+    expect(echo.server.requests).toHaveLength(0);
+  });
+
+  it('missing directories are fine: they are created when the report is written', async () => {
+    const target = path.join(dir, 'new/nested/run.har');
+    const result = await runTyped(['--har', target]);
+    expect(result.code).toBe(0);
+    expect(existsSync(target)).toBe(true);
+  });
+});
