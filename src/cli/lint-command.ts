@@ -4,19 +4,20 @@
  * 1 with errors, 2 for usage problems (no such file, a bad --rule).
  */
 import pkg from '../../package.json' with { type: 'json' };
-import { CODES, describeCode } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { RuleSettings, RuleSeverity } from '../lint/lint-input.js';
+import type { RuleSettings } from '../lint/lint-input.js';
 import { valueAtPointer } from '../lint/value-at-pointer.js';
 import { loadPlan } from '../load/load-plan.js';
 import { formatLintRun, LINT_FORMATS, type LintFormat } from '../report/lint-formats/format-lint-run.js';
 import { countSeverities } from '../report/lint-formats/lint-run.js';
+import { displayPath } from '../report/format-diagnostic.js';
 import { chooseStyle } from '../report/style-text.js';
-import { suggest } from '../plan/resolve-references.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { expandFilePatterns } from './expand-file-patterns.js';
+import { fixFiles } from './fix-files.js';
 import { UsageError } from './parse-cli-values.js';
+import { parseRuleSettings } from './parse-rule-settings.js';
 
 interface LintFlags {
   format?: string;
@@ -24,7 +25,12 @@ interface LintFlags {
   rule?: string[];
   maxWarnings?: string;
   color?: boolean;
+  quiet?: boolean;
+  fix?: boolean;
 }
+
+/** Fix passes at most: a fix can reveal another (two fixes for one value wait for the next pass). */
+const MAX_FIX_PASSES = 5;
 
 export async function lintCommand(patterns: readonly string[], raw: Record<string, unknown>, io: CliIo): Promise<number> {
   const flags = raw as LintFlags;
@@ -39,23 +45,23 @@ export async function lintCommand(patterns: readonly string[], raw: Record<strin
     return EXIT.invalid;
   }
 
-  const values = new Map<string, unknown>();
-  const diagnostics: Diagnostic[] = [];
-  const seen = new Set<string>();
-  for (const file of files) {
-    const loaded = await loadPlan(file, { rules });
-    for (const [key, document] of loaded.workspace.documents) values.set(key, document.parsed.value);
-    for (const d of loaded.diagnostics) {
-      // A document loaded by several of the files is reported once.
-      const key = [d.code, d.file, d.pointer, d.offset, d.line, d.column, d.message].join('\u0000');
-      if (!seen.has(key)) diagnostics.push(d);
-      seen.add(key);
+  let linted = await lintFiles(files, rules);
+  if (flags.fix) {
+    const fixed = new Map<string, number>();
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const written = await fixFiles(linted.diagnostics, (file) => linted.values.has(file));
+      if (written.size === 0) break;
+      for (const [file, count] of written) fixed.set(file, (fixed.get(file) ?? 0) + count);
+      linted = await lintFiles(files, rules);
     }
+    for (const [file, count] of fixed) io.stderr.write(`fixed ${count} problem${count === 1 ? '' : 's'} in ${displayPath(file, io.cwd)}\n`);
   }
+  const { values, diagnostics } = linted;
 
   const style = chooseStyle(io.stdout, io.env, flags.color === false ? false : undefined);
   const context = { cwd: io.cwd, toolVersion: pkg.version, valueAt: (file: string, pointer: string) => valueAtPointer(values.get(file), pointer) };
-  io.stdout.write(formatLintRun(format, { files, diagnostics }, context, style));
+  const shown = flags.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+  io.stdout.write(formatLintRun(format, { files, diagnostics: shown }, context, style));
 
   const { errors, warnings } = countSeverities(diagnostics);
   if (errors > 0) return EXIT.failed;
@@ -66,23 +72,21 @@ export async function lintCommand(patterns: readonly string[], raw: Record<strin
   return EXIT.ok;
 }
 
-const LEVELS: Readonly<Record<string, RuleSeverity>> = { off: 'off', info: 'info', warn: 'warning', warning: 'warning', error: 'error' };
-
-/** `--rule code=off|info|warn|error`, repeatable; `prefix-*=…` covers every code with that prefix. */
-export function parseRuleSettings(values: readonly string[]): RuleSettings {
-  const settings: Record<string, RuleSeverity> = {};
-  for (const value of values) {
-    const index = value.indexOf('=');
-    const code = value.slice(0, index).trim();
-    const level = LEVELS[value.slice(index + 1).trim().toLowerCase()];
-    if (index <= 0 || level === undefined) {
-      throw new UsageError(`--rule "${value}" is not <rule>=off|info|warn|error`, 'Example: --rule step-description-missing=off');
+/** Every file's diagnostics (a document loaded by several files is reported once) and parsed values. */
+async function lintFiles(files: readonly string[], rules: RuleSettings): Promise<{ values: Map<string, unknown>; diagnostics: Diagnostic[] }> {
+  const values = new Map<string, unknown>();
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const file of files) {
+    const loaded = await loadPlan(file, { rules });
+    for (const [key, document] of loaded.workspace.documents) values.set(key, document.parsed.value);
+    for (const d of loaded.diagnostics) {
+      const key = [d.code, d.file, d.pointer, d.offset, d.line, d.column, d.message].join('\u0000');
+      if (!seen.has(key)) diagnostics.push(d);
+      seen.add(key);
     }
-    const known = code.endsWith('*') ? Object.keys(CODES).some((c) => c.startsWith(code.slice(0, -1))) : describeCode(code) !== undefined;
-    if (!known) throw new UsageError(`--rule "${code}" names no rule`, suggest(code, Object.keys(CODES)) ?? 'The rule ids are the codes lint prints.');
-    settings[code] = level;
   }
-  return settings;
+  return { values, diagnostics };
 }
 
 function parseMaxWarnings(text: string): number {

@@ -32,6 +32,8 @@ Examples:
   $ arazzo run flow.yml --workflow login --server petStore=http://127.0.0.1:4010 --json
   $ arazzo run flow.yml --report junit=reports/arazzo.xml --report json=reports/run.json --har run.har
   $ arazzo run flow.yml --auth petStore.bearerAuth=$TOKEN --auth petStore.oauth=$CLIENT_ID:$CLIENT_SECRET
+  $ arazzo run flows/*.yml --all --json        # every workflow of every file; {"status", "runs": [...]}
+  $ arazzo run flow.yml --env staging          # servers, inputs files and limits from arazzo.config.yaml
   $ arazzo run flow.yml --fail-on-end buildFailed   # exit 1 when onSuccess end "buildFailed" ends the run
   $ arazzo run flow.yml --poll-interval 500ms --max-steps 200 --timeout 10m --log-level debug --log-format pretty
 
@@ -64,6 +66,9 @@ Examples:
   $ arazzo lint flow.yml --rule step-description-missing=off --rule 'schema-*=warn' --max-warnings 0
   $ arazzo lint flow.yml --format github      # annotations in a GitHub Actions log
   $ arazzo lint flow.yml --format sarif > arazzo.sarif
+  $ arazzo lint flow.yml --fix                # apply the suggested fixes in place
+  $ arazzo lint 'flows/*.yml' --quiet         # errors only
+  $ arazzo rules                              # every rule id, its default severity and what it checks
 
 Rule ids are the codes lint prints (e.g. step-output-undeclared); --rule id=off|info|warn|error.
 
@@ -71,6 +76,21 @@ Exit codes (lint):
   0    no errors (warnings allowed, unless more than --max-warnings)
   1    errors found, or too many warnings
   2    usage error: no such file, no file matches a pattern, a bad --rule`;
+
+const RULES_EXAMPLES = `
+Examples:
+  $ arazzo rules
+  $ arazzo rules --json | jq -r '.[] | select(.severity == "off") | .id'
+
+Set a rule with --rule <id>=off|info|warn|error (lint and run) or under rules: in arazzo.config.yaml.`;
+
+/** arazzo.config.yaml: found upward from the working directory unless named or turned off. */
+function withConfigOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--config <file>', 'settings file to use instead of the nearest arazzo.config.yaml').env('ARAZZO_CONFIG'))
+    .addOption(new Option('--no-config', 'ignore arazzo.config.yaml'))
+    .addOption(new Option('--env <name>', 'use this environment of the config file (its keys override the base)').env('ARAZZO_ENV'));
+}
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   boundRegexBacktracking();
@@ -87,25 +107,27 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .addHelpText('after', `\n${PROGRAM_EXAMPLES}\n\n${EXIT_CODES_HELP}`);
 
-  program
+  const run = program
     .command('run')
     .description('Run a workflow: send its requests, follow its actions, print its outputs.')
-    .argument('<file>', 'Arazzo document (YAML or JSON)')
+    .argument('<files...>', 'Arazzo documents (YAML or JSON); several run one after another')
     .option('-w, --workflow <id>', 'workflowId to run (optional when the file has one workflow)')
+    .option('-a, --all', 'run every workflow of each file, one after another')
     .option('-i, --input <name=value>', 'a workflow input; repeatable; typed by the inputs schema', collect, [])
     .option('-s, --server <[source=]url>', 'replace a source description\'s server URL (a URL ending in / replaces its base path too; no name needed with one source); repeatable', collect, [])
     .option('--server-variable <name=value>', 'set an OpenAPI server URL variable (e.g. region=eu-frankfurt-1); repeatable', collect, [])
-    .option('--poll-interval <duration>', 'wait between iterations of a step that goes to itself', '2s')
-    .option('--max-steps <n>', 'budget of step executions for the whole run', '1000')
-    .option('--timeout <duration>', 'wall-clock budget of the whole run')
-    .option('--request-timeout <duration>', 'deadline of each HTTP request: connect, headers and the whole body', '30s')
-    .option('--max-response-bytes <size>', 'largest response body read into memory (e.g. 512KiB, 50MB)', '10MiB')
-    .option('--max-retry-after <duration>', 'longest wait a Retry-After header may ask for', '5m')
+    .addOption(new Option('--poll-interval <duration>', 'wait between iterations of a step that goes to itself').default('2s').env('ARAZZO_POLL_INTERVAL'))
+    .addOption(new Option('--max-steps <n>', 'budget of step executions for the whole run').default('1000').env('ARAZZO_MAX_STEPS'))
+    .addOption(new Option('--timeout <duration>', 'wall-clock budget of the whole run').env('ARAZZO_TIMEOUT'))
+    .addOption(new Option('--request-timeout <duration>', 'deadline of each HTTP request: connect, headers and the whole body').default('30s').env('ARAZZO_REQUEST_TIMEOUT'))
+    .addOption(new Option('--max-response-bytes <size>', 'largest response body read into memory (e.g. 512KiB, 50MB)').default('10MiB').env('ARAZZO_MAX_RESPONSE_BYTES'))
+    .addOption(new Option('--max-retry-after <duration>', 'longest wait a Retry-After header may ask for').default('5m').env('ARAZZO_MAX_RETRY_AFTER'))
     .option('--insecure', 'do not verify TLS certificates (local test servers only)')
     .option('--auth <source.scheme=value>', 'a credential for a security scheme of a source (also ARAZZO_AUTH_<SOURCE>_<SCHEME>); repeatable', collect, [])
     .option('--inputs <file>', 'read inputs from a JSON or YAML file ("-" for stdin); repeatable', collect, [])
     .option('--json', 'print one JSON result object on stdout')
     .option('--dry-run', 'check everything, print the first request of each workflow, send nothing')
+    .option('-r, --rule <id=severity>', 'set a rule to off, info, warn or error before running; repeatable', collect, [])
     .option('--fail-on-end <action>', 'exit 1 when a success end action ends the run: "all" or an action name; repeatable', collect, [])
     .option('--report <kind=path>', 'write a report: junit=<path>, json=<path> or har=<path>; repeatable', collect, [])
     .option('--har <path>', 'write every HTTP exchange (masked) as a HAR file')
@@ -114,11 +136,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('-v, --verbose', 'show each request and response: headers and bodies, truncated and masked')
     .addOption(new Option('--no-mask', 'show secrets in clear (debugging only)'))
     .addOption(new Option('--no-color', 'never use colour (also: plain progress lines)'))
-    .addHelpText('after', RUN_EXAMPLES)
-    .action(async (file: string, options: Record<string, unknown>) => {
-      const { runCommand } = await import('./run-command.js');
-      exitCode = await runCommand(file, options, io);
-    });
+    .addHelpText('after', RUN_EXAMPLES);
+  withConfigOptions(run).action(async (files: string[], options: Record<string, unknown>, command: Command) => {
+    const [{ applyConfig }, { runCommand }] = await Promise.all([import('./apply-config.js'), import('./run-command.js')]);
+    const merged = await applyConfig('run', options, (key) => command.getOptionValueSource(key), io);
+    exitCode = typeof merged === 'number' ? merged : await runCommand(files, merged, io);
+  });
 
   program
     .command('describe')
@@ -133,19 +156,33 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       exitCode = await describeCommand(file, options, io);
     });
 
-  program
+  const lint = program
     .command('lint')
     .description('Check workflow files without sending anything.')
     .argument('<files...>', 'Arazzo documents or glob patterns')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif', 'junit']).default('stylish'))
     .option('-r, --rule <id=severity>', 'set a rule to off, info, warn or error; repeatable; "prefix-*" for a family', collect, [])
     .option('--json', 'same as --format json')
-    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings (warnings hidden by --quiet count too)')
+    .option('-q, --quiet', 'report errors only')
+    .option('--fix', 'apply the suggested fixes to the files, keeping comments and layout, then report what is left')
     .addOption(new Option('--no-color', 'never use colour'))
-    .addHelpText('after', LINT_EXAMPLES)
-    .action(async (files: string[], options: Record<string, unknown>) => {
-      const { lintCommand } = await import('./lint-command.js');
-      exitCode = await lintCommand(files, options, io);
+    .addHelpText('after', LINT_EXAMPLES);
+  withConfigOptions(lint).action(async (files: string[], options: Record<string, unknown>, command: Command) => {
+    const [{ applyConfig }, { lintCommand }] = await Promise.all([import('./apply-config.js'), import('./lint-command.js')]);
+    const merged = await applyConfig('lint', options, (key) => command.getOptionValueSource(key), io);
+    exitCode = typeof merged === 'number' ? merged : await lintCommand(files, merged, io);
+  });
+
+  program
+    .command('rules')
+    .description('List every rule id with its default severity and a one-line description.')
+    .option('--json', 'print the rules as a JSON array')
+    .addOption(new Option('--no-color', 'never use colour'))
+    .addHelpText('after', RULES_EXAMPLES)
+    .action(async (options: Record<string, unknown>) => {
+      const { rulesCommand } = await import('./rules-command.js');
+      exitCode = rulesCommand(options, io);
     });
 
   addHelpCommand(program);

@@ -1,10 +1,12 @@
 /**
  * `arazzo run`: read → check → compile → gather and validate inputs → pre-flight servers →
  * (--dry-run: preview) → run → report. Any problem before the run is exit 2 with nothing sent.
+ * Several files or --all: every run is checked first, then they run one after another (run-many).
  */
 import { hasErrors, makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { gatherInputs } from '../inputs/gather-inputs.js';
-import { loadPlan, locateDiagnostics } from '../load/load-plan.js';
+import { loadPlan, locateDiagnostics, type LoadedPlan } from '../load/load-plan.js';
+import type { WorkflowPlan } from '../plan/plan.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { createRedactor, secretInputValues } from '../report/redact.js';
 import { chooseStyle } from '../report/style-text.js';
@@ -13,27 +15,62 @@ import { readAuthOptions } from './auth-options.js';
 import { printDryRun } from './dry-run.js';
 import { executeRun } from './execute-run.js';
 import { checkFailOnEnd } from './fail-on-end.js';
+import { parseRuleSettings } from './parse-rule-settings.js';
 import { assignUnnamedServer, checkServerNames, preflightServers } from './preflight-servers.js';
 import { reportInvalid, type InvalidContext } from './report-invalid.js';
-import { checkReportTargets, readRunFlags } from './run-flags.js';
+import { checkReportTargets, readRunFlags, type ReportTargets, type RunFlags, type RunSettings } from './run-flags.js';
 import { reachableWorkflows, selectWorkflow } from './select-workflow.js';
 
-export async function runCommand(file: string, raw: Record<string, unknown>, io: CliIo): Promise<number> {
+export async function runCommand(files: readonly string[], raw: Record<string, unknown>, io: CliIo): Promise<number> {
   const { flags, settings } = readRunFlags(raw);
   await checkReportTargets(settings.reports, io.cwd);
-  const forced = flags.color === false ? false : undefined;
-  const style = chooseStyle(io.stderr, io.env, forced);
-  const masking = flags.mask !== false;
-  const invalid: InvalidContext = { io, file, style, redactor: createRedactor([], masking), json: flags.json === true, reports: settings.reports };
-
-  const loaded = await loadPlan(file);
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-  if (hasErrors(loaded.diagnostics)) return reportInvalid(errors, invalid);
-  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
-  if (warnings > 0 && !flags.json) io.stderr.write(`${style.yellow(`${warnings} warning${warnings === 1 ? '' : 's'}`)} in the document (run "arazzo lint ${file}" for details)\n`);
-
+  if (files.length > 1 || flags.all) {
+    const { runMany } = await import('./run-many.js');
+    return runMany(files, flags, settings, io);
+  }
+  const file = files[0]!;
+  const loaded = await loadRunFile(file, flags, settings.reports, io);
+  if (typeof loaded === 'number') return loaded;
   const workflow = selectWorkflow(loaded.plan, flags.workflow);
   checkFailOnEnd(settings.failOnEnd, [workflow]);
+  const start = await prepareRun({ file, loaded, workflow, flags, settings, io });
+  return typeof start === 'number' ? start : start();
+}
+
+const invalidContext = (file: string, flags: RunFlags, reports: ReportTargets, io: CliIo): InvalidContext => ({
+  io,
+  file,
+  style: chooseStyle(io.stderr, io.env, flags.color === false ? false : undefined),
+  redactor: createRedactor([], flags.mask !== false),
+  json: flags.json === true,
+  reports,
+});
+
+/** Read, check and compile one file under the --rule settings; exit 2 when it has errors. */
+export async function loadRunFile(file: string, flags: RunFlags, reports: ReportTargets, io: CliIo): Promise<LoadedPlan | number> {
+  const loaded = await loadPlan(file, { rules: parseRuleSettings(flags.rule ?? []) });
+  if (hasErrors(loaded.diagnostics)) return reportInvalid(loaded.diagnostics.filter((d) => d.severity === 'error'), invalidContext(file, flags, reports, io));
+  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
+  const style = chooseStyle(io.stderr, io.env, flags.color === false ? false : undefined);
+  if (warnings > 0 && !flags.json) io.stderr.write(`${style.yellow(`${warnings} warning${warnings === 1 ? '' : 's'}`)} in the document (run "arazzo lint ${file}" for details)\n`);
+  return loaded;
+}
+
+export interface RunTarget {
+  file: string;
+  loaded: LoadedPlan;
+  workflow: WorkflowPlan;
+  flags: RunFlags;
+  settings: RunSettings;
+  io: CliIo;
+}
+
+/** Everything checked before sending: exit 2, or the function that runs (or previews) the workflow. */
+export async function prepareRun(target: RunTarget): Promise<number | (() => Promise<number>)> {
+  const { file, loaded, workflow, flags, settings, io } = target;
+  const forced = flags.color === false ? false : undefined;
+  const style = chooseStyle(io.stderr, io.env, forced);
+  const invalid = invalidContext(file, flags, settings.reports, io);
   const rootDocument = loaded.plan.documents.get(loaded.plan.rootKey)!;
   const unnamedServer = assignUnnamedServer(settings.servers, settings.unnamedServer, rootDocument.sourceDescriptions);
   if (unnamedServer) return reportInvalid([unnamedServer], invalid);
@@ -46,7 +83,7 @@ export async function runCommand(file: string, raw: Record<string, unknown>, io:
     { files: flags.inputs, pairs: flags.input, env: io.env, cwd: io.cwd, ...(io.readStdin ? { readStdin: io.readStdin } : {}) },
   );
   // Secret inputs are known from here on, also when they are part of the problem being reported.
-  const redactor = createRedactor([...secretInputValues(workflow.inputsSchema, gathered.provided), ...auth.secrets], masking);
+  const redactor = createRedactor([...secretInputValues(workflow.inputsSchema, gathered.provided), ...auth.secrets], flags.mask !== false);
   invalid.redactor = redactor;
   if (!gathered.ok) return reportInvalid(locateDiagnostics(gathered.diagnostics, loaded.workspace), invalid);
   for (const warning of locateDiagnostics(gathered.warnings, loaded.workspace)) io.stderr.write(`${redactor.text(formatDiagnostic(warning, style, io.cwd))}\n`);
@@ -56,7 +93,7 @@ export async function runCommand(file: string, raw: Record<string, unknown>, io:
 
   if (flags.dryRun) {
     const stdoutStyle = chooseStyle(io.stdout, io.env, forced);
-    return printDryRun(loaded, workflow, gathered.inputs, { io, settings, redactor, style: stdoutStyle, json: flags.json === true });
+    return async () => printDryRun(loaded, workflow, gathered.inputs, { io, settings, redactor, style: stdoutStyle, json: flags.json === true });
   }
-  return executeRun({ io, file, loaded, workflow, inputs: gathered.inputs, flags, settings, redactor, style, credentials: auth.credentials });
+  return () => executeRun({ io, file, loaded, workflow, inputs: gathered.inputs, flags, settings, redactor, style, credentials: auth.credentials });
 }

@@ -24,6 +24,9 @@ export interface RunFlags {
   mask?: boolean;
   dryRun?: boolean;
   failOnEnd?: string[];
+  /** --all: every workflow of each file. */
+  all?: boolean;
+  rule?: string[];
   report: string[];
   har?: string;
   logLevel?: string;

@@ -9,7 +9,7 @@ import type { Severity } from './diagnostic.js';
 export type DefaultSeverity = Severity | 'off';
 
 /** Where the problem is found: before compile (load, schema), while compiling, by lint rules, or later. */
-export type CodeStage = 'load' | 'schema' | 'compile' | 'lint' | 'input' | 'run';
+export type CodeStage = 'config' | 'load' | 'schema' | 'compile' | 'lint' | 'input' | 'run';
 
 export interface CodeEntry {
   title: string;
@@ -240,10 +240,19 @@ const AUTH_RUN = {
   'credentials-missing': warning('A request was sent without the credentials its operation requires', 'Pass --auth <source>.<scheme>=<value>, set ARAZZO_AUTH_<SOURCE>_<SCHEME>, or add x-security to the step.'),
 } satisfies Record<string, Entry>;
 
+/** arazzo.config.yaml (issue 12 item 13): exit 2 before anything is read or sent. */
+const CONFIG = {
+  'config-not-found': error('Config file named by --config does not exist', 'Check the path, or drop --config to search for arazzo.config.yaml.'),
+  'config-invalid': error('Config value has the wrong type or is not allowed'),
+  'config-unknown-key': error('Unknown key in the config file', 'Run "arazzo rules" for rule ids; see the README for the config keys.'),
+  'config-env-unknown': error('--env names no environment of the config file'),
+} satisfies Record<string, Entry>;
+
 const withStage = <K extends string>(stage: CodeStage, entries: Record<K, Entry>): Record<K, CodeEntry> =>
   Object.fromEntries(Object.entries<Entry>(entries).map(([code, entry]) => [code, { ...entry, stage }])) as Record<K, CodeEntry>;
 
 export const CODES: Readonly<Record<Code, CodeEntry>> = Object.freeze({
+  ...withStage('config', CONFIG),
   ...withStage('load', LOAD),
   ...withStage('schema', SCHEMA),
   ...withStage('compile', COMPILE),
@@ -256,7 +265,7 @@ export const CODES: Readonly<Record<Code, CodeEntry>> = Object.freeze({
 });
 
 /** Every catalogued code, for code that reports one by name. */
-export type Code = keyof typeof LOAD | keyof typeof SCHEMA | keyof typeof COMPILE | keyof typeof LINT | keyof typeof INPUT | keyof typeof RUN | keyof typeof AUTH_COMPILE | keyof typeof AUTH_LINT | keyof typeof AUTH_RUN;
+export type Code = keyof typeof CONFIG | keyof typeof LOAD | keyof typeof SCHEMA | keyof typeof COMPILE | keyof typeof LINT | keyof typeof INPUT | keyof typeof RUN | keyof typeof AUTH_COMPILE | keyof typeof AUTH_LINT | keyof typeof AUTH_RUN;
 
 /** Takes any string: rule ids typed by users (`--rule x=off`) are looked up here too. */
 export const describeCode = (code: string): CodeEntry | undefined => (Object.hasOwn(CODES, code) ? CODES[code as Code] : undefined);

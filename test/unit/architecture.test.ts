@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 const SRC = path.resolve(__dirname, '../../src');
 // auth (issue 13) is pure: which credentials a request gets; tokens are fetched through a port.
 const CORE = ['engine', 'auth', 'plan', 'criteria', 'expressions', 'document', 'diagnostics'];
-const EDGES = ['load', 'http', 'report', 'inputs', 'runtime', 'lint'];
+const EDGES = ['load', 'http', 'report', 'inputs', 'runtime', 'lint', 'config'];
 const CORE_FORBIDDEN = [/^node:(fs|net|http|https|child_process|tls|dgram|worker_threads)/, /^undici/, /^pino/, /^commander/, /^@apidevtools\//, /^ajv/];
 
 interface ImportLine {
@@ -69,6 +69,12 @@ describe('architecture (style.md §3 import direction)', () => {
         (/^@apidevtools\/swagger-parser/.test(line.target) && line.room !== 'load'),
     );
     expect(bad).toEqual([]);
+  });
+
+  it('only the CLI reads the config file (src/config, issue 12 item 13)', () => {
+    const bad = all.filter((line) => localRoom(line) === 'config' && line.room !== 'config' && line.room !== 'cli');
+    expect(bad).toEqual([]);
+    expect(all.some((line) => line.room === 'cli' && localRoom(line) === 'config')).toBe(true);
   });
 
   it('edges never import the CLI', () => {
