@@ -12,7 +12,7 @@ describe('issue 2 CLI contract: --help', () => {
     const result = await runCliInProcess(['--help']);
 
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^\s+run \[options\] <file>/m);
+    expect(result.stdout).toMatch(/^\s+run \[options\] <files\.\.\.>/m);
     expect(result.stdout).toMatch(/^\s+lint /m);
     expect(result.stdout).toMatch(/^Examples:\n\s+\$ arazzo run /m);
     expect(result.stdout).toContain('Exit codes:');
