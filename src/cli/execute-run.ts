@@ -11,6 +11,7 @@ import type { ExplicitCredentials } from '../auth/credential.js';
 import type { LoadedPlan } from '../load/load-plan.js';
 import type { WorkflowPlan } from '../plan/plan.js';
 import { createHumanReporter } from '../report/human-run-reporter.js';
+import { createSecretLearner } from '../report/learn-run-secrets.js';
 import { createLiveProgressReporter } from '../report/live-progress-reporter.js';
 import type { Redactor } from '../report/redact.js';
 import { createRunJournal } from '../report/run-journal.js';
@@ -49,8 +50,9 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
   const reporter = await createReporter(context);
   const stop = listenForStopSignals((text) => reporter.notice(text), io.signal);
   const http = createUndiciHttpPort({ rejectUnauthorized: !settings.insecure });
+  const learnSecrets = createSecretLearner(context.loaded.plan, redactor);
   const onEvent = (event: RunEvent): void => {
-    learnSecrets(event, redactor);
+    learnSecrets(event);
     journal.onEvent(event);
     reporter.onEvent(event);
   };
@@ -117,10 +119,4 @@ async function createReporter(context: ExecuteContext): Promise<RunReporter> {
 function markCancelledRequest(result: RunResult, hard: AbortSignal): RunResult {
   if (!hard.aborted || result.status !== 'failed' || !result.error || result.error.code === 'aborted') return result;
   return { ...result, error: { ...result.error, code: 'aborted', message: `The run was cancelled while a request was in flight (${result.error.message})` } };
-}
-
-/** Credentials in request headers (and cookies a server sets) are masked from the moment they appear. */
-function learnSecrets(event: RunEvent, redactor: Redactor): void {
-  if (event.type === 'request' || event.type === 'response' || event.type === 'http-failure') redactor.learnHeaders(event.request.headers);
-  if (event.type === 'response') redactor.learnHeaders(Object.entries(event.response.headers));
 }

@@ -1,15 +1,20 @@
 /**
- * Secrets never reach a sink: values of secret inputs (format: password, or a name that looks
- * secret) and of credential headers are replaced by "***" in every string we print or write,
+ * Secrets never reach a sink: values of secret inputs (format: password, writeOnly, or a name that
+ * looks secret) and of credential headers are replaced by "***" in every string we print or write,
  * also in their URL-encoded, form-encoded, JSON-escaped and base64 forms. Credential headers seen
- * on a request are learned, so the same credential is masked wherever else it shows up.
+ * on a request are learned, so the same credential is masked wherever else it shows up. A Cookie
+ * header is not a credential as such (a cart id is not a secret): only its pairs whose name looks
+ * like a session or credential are learned (issue 10 item 12).
  */
 import { isObject, ownField } from '../document/model.js';
 import { setOwn } from '../document/set-own.js';
 
 export const MASK = '***';
 export const SECRET_NAME = /(token|secret|password|passwd|pwd|key|credential|auth|cookie|session|signature)/i;
-export const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key']);
+/** Headers whose whole value is a credential: masked whole and learned. */
+export const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'set-cookie', 'x-api-key', 'api-key']);
+/** Cookie names whose value is a credential (sent in a Cookie header). */
+const SECRET_COOKIE_NAME = /(token|secret|password|passwd|pwd|key|credential|auth|sess|sid|jwt|signature)/i;
 /** Values shorter than this are not masked on their own: "1" or "on" would shred every message. */
 const MIN_SECRET_LENGTH = 4;
 
@@ -25,11 +30,12 @@ export interface Redactor {
   readonly secrets: readonly string[];
 }
 
-/** Whether an input is a secret: `format: password`, or a name that looks like a credential. */
+/** Whether an input is a secret: `format: password`, `writeOnly: true`, or a name that looks like a credential. */
 export function isSecretInput(schema: unknown, name: string): boolean {
   const properties = isObject(schema) ? ownField(schema, 'properties') : undefined;
   const property = isObject(properties) ? ownField(properties, name) : undefined;
-  return (isObject(property) && ownField(property, 'format') === 'password') || SECRET_NAME.test(name);
+  const declared = isObject(property) && (ownField(property, 'format') === 'password' || ownField(property, 'writeOnly') === true);
+  return declared || SECRET_NAME.test(name);
 }
 
 export function secretInputValues(schema: unknown, inputs: Readonly<Record<string, unknown>>): string[] {
@@ -81,13 +87,14 @@ export function createRedactor(initial: readonly string[] = [], enabled = true):
     return input;
   };
   const learnHeader = (name: string, headerValue: string): void => {
+    if (name.toLowerCase() === 'cookie') return learnSecretCookies(headerValue, learn);
     if (!SENSITIVE_HEADERS.has(name.toLowerCase())) return;
     learn(headerValue);
     const scheme = /^(Bearer|Basic|Token|Signature|Digest)\s+(.+)$/i.exec(headerValue.trim());
     if (scheme) learn(scheme[2]!.trim());
     if (scheme && scheme[1]!.toLowerCase() === 'basic') learnBasicPassword(scheme[2]!.trim(), learn);
-    // Cookie carries name=value pairs; Set-Cookie one pair, then attributes (Path, Expires) that are not secret.
-    const pairs = name.toLowerCase() === 'cookie' ? headerValue.split(';') : name.toLowerCase() === 'set-cookie' ? headerValue.split('\n').map((c) => c.split(';')[0] ?? '') : [];
+    // Set-Cookie carries one pair per line, then attributes (Path, Expires) that are not secret.
+    const pairs = name.toLowerCase() === 'set-cookie' ? headerValue.split('\n').map((c) => c.split(';')[0] ?? '') : [];
     for (const pair of pairs) learn(pair.split('=').slice(1).join('=').trim());
   };
   return {
@@ -107,6 +114,13 @@ export function createRedactor(initial: readonly string[] = [], enabled = true):
       return [...secrets];
     },
   };
+}
+
+function learnSecretCookies(header: string, learn: (secret: string) => void): void {
+  for (const pair of header.split(';')) {
+    const [name = '', ...rest] = pair.split('=');
+    if (SECRET_COOKIE_NAME.test(name)) learn(rest.join('=').trim());
+  }
 }
 
 function learnBasicPassword(encoded: string, learn: (secret: string) => void): void {

@@ -66,9 +66,9 @@ describe('issue 5 secrets: masked in raw, URL-encoded, form-encoded, JSON-escape
 });
 
 describe('issue 5 secrets: credential headers are masked and learned', () => {
-  it('masks Authorization, Cookie, Set-Cookie and Proxy-Authorization values whole', () => {
+  it('masks Authorization, Set-Cookie and Proxy-Authorization values whole', () => {
     const redactor = createRedactor();
-    for (const name of ['Authorization', 'cookie', 'Set-Cookie', 'Proxy-Authorization']) expect(redactor.header(name, 'Bearer abcdefgh')).toBe(MASK);
+    for (const name of ['Authorization', 'Set-Cookie', 'Proxy-Authorization']) expect(redactor.header(name, 'Bearer abcdefgh')).toBe(MASK);
     expect(redactor.header('Accept', 'application/json')).toBe('application/json');
   });
 
@@ -85,10 +85,22 @@ describe('issue 5 secrets: credential headers are masked and learned', () => {
     expect(redactor.text(Buffer.from('me:hunter2-pass').toString('base64'))).toBe(MASK);
   });
 
-  it('learns cookie values but not Set-Cookie attributes', () => {
+  it('learns Set-Cookie values but not their attributes', () => {
     const redactor = createRedactor();
-    redactor.learnHeaders([['cookie', 'sid=session-value-1; theme=dark-mode'], ['set-cookie', 'auth=set-value-22; Path=/; Expires=Wed, 21 Oct 2037 07:28:00 GMT']]);
-    expect(redactor.text('session-value-1 dark-mode set-value-22')).toBe(`${MASK} ${MASK} ${MASK}`);
+    redactor.learnHeaders([['set-cookie', 'auth=set-value-22; Path=/; Expires=Wed, 21 Oct 2037 07:28:00 GMT\ncart=cart-9876']]);
+    expect(redactor.text('set-value-22 cart-9876')).toBe(`${MASK} ${MASK}`);
     expect(redactor.text('Wed, 21 Oct 2037 07:28:00 GMT')).toBe('Wed, 21 Oct 2037 07:28:00 GMT');
+  });
+
+  it('issue 10 item 12: a Cookie header is not a credential; only session/credential-named pairs are learned', () => {
+    const redactor = createRedactor();
+    expect(redactor.header('Cookie', 'sid=session-value-1; cartId=cart-12345; JSESSIONID=j-value-77')).toBe(`sid=${MASK}; cartId=cart-12345; JSESSIONID=${MASK}`);
+    expect(redactor.text('session-value-1 cart-12345 j-value-77')).toBe(`${MASK} cart-12345 ${MASK}`);
+    expect(redactor.value({ cookie: 'cartId=cart-12345', outputs: { cart: 'cart-12345' } })).toEqual({ cookie: 'cartId=cart-12345', outputs: { cart: 'cart-12345' } });
+  });
+
+  it('issue 10 item 12: an input declared writeOnly is secret, like format: password and the name rule', () => {
+    const schema = { type: 'object', properties: { pin: { type: 'string', writeOnly: true }, code: { type: 'string', format: 'password' }, cart: { type: 'string' } } };
+    expect(['pin', 'code', 'cart', 'apiToken'].filter((name) => isSecretInput(schema, name))).toEqual(['pin', 'code', 'apiToken']);
   });
 });
