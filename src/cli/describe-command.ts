@@ -1,12 +1,14 @@
 /**
  * `arazzo describe <file>` (alias `list`): the workflows with their inputs, steps and outputs, so
- * a user sees what to pass. The document is described even when lint would report problems; only
- * a file that cannot be read or has no workflows is exit 2.
+ * a user sees what to pass. A document with errors is described as far as it can be (a workflow
+ * the plan could not compile is read as written) and its errors are listed on stderr; only a
+ * file that cannot be read or has no workflows at all is exit 2.
  */
 import { decodePointer } from '../document/parse-yaml.js';
 import { resolvePointer } from '../expressions/json-pointer.js';
 import { loadPlan } from '../load/load-plan.js';
-import { describeWorkflow, formatDocumentDescription } from '../report/describe-document.js';
+import { describeWorkflow, formatDocumentDescription, type WorkflowDescription } from '../report/describe-document.js';
+import { describeRawHeader, describeRawWorkflows } from '../report/describe-raw-workflows.js';
 import { diagnosticToJson, displayPath, formatDiagnostic } from '../report/format-diagnostic.js';
 import { chooseStyle } from '../report/style-text.js';
 import type { CliIo } from './cli-io.js';
@@ -17,26 +19,32 @@ export async function describeCommand(file: string, options: Record<string, unkn
   const errorStyle = chooseStyle(io.stderr, io.env, options.color === false ? false : undefined);
   const loaded = await loadPlan(file);
   const document = loaded.plan.documents.get(loaded.plan.rootKey);
+  const raw = loaded.workspace.documents.get(loaded.plan.rootKey)?.parsed.value;
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-  if (!document || document.workflows.size === 0) {
-    for (const d of errors) io.stderr.write(`${formatDiagnostic(d, errorStyle, io.cwd)}\n`);
-    io.stderr.write(`error: ${displayPath(file, io.cwd)} has no workflows to describe\n`);
-    if (options.json) io.stdout.write(`${JSON.stringify({ status: 'invalid', diagnostics: errors.map((d) => diagnosticToJson(d, io.cwd)) }, null, 2)}\n`);
-    return EXIT.invalid;
-  }
-  const raw = loaded.workspace.documents.get(document.key)?.parsed.value;
+  const header = document ?? describeRawHeader(raw);
   const readRaw = (pointer: string): unknown => {
     const found = resolvePointer(raw, decodePointer(pointer));
     return found.found ? found.value : undefined;
   };
-  const workflows = [...document.workflows.values()].map((w) => describeWorkflow(w, readRaw));
+  // The plan's description where it compiled, the document as written where it did not.
+  const workflows: WorkflowDescription[] = describeRawWorkflows(raw).map((written) => {
+    const compiled = document?.workflows.get(written.workflowId);
+    return compiled ? describeWorkflow(compiled, readRaw) : written;
+  });
+  for (const d of errors) io.stderr.write(`${formatDiagnostic(d, errorStyle, io.cwd)}\n`);
   const shown = displayPath(file, io.cwd);
+  if (!header || workflows.length === 0) {
+    io.stderr.write(`error: ${shown} has no workflows to describe\n`);
+    if (options.json) io.stdout.write(`${JSON.stringify({ status: 'invalid', diagnostics: errors.map((d) => diagnosticToJson(d, io.cwd)) }, null, 2)}\n`);
+    return EXIT.invalid;
+  }
   if (options.json) {
-    const sources = Object.values(document.sourceDescriptions).map((s) => ({ name: s.name, url: s.url, type: s.type ?? null }));
-    io.stdout.write(`${JSON.stringify({ file: shown, arazzo: document.arazzo, title: document.title ?? null, sourceDescriptions: sources, workflows, errors: errors.length }, null, 2)}\n`);
+    const sources = Object.entries(header.sourceDescriptions).map(([name, s]) => ({ name, url: s.url, type: s.type ?? null }));
+    const diagnostics = errors.map((d) => diagnosticToJson(d, io.cwd));
+    io.stdout.write(`${JSON.stringify({ file: shown, arazzo: header.arazzo, title: header.title ?? null, sourceDescriptions: sources, workflows, errors: errors.length, diagnostics }, null, 2)}\n`);
   } else {
-    io.stdout.write(formatDocumentDescription(shown, document, workflows, style));
-    if (errors.length > 0) io.stderr.write(`${errorStyle.yellow(`${errors.length} error${errors.length === 1 ? '' : 's'}`)} in the document: it cannot run until they are fixed (arazzo lint ${shown})\n`);
+    io.stdout.write(formatDocumentDescription(shown, header, workflows, style));
+    if (errors.length > 0) io.stderr.write(`${errorStyle.yellow(`${errors.length} error${errors.length === 1 ? '' : 's'}`)} in the document (listed above): it cannot run until they are fixed (arazzo lint ${shown})\n`);
   }
   return EXIT.ok;
 }

@@ -50,7 +50,8 @@ Examples:
 
 Exit codes:
   0    the document was described
-  2    the file cannot be read or parsed, or has no workflows`;
+  2    the file cannot be read or parsed, or has no workflows (a document with errors is
+       described as far as it can be, and its errors are listed)`;
 
 const PROGRAM_EXAMPLES = `Examples:
   $ arazzo run workflows/daytona-io-build-and-activate-snapshot-workflow.yml \\

@@ -3,7 +3,7 @@
  * required, secret, description, default), steps and outputs — as a JSON model and as text.
  */
 import { isObject, ownField } from '../document/model.js';
-import type { DocumentPlan, StepPlan, WorkflowPlan } from '../plan/plan.js';
+import type { StepPlan, WorkflowPlan } from '../plan/plan.js';
 import { isSecretInput } from './redact.js';
 import type { TextStyle } from './style-text.js';
 
@@ -33,6 +33,13 @@ export interface WorkflowDescription {
   steps: StepDescription[];
   outputs: string[];
   dependsOn: string[];
+}
+
+/** What the heading shows; a DocumentPlan is one, and so is what describe-raw-workflows reads. */
+export interface DocumentHeader {
+  arazzo: string;
+  title?: string;
+  sourceDescriptions: Readonly<Record<string, { url: string; type?: string }>>;
 }
 
 /** Reads a field of the raw document (descriptions the plan does not keep). */
@@ -92,7 +99,7 @@ function describeStep(step: StepPlan, readRaw: ReadRaw): StepDescription {
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-export function formatDocumentDescription(file: string, document: DocumentPlan, workflows: readonly WorkflowDescription[], style: TextStyle): string {
+export function formatDocumentDescription(file: string, document: DocumentHeader, workflows: readonly WorkflowDescription[], style: TextStyle): string {
   const lines = [`${style.bold(document.title ?? file)} ${style.dim(`(${file}, arazzo ${document.arazzo})`)}`];
   for (const [name, source] of Object.entries(document.sourceDescriptions)) lines.push(style.dim(`  source ${name}: ${source.url}${source.type ? ` (${source.type})` : ''}`));
   for (const workflow of workflows) lines.push('', ...formatWorkflow(file, workflow, style));
