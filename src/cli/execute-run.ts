@@ -17,7 +17,7 @@ import type { Redactor } from '../report/redact.js';
 import { createRunJournal } from '../report/run-journal.js';
 import { createRunLogger } from '../report/run-logger.js';
 import { withResponseExcerpts } from '../report/response-excerpt.js';
-import type { RunReporter } from '../report/run-reporter.js';
+import { combineReporters, type RunReporter } from '../report/run-reporter.js';
 import type { TextStyle } from '../report/style-text.js';
 import { chooseProgressMode } from '../report/detect-terminal.js';
 import { systemClock } from '../runtime/system-clock.js';
@@ -109,10 +109,11 @@ async function createReporter(context: ExecuteContext): Promise<RunReporter> {
   const write = (text: string): void => {
     io.stderr.write(text);
   };
-  if (settings.log) return createRunLogger({ ...settings.log, write, redactor, style });
   const options = { write, style, redactor, verbose: flags.verbose === true };
-  if (chooseProgressMode(io.stderr, io.env, flags.color) === 'plain') return createHumanReporter(options);
-  return createLiveProgressReporter({ ...options, columns: () => (io.stderr as { columns?: number }).columns });
+  // Log records go beside the progress lines; a live (redrawn) line would be torn by them.
+  const plain = settings.log !== undefined || chooseProgressMode(io.stderr, io.env, flags.color) === 'plain';
+  const progress = plain ? createHumanReporter(options) : createLiveProgressReporter({ ...options, columns: () => (io.stderr as { columns?: number }).columns });
+  return settings.log ? combineReporters([progress, await createRunLogger({ ...settings.log, write, redactor, style })]) : progress;
 }
 
 /** A second signal cancels the request in flight; the step then fails on it, but the run was aborted. */

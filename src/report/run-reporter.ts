@@ -19,3 +19,13 @@ export interface ReporterOptions {
   redactor: Redactor;
   verbose: boolean;
 }
+
+/** Several reporters on one run, e.g. the progress lines and the `--log-level` records beside them. */
+export function combineReporters(reporters: readonly RunReporter[]): RunReporter {
+  return {
+    onEvent: (event) => reporters.forEach((r) => r.onEvent(event)),
+    notice: (text) => reporters.forEach((r) => r.notice(text)),
+    finish: (result, interruptedBy) => reporters.forEach((r) => r.finish(result, interruptedBy)),
+    dispose: () => reporters.forEach((r) => r.dispose()),
+  };
+}

@@ -56,8 +56,22 @@ describe('issue 5 progress: plain lines when not on a TTY', () => {
     expect(verbose.stderr.match(/→ GET http:\/\/127\.0\.0\.1:\d+\/echo\/status\/building/g)).toHaveLength(4);
     expect(verbose.stderr.match(/← 200 in \d+ ms/g)).toHaveLength(4);
     const logs = await runCliInProcess([...args(), '--log-level', 'debug', '--log-format', 'json'], { env: QUIET_ENV });
-    const records = logs.stderr.trim().split('\n').map((l) => JSON.parse(l) as { event: string; level: string });
+    const records = logs.stderr.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { event: string; level: string });
     expect(records.filter((r) => r.event === 'request')).toHaveLength(4);
     expect(records.at(-1)).toMatchObject({ event: 'run-end', level: 'info' });
+  });
+
+  it('issue 12 item 11: --log-level goes beside the progress lines, and --verbose still works with it', async () => {
+    const plain = await runCliInProcess(args(), { env: QUIET_ENV });
+    const progress = plain.stderr.split('\n').filter((l) => l.trim() !== '');
+    expect(progress.length).toBeGreaterThan(0);
+    const both = await runCliInProcess([...args(), '--log-level', 'info', '--verbose'], { env: QUIET_ENV });
+    expect(both.code).toBe(0);
+    const lines = both.stderr.split('\n');
+    for (const line of progress.filter((l) => !/\d+ ms|\d+(\.\d+)?s\b/.test(l))) expect(lines).toContain(line);
+    expect(both.stderr.match(/→ GET http:\/\/127\.0\.0\.1:\d+\/echo\/status\/building/g)).toHaveLength(4);
+    const records = lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { event: string });
+    expect(records.filter((r) => r.event === 'step-end')).toHaveLength(4);
+    expect(records.at(-1)).toMatchObject({ event: 'run-end' });
   });
 });
