@@ -7,6 +7,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { processIo, type CliIo } from './cli-io.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { boundRegexBacktracking, guardProcess, isVerbose, reportInternalError } from './harden-process.js';
+import { addCompletionCommand } from './completion-command.js';
 import { addHelpCommand } from './help-command.js';
 import { collect, joinReportValues, UsageError } from './parse-cli-values.js';
 
@@ -186,6 +187,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       exitCode = rulesCommand(options, io);
     });
 
+  addCompletionCommand(program, io);
   addHelpCommand(program);
 
   try {
