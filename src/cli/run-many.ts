@@ -10,7 +10,10 @@ import path from 'node:path';
 import { displayPath } from '../report/format-diagnostic.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
+import type { LoadedPlan } from '../load/load-plan.js';
+import type { WorkflowPlan } from '../plan/plan.js';
 import { checkFailOnEnd } from './fail-on-end.js';
+import { UsageError } from './parse-cli-values.js';
 import { loadRunFile, prepareRun } from './run-command.js';
 import type { ReportTargets, RunFlags, RunSettings } from './run-flags.js';
 import { selectWorkflow } from './select-workflow.js';
@@ -40,9 +43,12 @@ export async function runMany(files: readonly string[], flags: RunFlags, setting
       planned.push({ file, stdout: out.text });
       continue;
     }
-    const document = loaded.plan.documents.get(loaded.plan.rootKey);
-    const workflows = flags.all ? [...(document?.workflows.values() ?? [])] : [selectWorkflow(loaded.plan, flags.workflow)];
-    checkFailOnEnd(settings.failOnEnd, workflows);
+    const workflows = chooseWorkflows(loaded, flags, settings, io);
+    if (typeof workflows === 'string') {
+      invalid = true;
+      planned.push({ file, stdout: () => JSON.stringify({ status: 'invalid', error: workflows }) });
+      continue;
+    }
     for (const workflow of workflows) {
       const run = captured();
       const reports = reportsFor(settings.reports, file, workflow.workflowId, names);
@@ -62,6 +68,20 @@ export async function runMany(files: readonly string[], flags: RunFlags, setting
     if (code === EXIT.interrupted || code === EXIT.terminated) return finish(done, 'interrupted', code, flags, io);
   }
   return finish(done, worst === EXIT.ok ? 'succeeded' : 'failed', worst, flags, io);
+}
+
+/** The workflows to run from one file; a usage problem (no --workflow, a bad --fail-on-end) is printed and returned. */
+function chooseWorkflows(loaded: LoadedPlan, flags: RunFlags, settings: RunSettings, io: CliIo): WorkflowPlan[] | string {
+  try {
+    const document = loaded.plan.documents.get(loaded.plan.rootKey);
+    const workflows = flags.all ? [...(document?.workflows.values() ?? [])] : [selectWorkflow(loaded.plan, flags.workflow)];
+    checkFailOnEnd(settings.failOnEnd, workflows);
+    return workflows;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`error: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
+    return error.message;
+  }
 }
 
 function finish(runs: readonly Planned[], status: string, code: number, flags: RunFlags, io: CliIo): number {

@@ -78,6 +78,11 @@ describe('issue 12 item 15: several files', () => {
     expect(result.code).toBe(2);
     expect(echo.server.requests).toHaveLength(0);
     expect(result.stderr).toContain('choose one with --workflow');
+    // The other problem (sign-in's missing apiToken) is listed too, and stdout is still one JSON document.
+    expect(result.stderr).toContain('input-missing');
+    const json = JSON.parse(result.stdout) as { status: string; runs: Array<{ file: string; status: string }> };
+    expect(json.status).toBe('invalid');
+    expect(json.runs.map((r) => r.file)).toEqual([files[1], 'test/fixtures/two-workflows/workflow.arazzo.yaml']);
   });
 
   it('a missing input in one of the runs: exit 2, {status: invalid}, nothing sent', async () => {
