@@ -7,6 +7,7 @@ import { runWorkflow } from '../engine/run-workflow.js';
 import type { RunResult } from '../engine/run-result.js';
 import { createUndiciHttpPort } from '../http/undici-http-port.js';
 import { createTokenPort } from '../http/oauth-token-port.js';
+import { createResponseChecker } from '../checks/check-response.js';
 import type { ExplicitCredentials } from '../auth/credential.js';
 import type { LoadedPlan } from '../load/load-plan.js';
 import type { WorkflowPlan } from '../plan/plan.js';
@@ -70,6 +71,7 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
         ...(context.credentials ? { credentials: context.credentials } : {}),
         tokens: createTokenPort({ dispatcher: http.dispatcher }),
         learnSecret: (value) => redactor.learn(value),
+        ...(settings.responseChecks !== 'off' ? { responseChecks: { mode: settings.responseChecks, check: createResponseChecker() } } : {}),
         // The run still ends with a result (internal-error); the stack is for --verbose only.
         onInternalError: (error) => {
           if (context.flags.verbose && error instanceof Error && error.stack) io.stderr.write(`${redactor.text(error.stack)}\n`);

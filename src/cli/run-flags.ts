@@ -33,6 +33,8 @@ export interface RunFlags {
   logFormat?: string;
   /** --auth <source>.<scheme>=<value>, repeatable (checked against the documents in run-command). */
   auth: string[];
+  /** --response-checks off|warn|error (default warn). */
+  responseChecks?: string;
 }
 
 export interface ReportTargets {
@@ -51,6 +53,8 @@ export interface RunSettings {
   serverVariables: Record<string, string>;
   reports: ReportTargets;
   failOnEnd: FailOnEnd;
+  /** Responses checked against the description: off, warn (default) or error (fails the step). */
+  responseChecks: 'off' | 'warn' | 'error';
   /** Undefined: no logging (pino is not loaded). */
   log?: { level: LogLevel; format: LogFormat };
 }
@@ -71,6 +75,7 @@ export function readRunFlags(raw: Record<string, unknown>): { flags: RunFlags; s
     reports: readReports(flags.report, flags.har),
     insecure: flags.insecure === true,
     failOnEnd: readFailOnEnd(flags.failOnEnd),
+    responseChecks: readResponseChecks(flags.responseChecks),
   };
   const unnamed = flags.server.filter(isUnnamedUrl);
   if (unnamed.length > 1) throw new UsageError(`--server without a source name was given ${unnamed.length} times`, 'Name the source of each: --server <source>=<url>.');
@@ -113,6 +118,12 @@ function reportWithoutKind(value: string): UsageError {
   if ((REPORT_KINDS as readonly string[]).includes(value)) return new UsageError(`--report ${value} needs a path`, `Write --report ${value}=<path>.`);
   const kind = { '.xml': 'junit', '.json': 'json', '.har': 'har' }[/\.[a-z]+$/i.exec(value)?.[0].toLowerCase() ?? ''];
   return new UsageError(`--report "${value}" does not say which report`, kind ? `Write --report ${kind}=${value}.` : 'Write --report junit=<path>, json=<path> or har=<path>.');
+}
+
+function readResponseChecks(mode: string | undefined): RunSettings['responseChecks'] {
+  const value = mode ?? 'warn';
+  if (value === 'off' || value === 'warn' || value === 'error') return value;
+  throw new UsageError(`--response-checks "${mode}" is not off, warn or error`, 'Use --response-checks=error to fail steps whose response breaks the description.');
 }
 
 function readLog(level: string | undefined, format: string | undefined): RunSettings['log'] {

@@ -237,6 +237,7 @@ const AUTH_LINT = {
 } satisfies Record<string, Entry>;
 
 const AUTH_RUN = {
+  'response-check-failed': warning('A response does not match its operation in the description (status, content type or schema)', 'Fix the API or the description; --response-checks=error fails the step, =off stops checking.'),
   'credentials-missing': warning('A request was sent without the credentials its operation requires', 'Pass --auth <source>.<scheme>=<value>, set ARAZZO_AUTH_<SOURCE>_<SCHEME>, or add x-security to the step.'),
 } satisfies Record<string, Entry>;
 

@@ -7,9 +7,10 @@ import type { CriterionPlan, OutputPlan, StepPlan, WorkflowRef } from '../plan/p
 import { applyReplacements } from './apply-replacements.js';
 import { authorizeRequest, sendAuthorized } from './authorize-request.js';
 import { buildRequest } from './build-request.js';
+import { checkStepResponse } from './check-step-response.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 import { sameValues, type BuiltRequest } from './request-memo.js';
-import type { HttpFailureReason, HttpRequest } from './ports.js';
+import type { HttpFailureReason, HttpRequest, ResponseFinding } from './ports.js';
 import { resolveServerUrl } from './resolve-server-url.js';
 import { DEFAULTS, type RunContext, type WorkflowFrame } from './run-context.js';
 import type { RunErrorCode } from './run-result.js';
@@ -30,6 +31,8 @@ export interface StepOutcome {
   childErrorCode?: RunErrorCode;
   retryAfterMs?: number;
   request?: { method: string; url: string };
+  /** What the response broke of its description (--response-checks). */
+  responseChecks?: ResponseFinding[];
 }
 
 export type RunChildWorkflow = (
@@ -81,9 +84,10 @@ async function executeOperationStep(run: RunContext, frame: WorkflowFrame, step:
   const { response } = outcome;
   if (run.listening) run.emit({ type: 'response', ...context, request, response });
   const scope = run.scopeOf(frame, view, { statusCode: response.status, headers: response.headers, body: response.body });
-  const failed = step.successCriteria.length > 0
+  const checked = await checkStepResponse(run, frame, step, response);
+  const failed = (step.successCriteria.length > 0
     ? firstFailure(step.successCriteria, scope)
-    : response.status >= 200 && response.status < 300 ? undefined : `HTTP ${response.status} is not 2xx (the step has no successCriteria)`;
+    : response.status >= 200 && response.status < 300 ? undefined : `HTTP ${response.status} is not 2xx (the step has no successCriteria)`) ?? checked.failure;
   const retryAfterMs = retryAfterOf(run, frame, step, response.headers);
   return {
     succeeded: failed === undefined,
@@ -93,6 +97,7 @@ async function executeOperationStep(run: RunContext, frame: WorkflowFrame, step:
     ...(failed !== undefined ? { reason: failed } : {}),
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     request: sent,
+    ...(checked.findings.length > 0 ? { responseChecks: checked.findings } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
  * undici port against loopback servers; the port exists for layering and library reuse.
  */
 import type { TokenGrant } from '../auth/credential.js';
+import type { OperationResponses } from '../plan/operation.js';
 
 export interface HttpRequest {
   method: string;
@@ -66,6 +67,17 @@ export interface TokenPort {
   /** A token for the grant: the cached one unless `fresh` (after a 401) or it expired. */
   token(grant: TokenGrant, options?: { fresh?: boolean; signal?: AbortSignal }): Promise<TokenResult>;
 }
+
+/** One way a response differs from its operation's description (issue 13 "Response checks"). */
+export interface ResponseFinding {
+  check: 'status' | 'content-type' | 'schema';
+  message: string;
+  /** schema: JSON pointer (RFC 6901) of the first value that breaks the schema ('' = the whole body). */
+  pointer?: string;
+}
+
+/** Checks a response against the operation's declared responses (src/checks; ajv loaded lazily). */
+export type ResponseCheckPort = (responses: OperationResponses, response: HttpResponse) => Promise<ResponseFinding[]>;
 
 export interface Clock {
   now(): number;

@@ -4,7 +4,7 @@ import type { ExpressionScope, RequestView, ResponseView, WorkflowValues } from 
 import type { DocumentPlan, Plan, StepPlan, WorkflowPlan } from '../plan/plan.js';
 import type { EventSink, RunEvent } from './events.js';
 import type { ExplicitCredentials } from '../auth/credential.js';
-import type { Clock, HttpPort, TokenPort } from './ports.js';
+import type { Clock, HttpPort, ResponseCheckPort, TokenPort } from './ports.js';
 import type { RequestMemo } from './request-memo.js';
 import type { RunErrorCode, StepRecord } from './run-result.js';
 
@@ -37,6 +37,8 @@ export interface RunOptions {
   tokens?: TokenPort;
   /** Hears every credential value the run adds to a request, before any event carries it. */
   learnSecret?: (value: string) => void;
+  /** Response checks against the description: `warn` adds a warning, `error` also fails the step. Off when absent. */
+  responseChecks?: { mode: 'warn' | 'error'; check: ResponseCheckPort };
 }
 
 export const DEFAULTS = {

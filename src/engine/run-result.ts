@@ -1,6 +1,6 @@
 /** The result of a run: a stable, JSON-serialisable shape that users' scripts depend on (--json). */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { HttpFailureReason } from './ports.js';
+import type { HttpFailureReason, ResponseFinding } from './ports.js';
 
 export type RunStatus = 'succeeded' | 'failed';
 
@@ -42,6 +42,8 @@ export interface StepRecord {
   durationMs: number;
   /** Method and URL of the last request sent. */
   request?: { method: string; url: string };
+  /** What the last response broke of its description (--response-checks); absent when it passed or checks are off. */
+  responseChecks?: ResponseFinding[];
   /** A failed step's last response, masked and cut (set by the reports, not the engine; issue 12 item 9). */
   response?: ResponseExcerpt;
 }

@@ -17,6 +17,7 @@ export function recordStep(run: RunContext, workflowId: string, stepId: string, 
     outputs: outcome.outputs,
     durationMs: (previous?.durationMs ?? 0) + durationMs,
     ...(outcome.request ? { request: outcome.request } : {}),
+    ...(outcome.responseChecks?.length ? { responseChecks: outcome.responseChecks } : {}),
   });
 }
 

@@ -100,6 +100,7 @@ function describeStep(step: StepRecord): string {
   if (step.request) parts.push(`last request: ${step.request.method} ${step.request.url}`);
   if (step.reason) parts.push(`reason: ${step.reason}`);
   if (step.response) parts.push(`response: ${responseText(step.response)}`);
+  for (const finding of step.responseChecks ?? []) parts.push(`response check (${finding.check}): ${finding.message}${finding.pointer !== undefined ? ` [pointer: ${finding.pointer || '/'}]` : ''}`);
   return parts.join('\n');
 }
 
