@@ -7,6 +7,8 @@ import { runWorkflow } from '../engine/run-workflow.js';
 import type { RunResult } from '../engine/run-result.js';
 import { createUndiciHttpPort } from '../http/undici-http-port.js';
 import { createTokenPort } from '../http/oauth-token-port.js';
+import { createDispatcher } from '../http/create-dispatcher.js';
+import type { Transport } from './transport-options.js';
 import { createResponseChecker } from '../checks/check-response.js';
 import type { ExplicitCredentials } from '../auth/credential.js';
 import type { LoadedPlan } from '../load/load-plan.js';
@@ -43,6 +45,8 @@ export interface ExecuteContext {
   style: TextStyle;
   /** --auth / ARAZZO_AUTH_* (auth-options.ts). */
   credentials?: ExplicitCredentials;
+  /** Proxies, mTLS and CAs (transport-options.ts); a plain agent when absent. */
+  transport?: Transport;
 }
 
 export async function executeRun(context: ExecuteContext): Promise<number> {
@@ -50,7 +54,13 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
   const journal = createRunJournal({ keepExchanges: settings.reports.har !== undefined, keepFullTimeline: settings.reports.json !== undefined });
   const reporter = await createReporter(context);
   const stop = listenForStopSignals((text) => reporter.notice(text), io.signal);
-  const http = createUndiciHttpPort({ rejectUnauthorized: !settings.insecure });
+  const { transport } = context;
+  const http = createUndiciHttpPort({
+    rejectUnauthorized: !settings.insecure,
+    ...(transport
+      ? { dispatchers: { default: createDispatcher(transport.requests), bySource: new Map([...transport.bySource].map(([name, options]) => [name, createDispatcher(options)])) } }
+      : {}),
+  });
   const learnSecrets = createSecretLearner(context.loaded.plan, redactor);
   const onEvent = (event: RunEvent): void => {
     learnSecrets(event);

@@ -36,6 +36,7 @@ Examples:
   $ arazzo run flows/*.yml --all --json        # every workflow of every file; {"status", "runs": [...]}
   $ arazzo run flow.yml --env staging          # servers, inputs files and limits from arazzo.config.yaml
   $ arazzo run flow.yml --fail-on-end buildFailed   # exit 1 when onSuccess end "buildFailed" ends the run
+  $ arazzo run flow.yml --cert api=client.pem --key api=client.key --ca corp-ca.pem --proxy http://proxy:3128
   $ arazzo run flow.yml --response-checks=error --report junit=reports/contract.xml
   $ arazzo run flow.yml --poll-interval 500ms --max-steps 200 --timeout 10m --log-level debug --log-format pretty
 
@@ -125,7 +126,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .addOption(new Option('--request-timeout <duration>', 'deadline of each HTTP request: connect, headers and the whole body').default('30s').env('ARAZZO_REQUEST_TIMEOUT'))
     .addOption(new Option('--max-response-bytes <size>', 'largest response body read into memory (e.g. 512KiB, 50MB)').default('10MiB').env('ARAZZO_MAX_RESPONSE_BYTES'))
     .addOption(new Option('--max-retry-after <duration>', 'longest wait a Retry-After header may ask for').default('5m').env('ARAZZO_MAX_RETRY_AFTER'))
-    .option('--insecure', 'do not verify TLS certificates (local test servers only)')
+    .option('--insecure', 'do not verify TLS certificates, also when downloading sources (local test servers only)')
+    .option('--proxy <url>', 'send requests and source downloads through this HTTP proxy (default: HTTP_PROXY/HTTPS_PROXY, minus NO_PROXY)')
+    .option('--cert <[source=]path>', 'client certificate (PEM) for mTLS, for all sources or one; repeatable', collect, [])
+    .option('--key <[source=]path>', 'private key (PEM) of the client certificate; repeatable', collect, [])
+    .option('--ca <[source=]path>', 'extra certificate authority (PEM) to trust, on top of the public ones; repeatable', collect, [])
     .option('--response-checks <mode>', 'check responses against the description (status, content type, schema): off, warn or error (error fails the step)', 'warn')
     .option('--auth <source.scheme=value>', 'a credential for a security scheme of a source (also ARAZZO_AUTH_<SOURCE>_<SCHEME>); repeatable', collect, [])
     .option('--inputs <file>', 'read inputs from a JSON or YAML file ("-" for stdin); repeatable', collect, [])

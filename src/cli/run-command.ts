@@ -12,6 +12,8 @@ import { createRedactor, secretInputValues } from '../report/redact.js';
 import { chooseStyle } from '../report/style-text.js';
 import type { CliIo } from './cli-io.js';
 import { readAuthOptions } from './auth-options.js';
+import { createDispatcher, withSourceDispatcher } from '../http/create-dispatcher.js';
+import { checkTransportSources, readTransport } from './transport-options.js';
 import { printDryRun } from './dry-run.js';
 import { executeRun } from './execute-run.js';
 import { checkFailOnEnd } from './fail-on-end.js';
@@ -48,7 +50,10 @@ const invalidContext = (file: string, flags: RunFlags, reports: ReportTargets, i
 
 /** Read, check and compile one file under the --rule settings; exit 2 when it has errors. */
 export async function loadRunFile(file: string, flags: RunFlags, reports: ReportTargets, io: CliIo): Promise<LoadedPlan | number> {
-  const loaded = await loadPlan(file, { rules: parseRuleSettings(flags.rule ?? []) });
+  const transport = readTransport({ ...flags, insecure: flags.insecure === true }, io.env, io.cwd);
+  const sourceDispatcher = createDispatcher(transport.sources);
+  const rules = parseRuleSettings(flags.rule ?? []);
+  const loaded = await withSourceDispatcher(sourceDispatcher, () => loadPlan(file, { rules })).finally(() => sourceDispatcher.close());
   if (hasErrors(loaded.diagnostics)) return reportInvalid(loaded.diagnostics.filter((d) => d.severity === 'error'), invalidContext(file, flags, reports, io));
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
   const style = chooseStyle(io.stderr, io.env, flags.color === false ? false : undefined);
@@ -78,6 +83,8 @@ export async function prepareRun(target: RunTarget): Promise<number | (() => Pro
   if (unknownServer) return reportInvalid([makeDiagnostic('server-unknown-source', 'error', unknownServer, { hint: 'Use a sourceDescriptions name.' })], invalid);
 
   const auth = readAuthOptions(flags.auth, io.env, loaded.workspace);
+  const transport = readTransport({ ...flags, insecure: settings.insecure }, io.env, io.cwd);
+  checkTransportSources(transport, [...loaded.workspace.documents.values()].flatMap((d) => d.sources.map((s) => s.name)));
   const gathered = await gatherInputs(
     { workflowId: workflow.workflowId, schema: workflow.inputsSchema, file: workflow.ref.documentKey, pointer: workflow.pointer },
     { files: flags.inputs, pairs: flags.input, env: io.env, cwd: io.cwd, ...(io.readStdin ? { readStdin: io.readStdin } : {}) },
@@ -95,5 +102,5 @@ export async function prepareRun(target: RunTarget): Promise<number | (() => Pro
     const stdoutStyle = chooseStyle(io.stdout, io.env, forced);
     return async () => printDryRun(loaded, workflow, gathered.inputs, { io, settings, redactor, style: stdoutStyle, json: flags.json === true });
   }
-  return () => executeRun({ io, file, loaded, workflow, inputs: gathered.inputs, flags, settings, redactor, style, credentials: auth.credentials });
+  return () => executeRun({ io, file, loaded, workflow, inputs: gathered.inputs, flags, settings, redactor, style, credentials: auth.credentials, transport });
 }

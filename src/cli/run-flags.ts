@@ -35,6 +35,11 @@ export interface RunFlags {
   auth: string[];
   /** --response-checks off|warn|error (default warn). */
   responseChecks?: string;
+  proxy?: string;
+  /** --cert/--key/--ca: `path` or `source=path`, repeatable (transport-options.ts). */
+  cert: string[];
+  key: string[];
+  ca: string[];
 }
 
 export interface ReportTargets {
@@ -60,7 +65,7 @@ export interface RunSettings {
 }
 
 export function readRunFlags(raw: Record<string, unknown>): { flags: RunFlags; settings: RunSettings } {
-  const flags = { input: [], inputs: [], server: [], serverVariable: [], report: [], auth: [], ...raw } as unknown as RunFlags;
+  const flags = { input: [], inputs: [], server: [], serverVariable: [], report: [], auth: [], cert: [], key: [], ca: [], ...raw } as unknown as RunFlags;
   const settings: RunSettings = {
     limits: {
       pollIntervalMs: parseDuration(flags.pollInterval, '--poll-interval'),

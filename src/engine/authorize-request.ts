@@ -21,6 +21,8 @@ export type Authorized =
 export async function authorizeRequest(run: RunContext, frame: WorkflowFrame, step: StepPlan, request: HttpRequest, scope: ExpressionScope): Promise<Authorized> {
   if (step.target.kind !== 'operation') return { ok: true, request, grants: [] };
   const { operation, source } = step.target;
+  // The source picks the transport's TLS settings (mTLS per source).
+  request = { ...request, source: source.name };
   if (!operation.security && !step.security) return { ok: true, request, grants: [] };
   const entries: SecurityEntry[] = (step.security ?? []).map((entry) => ({
     ...(entry.schemeName !== undefined ? { schemeName: entry.schemeName } : {}),

@@ -12,6 +12,8 @@ export interface HttpRequest {
   /** In send order; names as given. */
   headers: ReadonlyArray<readonly [string, string]>;
   body?: string | Uint8Array;
+  /** The source description the operation belongs to: picks its TLS settings (--cert source=...). */
+  source?: string;
 }
 
 export interface HttpResponse {

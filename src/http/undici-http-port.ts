@@ -27,6 +27,12 @@ export interface UndiciHttpPortOptions {
   rejectUnauthorized?: boolean;
   /** Composed around the agent, outermost first, e.g. a request logger. */
   interceptors?: readonly Dispatcher.DispatcherComposeInterceptor[];
+  /**
+   * The dispatchers to use instead of a plain Agent (create-dispatcher.ts: proxies, mTLS, CAs),
+   * and per source description (a request's `source`) where its TLS settings differ.
+   * The port closes them.
+   */
+  dispatchers?: { default: Dispatcher; bySource?: ReadonlyMap<string, Dispatcher> };
 }
 
 /** `dispatcher` is the agent (with its interceptors): the OAuth token client sends through it too. */
@@ -93,8 +99,10 @@ function failureFrom(error: unknown, req: HttpRequest, timeoutMs: number, signal
 
 export function createUndiciHttpPort(options: UndiciHttpPortOptions = {}): UndiciHttpPort {
   const connect = { rejectUnauthorized: options.rejectUnauthorized ?? true, ...(options.connectTimeoutMs === undefined ? {} : { timeout: options.connectTimeoutMs }) };
-  const agent = new Agent({ connect });
-  const dispatcher: Dispatcher = options.interceptors === undefined || options.interceptors.length === 0 ? agent : agent.compose([...options.interceptors]);
+  const agent = options.dispatchers?.default ?? new Agent({ connect });
+  const compose = (base: Dispatcher): Dispatcher => (options.interceptors === undefined || options.interceptors.length === 0 ? base : base.compose([...options.interceptors]));
+  const dispatcher = compose(agent);
+  const bySource = new Map([...(options.dispatchers?.bySource ?? [])].map(([name, d]) => [name, compose(d)]));
   const exchanges = createExchangeSignals();
   return {
     dispatcher,
@@ -109,7 +117,8 @@ export function createUndiciHttpPort(options: UndiciHttpPortOptions = {}): Undic
       if (isAborted(caller)) return failureFrom(caller.reason, req, timeoutMs, { caller, timedOut: false }, started);
       const exchange = exchanges.start(timeoutMs, caller);
       try {
-        return await sendOnce(dispatcher, req, { timeoutMs, maxBytes, signal: exchange.signal }, started);
+        const chosen = (req.source !== undefined ? bySource.get(req.source) : undefined) ?? dispatcher;
+        return await sendOnce(chosen, req, { timeoutMs, maxBytes, signal: exchange.signal }, started);
       } catch (error) {
         return failureFrom(error, req, timeoutMs, { ...(caller ? { caller } : {}), timedOut: exchange.timedOut() }, started);
       } finally {
@@ -118,7 +127,7 @@ export function createUndiciHttpPort(options: UndiciHttpPortOptions = {}): Undic
     },
     close: () => {
       exchanges.close();
-      return agent.close();
+      return Promise.all([agent.close(), ...[...(options.dispatchers?.bySource ?? new Map<string, Dispatcher>()).values()].map((d) => d.close())]).then(() => undefined);
     },
   };
 }
