@@ -9,6 +9,7 @@ import { createUndiciHttpPort } from '../http/undici-http-port.js';
 import { createTokenPort } from '../http/oauth-token-port.js';
 import { createDispatcher } from '../http/create-dispatcher.js';
 import type { Transport } from './transport-options.js';
+import type { RequestSigner } from '../http/request-signer.js';
 import { createResponseChecker } from '../checks/check-response.js';
 import type { ExplicitCredentials } from '../auth/credential.js';
 import type { LoadedPlan } from '../load/load-plan.js';
@@ -47,6 +48,8 @@ export interface ExecuteContext {
   credentials?: ExplicitCredentials;
   /** Proxies, mTLS and CAs (transport-options.ts); a plain agent when absent. */
   transport?: Transport;
+  /** --sign: request signers per source (sign-options.ts). */
+  signers?: ReadonlyMap<string, RequestSigner>;
 }
 
 export async function executeRun(context: ExecuteContext): Promise<number> {
@@ -57,6 +60,7 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
   const { transport } = context;
   const http = createUndiciHttpPort({
     rejectUnauthorized: !settings.insecure,
+    ...(context.signers && context.signers.size > 0 ? { signers: context.signers } : {}),
     ...(transport
       ? { dispatchers: { default: createDispatcher(transport.requests), bySource: new Map([...transport.bySource].map(([name, options]) => [name, createDispatcher(options)])) } }
       : {}),
@@ -81,6 +85,7 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
         ...(context.credentials ? { credentials: context.credentials } : {}),
         tokens: createTokenPort({ dispatcher: http.dispatcher }),
         learnSecret: (value) => redactor.learn(value),
+        ...(context.signers && context.signers.size > 0 ? { signedSources: new Set(context.signers.keys()) } : {}),
         ...(settings.responseChecks !== 'off' ? { responseChecks: { mode: settings.responseChecks, check: createResponseChecker() } } : {}),
         // The run still ends with a result (internal-error); the stack is for --verbose only.
         onInternalError: (error) => {

@@ -37,6 +37,8 @@ Examples:
   $ arazzo run flow.yml --env staging          # servers, inputs files and limits from arazzo.config.yaml
   $ arazzo run flow.yml --fail-on-end buildFailed   # exit 1 when onSuccess end "buildFailed" ends the run
   $ arazzo run flow.yml --cert api=client.pem --key api=client.key --ca corp-ca.pem --proxy http://proxy:3128
+  $ arazzo run workflows/oracle-create-custom-image-from-instance-workflow.yml --sign ociComputeApi=oci \\
+      --server-variable region=eu-frankfurt-1 --input instanceId=ocid1.instance... --input compartmentId=ocid1...
   $ arazzo run flow.yml --response-checks=error --report junit=reports/contract.xml
   $ arazzo run flow.yml --poll-interval 500ms --max-steps 200 --timeout 10m --log-level debug --log-format pretty
 
@@ -131,6 +133,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--cert <[source=]path>', 'client certificate (PEM) for mTLS, for all sources or one; repeatable', collect, [])
     .option('--key <[source=]path>', 'private key (PEM) of the client certificate; repeatable', collect, [])
     .option('--ca <[source=]path>', 'extra certificate authority (PEM) to trust, on top of the public ones; repeatable', collect, [])
+    .option('--sign <source=signer>', 'sign a source\'s requests: <source>=oci[:profile] (~/.oci/config) or <source>=aws:<service>/<region> (SigV4); repeatable', collect, [])
     .option('--response-checks <mode>', 'check responses against the description (status, content type, schema): off, warn or error (error fails the step)', 'warn')
     .option('--auth <source.scheme=value>', 'a credential for a security scheme of a source (also ARAZZO_AUTH_<SOURCE>_<SCHEME>); repeatable', collect, [])
     .option('--inputs <file>', 'read inputs from a JSON or YAML file ("-" for stdin); repeatable', collect, [])

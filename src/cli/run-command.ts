@@ -12,6 +12,7 @@ import { createRedactor, secretInputValues } from '../report/redact.js';
 import { chooseStyle } from '../report/style-text.js';
 import type { CliIo } from './cli-io.js';
 import { readAuthOptions } from './auth-options.js';
+import { readSignOptions } from './sign-options.js';
 import { createDispatcher, withSourceDispatcher } from '../http/create-dispatcher.js';
 import { checkTransportSources, readTransport } from './transport-options.js';
 import { printDryRun } from './dry-run.js';
@@ -84,13 +85,15 @@ export async function prepareRun(target: RunTarget): Promise<number | (() => Pro
 
   const auth = readAuthOptions(flags.auth, io.env, loaded.workspace);
   const transport = readTransport({ ...flags, insecure: settings.insecure }, io.env, io.cwd);
-  checkTransportSources(transport, [...loaded.workspace.documents.values()].flatMap((d) => d.sources.map((s) => s.name)));
+  const sourceNames = [...loaded.workspace.documents.values()].flatMap((d) => d.sources.map((s) => s.name));
+  checkTransportSources(transport, sourceNames);
+  const signing = readSignOptions(flags.sign, io.env, sourceNames);
   const gathered = await gatherInputs(
     { workflowId: workflow.workflowId, schema: workflow.inputsSchema, file: workflow.ref.documentKey, pointer: workflow.pointer },
     { files: flags.inputs, pairs: flags.input, env: io.env, cwd: io.cwd, ...(io.readStdin ? { readStdin: io.readStdin } : {}) },
   );
   // Secret inputs are known from here on, also when they are part of the problem being reported.
-  const redactor = createRedactor([...secretInputValues(workflow.inputsSchema, gathered.provided), ...auth.secrets], flags.mask !== false);
+  const redactor = createRedactor([...secretInputValues(workflow.inputsSchema, gathered.provided), ...auth.secrets, ...signing.secrets], flags.mask !== false);
   invalid.redactor = redactor;
   if (!gathered.ok) return reportInvalid(locateDiagnostics(gathered.diagnostics, loaded.workspace), invalid);
   for (const warning of locateDiagnostics(gathered.warnings, loaded.workspace)) io.stderr.write(`${redactor.text(formatDiagnostic(warning, style, io.cwd))}\n`);
@@ -102,5 +105,5 @@ export async function prepareRun(target: RunTarget): Promise<number | (() => Pro
     const stdoutStyle = chooseStyle(io.stdout, io.env, forced);
     return async () => printDryRun(loaded, workflow, gathered.inputs, { io, settings, redactor, style: stdoutStyle, json: flags.json === true });
   }
-  return () => executeRun({ io, file, loaded, workflow, inputs: gathered.inputs, flags, settings, redactor, style, credentials: auth.credentials, transport });
+  return () => executeRun({ io, file, loaded, workflow, inputs: gathered.inputs, flags, settings, redactor, style, credentials: auth.credentials, transport, signers: signing.signers });
 }

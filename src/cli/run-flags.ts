@@ -40,6 +40,8 @@ export interface RunFlags {
   cert: string[];
   key: string[];
   ca: string[];
+  /** --sign <source>=oci[:profile] | <source>=aws:<service>/<region>, repeatable (sign-options.ts). */
+  sign: string[];
 }
 
 export interface ReportTargets {
@@ -65,7 +67,7 @@ export interface RunSettings {
 }
 
 export function readRunFlags(raw: Record<string, unknown>): { flags: RunFlags; settings: RunSettings } {
-  const flags = { input: [], inputs: [], server: [], serverVariable: [], report: [], auth: [], cert: [], key: [], ca: [], ...raw } as unknown as RunFlags;
+  const flags = { input: [], inputs: [], server: [], serverVariable: [], report: [], auth: [], cert: [], key: [], ca: [], sign: [], ...raw } as unknown as RunFlags;
   const settings: RunSettings = {
     limits: {
       pollIntervalMs: parseDuration(flags.pollInterval, '--poll-interval'),

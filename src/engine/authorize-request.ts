@@ -23,7 +23,7 @@ export async function authorizeRequest(run: RunContext, frame: WorkflowFrame, st
   const { operation, source } = step.target;
   // The source picks the transport's TLS settings (mTLS per source).
   request = { ...request, source: source.name };
-  if (!operation.security && !step.security) return { ok: true, request, grants: [] };
+  if ((!operation.security && !step.security) || run.options.signedSources?.has(source.name)) return { ok: true, request, grants: [] };
   const entries: SecurityEntry[] = (step.security ?? []).map((entry) => ({
     ...(entry.schemeName !== undefined ? { schemeName: entry.schemeName } : {}),
     ...(entry.scheme ? { scheme: entry.scheme } : {}),

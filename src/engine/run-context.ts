@@ -35,6 +35,8 @@ export interface RunOptions {
   credentials?: ExplicitCredentials;
   /** Fetches OAuth 2.0 client-credentials tokens; without it such schemes cannot be filled. */
   tokens?: TokenPort;
+  /** Sources whose requests the transport signs (--sign): their security requirements count as filled. */
+  signedSources?: ReadonlySet<string>;
   /** Hears every credential value the run adds to a request, before any event carries it. */
   learnSecret?: (value: string) => void;
   /** Response checks against the description: `warn` adds a warning, `error` also fails the step. Off when absent. */

@@ -16,6 +16,7 @@ import { parseResponseBody } from './parse-response-body.js';
 import { readCappedBody } from './read-capped-body.js';
 import { joinResponseHeaders } from './join-response-headers.js';
 import { createExchangeSignals } from './exchange-signal.js';
+import type { RequestSigner } from './request-signer.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
@@ -33,6 +34,8 @@ export interface UndiciHttpPortOptions {
    * The port closes them.
    */
   dispatchers?: { default: Dispatcher; bySource?: ReadonlyMap<string, Dispatcher> };
+  /** Request signing per source description (OCI, AWS SigV4): the last change before a request leaves. */
+  signers?: ReadonlyMap<string, RequestSigner>;
 }
 
 /** `dispatcher` is the agent (with its interceptors): the OAuth token client sends through it too. */
@@ -118,7 +121,8 @@ export function createUndiciHttpPort(options: UndiciHttpPortOptions = {}): Undic
       const exchange = exchanges.start(timeoutMs, caller);
       try {
         const chosen = (req.source !== undefined ? bySource.get(req.source) : undefined) ?? dispatcher;
-        return await sendOnce(chosen, req, { timeoutMs, maxBytes, signal: exchange.signal }, started);
+        const signer = req.source !== undefined ? options.signers?.get(req.source) : undefined;
+        return await sendOnce(chosen, signer ? signer(req) : req, { timeoutMs, maxBytes, signal: exchange.signal }, started);
       } catch (error) {
         return failureFrom(error, req, timeoutMs, { ...(caller ? { caller } : {}), timedOut: exchange.timedOut() }, started);
       } finally {
