@@ -13,6 +13,7 @@
  * Formats are not validated (validateFormats: false), as for inputs.
  */
 import { isObject, type JsonObject } from '../document/model.js';
+import { setOwn } from '../document/set-own.js';
 
 export type Dialect = '2.0' | '3.0' | '3.1';
 
@@ -36,7 +37,7 @@ function convert(node: unknown, legacy: boolean, seen: Map<object, unknown>): un
   seen.set(node, copy);
   for (const [key, value] of Object.entries(node)) {
     if (key === '$id' || key === '$schema' || key === 'discriminator') continue;
-    Object.defineProperty(copy, key, { value: convert(value, legacy, seen), enumerable: true, writable: true, configurable: true });
+    setOwn(copy, key, convert(value, legacy, seen));
   }
   if (isObject(node.discriminator) && Array.isArray(copy.oneOf)) {
     copy.anyOf = copy.oneOf;

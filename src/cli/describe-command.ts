@@ -6,18 +6,18 @@
  */
 import { decodePointer } from '../document/parse-yaml.js';
 import { resolvePointer } from '../expressions/json-pointer.js';
-import { loadPlan } from '../load/load-plan.js';
 import { describeWorkflow, formatDocumentDescription, type WorkflowDescription } from '../report/describe-document.js';
 import { describeRawHeader, describeRawWorkflows } from '../report/describe-raw-workflows.js';
 import { diagnosticToJson, displayPath, formatDiagnostic } from '../report/format-diagnostic.js';
 import { chooseStyle } from '../report/style-text.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
+import { loadPlanWithEnvProxy } from './load-with-env-proxy.js';
 
 export async function describeCommand(file: string, options: Record<string, unknown>, io: CliIo): Promise<number> {
   const style = chooseStyle(io.stdout, io.env, options.color === false ? false : undefined);
   const errorStyle = chooseStyle(io.stderr, io.env, options.color === false ? false : undefined);
-  const loaded = await loadPlan(file);
+  const loaded = await loadPlanWithEnvProxy(file, {}, io.env);
   const document = loaded.plan.documents.get(loaded.plan.rootKey);
   const raw = loaded.workspace.documents.get(loaded.plan.rootKey)?.parsed.value;
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');

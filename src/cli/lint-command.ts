@@ -7,7 +7,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleSettings } from '../lint/lint-input.js';
 import { valueAtPointer } from '../lint/value-at-pointer.js';
-import { loadPlan } from '../load/load-plan.js';
+import { loadPlanWithEnvProxy } from './load-with-env-proxy.js';
 import { formatLintRun, LINT_FORMATS, type LintFormat } from '../report/lint-formats/format-lint-run.js';
 import { countSeverities } from '../report/lint-formats/lint-run.js';
 import { displayPath } from '../report/format-diagnostic.js';
@@ -45,14 +45,14 @@ export async function lintCommand(patterns: readonly string[], raw: Record<strin
     return EXIT.invalid;
   }
 
-  let linted = await lintFiles(files, rules);
+  let linted = await lintFiles(files, rules, io.env);
   if (flags.fix) {
     const fixed = new Map<string, number>();
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const written = await fixFiles(linted.diagnostics, (file) => linted.values.has(file));
       if (written.size === 0) break;
       for (const [file, count] of written) fixed.set(file, (fixed.get(file) ?? 0) + count);
-      linted = await lintFiles(files, rules);
+      linted = await lintFiles(files, rules, io.env);
     }
     for (const [file, count] of fixed) io.stderr.write(`fixed ${count} problem${count === 1 ? '' : 's'} in ${displayPath(file, io.cwd)}\n`);
   }
@@ -73,12 +73,12 @@ export async function lintCommand(patterns: readonly string[], raw: Record<strin
 }
 
 /** Every file's diagnostics (a document loaded by several files is reported once) and parsed values. */
-async function lintFiles(files: readonly string[], rules: RuleSettings): Promise<{ values: Map<string, unknown>; diagnostics: Diagnostic[] }> {
+async function lintFiles(files: readonly string[], rules: RuleSettings, env: CliIo['env']): Promise<{ values: Map<string, unknown>; diagnostics: Diagnostic[] }> {
   const values = new Map<string, unknown>();
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const file of files) {
-    const loaded = await loadPlan(file, { rules });
+    const loaded = await loadPlanWithEnvProxy(file, { rules }, env);
     for (const [key, document] of loaded.workspace.documents) values.set(key, document.parsed.value);
     for (const d of loaded.diagnostics) {
       const key = [d.code, d.file, d.pointer, d.offset, d.line, d.column, d.message].join('\u0000');

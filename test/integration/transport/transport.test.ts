@@ -48,6 +48,16 @@ describe('issue 13: proxies', () => {
     expect(proxy.seen.every((line) => line.includes(`127.0.0.1:${target.server.port}`))).toBe(true);
   });
 
+  it('lint downloads a remote source through HTTP_PROXY too', async () => {
+    proxy.seen.length = 0;
+    const remote = { ...flow, sourceDescriptions: [{ name: 'api', url: `${target.server.url}/api.yaml`, type: 'openapi' }] };
+    const file = writeDocuments(api, remote);
+    const lint = await runInProcess(['lint', file], { HTTP_PROXY: proxy.url });
+    expect(lint.code).toBe(0);
+    expect(target.server.requests.map((r) => r.path)).toEqual(['/api.yaml']);
+    expect(proxy.seen).toEqual([expect.stringContaining(`127.0.0.1:${target.server.port}`)]);
+  });
+
   it('a --proxy that is not a URL is a usage error: exit 2, nothing sent', async () => {
     const file = writeDocuments(api, flow);
     const run = await runInProcess(['run', file, '--server', `api=${target.server.url}`, '--proxy', 'proxy:3128']);
