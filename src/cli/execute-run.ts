@@ -65,7 +65,7 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
       ? { dispatchers: { default: createDispatcher(transport.requests), bySource: new Map([...transport.bySource].map(([name, options]) => [name, createDispatcher(options)])) } }
       : {}),
   });
-  const learnSecrets = createSecretLearner(context.loaded.plan, redactor);
+  const learnSecrets = createSecretLearner(context.loaded.plan, redactor, context.inputs);
   const onEvent = (event: RunEvent): void => {
     learnSecrets(event);
     journal.onEvent(event);

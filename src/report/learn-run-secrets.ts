@@ -3,7 +3,7 @@
  * credential headers of requests and responses, tokens a response body returns (`access_token`,
  * `token`, `id_token`, `refresh_token`), and the step outputs the plan feeds into a credential
  * header or a security value later (evaluated on the response that produces them, so the token is
- * masked from the moment it is read, not only once it is sent).
+ * masked from the moment it is read, not only once it is sent); the run's inputs sent that way too.
  */
 import type { RunEvent } from '../engine/events.js';
 import type { HttpResponse } from '../engine/ports.js';
@@ -17,8 +17,10 @@ const TOKEN_FIELDS = new Set(['access_token', 'token', 'id_token', 'refresh_toke
 const MAX_DEPTH = 8;
 const MAX_NODES = 10_000;
 
-export function createSecretLearner(plan: Plan, redactor: Redactor): (event: RunEvent) => void {
+export function createSecretLearner(plan: Plan, redactor: Redactor, inputs: Readonly<Record<string, unknown>> = {}): (event: RunEvent) => void {
   if (!redactor.enabled) return () => undefined;
+  // An input the workflow sends as a credential is secret whatever its name (it may go in a query).
+  for (const name of credentialInputNames(plan)) if (Object.hasOwn(inputs, name)) learnValue(inputs[name], redactor);
   const credentialOutputs = credentialOutputsOf(plan);
   return (event) => {
     if (event.type === 'request' || event.type === 'response' || event.type === 'http-failure') redactor.learnHeaders(event.request.headers);
@@ -50,6 +52,11 @@ function credentialOutputsOf(plan: Plan): Map<string, OutputPlan[]> {
     }
   }
   return found;
+}
+
+function credentialInputNames(plan: Plan): Set<string> {
+  const steps = [...plan.documents.values()].flatMap((document) => [...document.workflows.values()].flatMap((workflow) => workflow.steps));
+  return new Set(steps.flatMap(credentialExpressions).flatMap((e) => (e.kind === 'inputs' ? [e.name] : [])));
 }
 
 /** Expressions a step sends as a credential: credential header parameters and x-security values. */
