@@ -1,6 +1,8 @@
 /** Payload Replacement Objects (spec: Payload Replacement Object), applied in order to a copy. */
 import type { PointerTokens } from '../expressions/ast.js';
 import { setOwn } from '../document/set-own.js';
+import { RenderedTemplate } from '../expressions/render-payload.js';
+import { renderBodyTemplate } from './render-body-template.js';
 
 export type ReplacementResult = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -34,9 +36,15 @@ export function applyReplacements(
 
 /** A string payload is a JSON template (spec: JSON Templated Example): targets point into the JSON it holds. */
 function parseTextPayload(payload: unknown): ReplacementResult {
-  if (typeof payload !== 'string') return { ok: true, value: structuredClone(payload) };
+  let text = payload;
+  if (payload instanceof RenderedTemplate) {
+    const rendered = renderBodyTemplate(payload, 'application/json');
+    if (!rendered.ok) return { ok: false, message: rendered.problem.message };
+    text = rendered.text;
+  }
+  if (typeof text !== 'string') return { ok: true, value: structuredClone(payload) };
   try {
-    return { ok: true, value: JSON.parse(payload) as unknown };
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
     return { ok: false, message: 'replacements need a JSON payload, and this string payload is not JSON (XPath targets into XML are not supported)' };
   }

@@ -10,6 +10,7 @@
  *   the operation's declared one (the JSON one when several; several non-JSON → a problem).
  */
 import type { Problem } from '../diagnostics/diagnostic.js';
+import { RenderedTemplate } from '../expressions/render-payload.js';
 import type { RequestView } from '../expressions/scope.js';
 import type { OperationParameter, ParameterLocation, ResolvedOperation } from '../plan/operation.js';
 import { applyContentType, checkHeader, HeaderList, mergeCookies } from './build-request-headers.js';
@@ -36,7 +37,7 @@ export interface RequestInput {
   /** From resolveServerUrl. */
   baseUrl: string;
   parameters: readonly RequestParameter[];
-  /** Evaluated payload after replacements. */
+  /** Evaluated payload after replacements; a string template stays a RenderedTemplate (renderPayload). */
   body?: { contentType?: string; value: unknown };
 }
 
@@ -158,6 +159,7 @@ export function buildRequest(input: RequestInput, options: EncodeBodyOptions = {
   const request: HttpRequest = { method: operation.method.toUpperCase(), url, headers: headers.entries() };
   if (encoded.body !== undefined) request.body = encoded.body;
   const view: RequestView = { url, method: request.method, headers: headers.toRecord(), query: valuesIn(parameters, 'query'), path: valuesIn(parameters, 'path') };
-  if (input.body?.value !== undefined) view.body = sentValue(input.body.value, encoded.contentType);
+  // A string template is seen as the text it was rendered to for this media type.
+  if (input.body?.value !== undefined) view.body = sentValue(input.body.value instanceof RenderedTemplate ? encoded.body : input.body.value, encoded.contentType);
   return { ok: true, request, view };
 }

@@ -3,6 +3,8 @@
  * the payload after expression evaluation and replacements.
  *
  * - undefined → no body at all.
+ * - a string template (RenderedTemplate) → rendered for the media type first
+ *   (render-body-template.ts: JSON-, XML- or form-escaped values), then as a string below.
  * - Uint8Array → sent as bytes under any media type (application/octet-stream when none given).
  * - JSON (`application/json`, `*+json`) → JSON text; for strings see encode-json-text.ts
  *   (JSON text is sent as-is, a broken `{…`/`[…` template is a problem, other strings are quoted).
@@ -17,8 +19,10 @@
  * - no media type → a string as given with no Content-Type; anything else JSON as application/json.
  */
 import type { Problem } from '../diagnostics/diagnostic.js';
-import { encodeJsonText, isJsonMediaType, mediaTypeOf } from './encode-json-text.js';
+import { RenderedTemplate } from '../expressions/render-payload.js';
+import { encodeJsonText, isJsonMediaType, isXmlMediaType, mediaTypeOf } from './encode-json-text.js';
 import { encodeMultipart, generateBoundary } from './encode-multipart.js';
+import { renderBodyTemplate } from './render-body-template.js';
 
 export type EncodedBody =
   | { ok: true; body?: string | Uint8Array; contentType?: string }
@@ -31,9 +35,6 @@ export interface EncodeBodyOptions {
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && !ArrayBuffer.isView(value);
-
-const isXmlMediaType = (type: string): boolean =>
-  type === 'application/xml' || type === 'text/xml' || type.endsWith('+xml');
 
 function notEncodable(what: string, contentType: string, hint?: string): EncodedBody {
   const problem: Problem = { code: 'request-body-not-encodable', message: `${what} cannot be sent as ${contentType}` };
@@ -82,8 +83,14 @@ function encodeText(value: unknown, contentType: string, xml: boolean): EncodedB
   return encodeJson(value, contentType);
 }
 
-export function encodeBody(value: unknown, contentType: string | undefined, options: EncodeBodyOptions = {}): EncodedBody {
-  if (value === undefined) return { ok: true };
+export function encodeBody(payload: unknown, contentType: string | undefined, options: EncodeBodyOptions = {}): EncodedBody {
+  if (payload === undefined) return { ok: true };
+  let value = payload;
+  if (payload instanceof RenderedTemplate) {
+    const rendered = renderBodyTemplate(payload, contentType);
+    if (!rendered.ok) return rendered;
+    value = rendered.text;
+  }
   if (value instanceof Uint8Array) return { ok: true, body: value, contentType: contentType ?? 'application/octet-stream' };
   if (contentType === undefined) {
     return typeof value === 'string' ? { ok: true, body: value } : encodeJson(value, 'application/json');

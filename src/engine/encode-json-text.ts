@@ -24,6 +24,12 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
   return type === 'application/json' || type.endsWith('+json');
 }
 
+/** application/xml, text/xml and any structured-syntax `+xml` type (RFC 7303). */
+export function isXmlMediaType(contentType: string): boolean {
+  const type = mediaTypeOf(contentType);
+  return type === 'application/xml' || type === 'text/xml' || type.endsWith('+xml');
+}
+
 function parsesAsJson(text: string): { ok: true } | { ok: false; message: string } {
   try {
     JSON.parse(text);

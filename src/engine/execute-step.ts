@@ -2,6 +2,7 @@
 import { evaluateCriteria } from '../criteria/evaluate-criterion.js';
 import type { ValueTemplate } from '../expressions/ast.js';
 import { renderValue } from '../expressions/evaluate-expression.js';
+import { renderPayload } from '../expressions/render-payload.js';
 import type { ExpressionScope } from '../expressions/scope.js';
 import type { CriterionPlan, OutputPlan, StepPlan, WorkflowRef } from '../plan/plan.js';
 import { applyReplacements } from './apply-replacements.js';
@@ -122,14 +123,14 @@ function prepareRequest(run: RunContext, frame: WorkflowFrame, step: StepPlan, s
   // The server URL depends only on the source and the run's options: resolved once per step.
   const baseUrl = memo ? { ok: true as const, url: memo.baseUrl } : serverUrlOf(run, source.name, operation.servers, source.url);
   if (!baseUrl.ok) return { ok: false, reason: baseUrl.reason };
-  const render = (template: ValueTemplate, pointer: string): unknown =>
-    renderValue(template, scope, (expression, reason) => {
+  const render = (template: ValueTemplate, pointer: string, renderer = renderValue): unknown =>
+    renderer(template, scope, (expression, reason) => {
       if (template.kind === 'template') run.warn('expression-unresolved', `${expression.text} in step ${step.stepId} has no value (${reason}); it was left empty`, { file: frame.document.key, pointer });
     });
   const parameters = step.parameters.flatMap((p) => (p.in ? [{ name: p.name, in: p.in, value: render(p.value, p.pointer) }] : []));
   let body: { contentType?: string; value: unknown } | undefined;
   if (step.requestBody) {
-    const payload = step.requestBody.payload ? render(step.requestBody.payload, step.requestBody.pointer) : undefined;
+    const payload = step.requestBody.payload ? render(step.requestBody.payload, step.requestBody.pointer, renderPayload) : undefined;
     const replaced = applyReplacements(payload, step.requestBody.replacements.map((r) => ({ target: r.target, value: render(r.value, r.pointer) })));
     if (!replaced.ok) return { ok: false, reason: replaced.message };
     body = { ...(step.requestBody.contentType ? { contentType: step.requestBody.contentType } : {}), value: replaced.value };

@@ -8,8 +8,9 @@
  * calls a workflow previews that workflow with the inputs the step would pass.
  */
 import type { Problem } from '../diagnostics/diagnostic.js';
-import type { ValueTemplate } from '../expressions/ast.js';
+import type { RuntimeExpression, ValueTemplate } from '../expressions/ast.js';
 import { renderValue } from '../expressions/evaluate-expression.js';
+import { renderPayload } from '../expressions/render-payload.js';
 import type { ExpressionScope } from '../expressions/scope.js';
 import type { DocumentPlan, Plan, StepPlan, WorkflowRef } from '../plan/plan.js';
 import { workflowKey } from '../plan/plan.js';
@@ -71,9 +72,10 @@ function childInputs(step: StepPlan, scope: ExpressionScope): Record<string, unk
 
 function previewStep(step: StepPlan, scope: ExpressionScope, options: PreviewOptions): Omit<RequestPreview, 'workflowId'> {
   const unresolved: string[] = [];
-  const render = (template: ValueTemplate): unknown => renderValue(template, scope, (expression) => {
+  const noteUnresolved = (expression: RuntimeExpression): void => {
     if (!unresolved.includes(expression.text)) unresolved.push(expression.text);
-  });
+  };
+  const render = (template: ValueTemplate): unknown => renderValue(template, scope, noteUnresolved);
   const base = { stepId: step.stepId, unresolved };
   if (step.target.kind !== 'operation') return base;
   const { operation, source } = step.target;
@@ -83,7 +85,7 @@ function previewStep(step: StepPlan, scope: ExpressionScope, options: PreviewOpt
   const parameters = step.parameters.flatMap((p) => (p.in ? [{ name: p.name, in: p.in, value: render(p.value) }] : []));
   let body: { contentType?: string; value: unknown } | undefined;
   if (step.requestBody) {
-    const payload = step.requestBody.payload ? render(step.requestBody.payload) : undefined;
+    const payload = step.requestBody.payload ? renderPayload(step.requestBody.payload, scope, noteUnresolved) : undefined;
     const replaced = applyReplacements(payload, step.requestBody.replacements.map((r) => ({ target: r.target, value: render(r.value) })));
     if (!replaced.ok) return { ...base, problem: { code: 'payload-replacement-failed', message: replaced.message } };
     body = { ...(step.requestBody.contentType ? { contentType: step.requestBody.contentType } : {}), value: replaced.value };
