@@ -7,11 +7,11 @@
  * (without --json: `file`, `workflowId`, `status` and `outputs` only).
  */
 import path from 'node:path';
+import type { LoadedPlan } from '../load/load-plan.js';
+import type { WorkflowPlan } from '../plan/plan.js';
 import { displayPath } from '../report/format-diagnostic.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
-import type { LoadedPlan } from '../load/load-plan.js';
-import type { WorkflowPlan } from '../plan/plan.js';
 import { checkFailOnEnd } from './fail-on-end.js';
 import { UsageError } from './parse-cli-values.js';
 import { loadRunFile, prepareRun } from './run-command.js';
