@@ -2,12 +2,13 @@
  * `npm run bench` (after `npm run build`): start-up, lint, per-step overhead, memory and the demo,
  * each as a median over several runs and a ratio to a baseline measured in the same run. Prints
  * a table and writes bench/results.json. Options: --quick (fewer runs), --only <group,...> with
- * groups startup, per-step, memory, demo. ARAZZO_BENCH_ROOT measures another built tree.
+ * groups startup, per-step, memory, demo, big-description. ARAZZO_BENCH_ROOT measures another built tree.
  */
 import { writeFile, rename } from 'node:fs/promises';
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { measureBigDescription } from './measure-big-description.mjs';
 import { measureDemo } from './measure-demo.mjs';
 import { measureMemory } from './measure-memory.mjs';
 import { measurePerStep } from './measure-per-step.mjs';
@@ -20,7 +21,7 @@ const quick = process.argv.includes('--quick');
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex > 0 ? new Set(process.argv[onlyIndex + 1].split(',')) : undefined;
 const wants = (group) => only === undefined || only.has(group);
-const runs = { startup: quick ? 7 : 21, perStep: quick ? 3 : 7, memory: quick ? 1 : 3, demo: quick ? 2 : 5 };
+const runs = { startup: quick ? 7 : 21, perStep: quick ? 3 : 7, memory: quick ? 1 : 3, demo: quick ? 2 : 5, big: quick ? 2 : 5 };
 
 function describeMachine() {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
@@ -63,6 +64,11 @@ if (wants('per-step') || wants('memory')) {
 if (wants('demo')) {
   step(`demo, ${runs.demo} rounds`);
   figures.push(await measureDemo(runs.demo));
+}
+
+if (wants('big-description')) {
+  step(`GitHub's description (JSON and YAML), ${runs.big} rounds`);
+  figures.push(...(await measureBigDescription(runs.big)));
 }
 
 const totalSeconds = (performance.now() - started) / 1000;
