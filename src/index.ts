@@ -2,7 +2,7 @@
  * The library surface: load and check a document, run a workflow over a pluggable HTTP layer,
  * evaluate an expression or a criterion. The CLI is one client of this.
  */
-export { loadPlan, type LoadedPlan } from './load/load-plan.js';
+export { loadPlan, type LoadedPlan } from './cli/load-plan.js';
 export { compilePlan } from './plan/compile-plan.js';
 export type { Plan, WorkflowPlan, StepPlan } from './plan/plan.js';
 export { runWorkflow, type RunOptions } from './engine/run-workflow.js';

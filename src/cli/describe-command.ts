@@ -13,11 +13,12 @@ import { chooseStyle } from '../report/style-text.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { loadPlanWithEnvProxy } from './load-with-env-proxy.js';
+import { readSourceFlags } from './source-flags.js';
 
 export async function describeCommand(file: string, options: Record<string, unknown>, io: CliIo): Promise<number> {
   const style = chooseStyle(io.stdout, io.env, options.color === false ? false : undefined);
   const errorStyle = chooseStyle(io.stderr, io.env, options.color === false ? false : undefined);
-  const loaded = await loadPlanWithEnvProxy(file, {}, io.env);
+  const loaded = await loadPlanWithEnvProxy(file, readSourceFlags(options), io.env);
   const document = loaded.plan.documents.get(loaded.plan.rootKey);
   const raw = loaded.workspace.documents.get(loaded.plan.rootKey)?.parsed.value;
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');

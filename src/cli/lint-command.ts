@@ -17,6 +17,7 @@ import { EXIT } from './exit-codes.js';
 import { expandFilePatterns } from './expand-file-patterns.js';
 import { fixFiles } from './fix-files.js';
 import { UsageError } from './parse-cli-values.js';
+import { readSourceFlags, unknownSourceNames, type SourceFlags } from './source-flags.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
 
 interface LintFlags {
@@ -45,14 +46,15 @@ export async function lintCommand(patterns: readonly string[], raw: Record<strin
     return EXIT.invalid;
   }
 
-  let linted = await lintFiles(files, rules, io.env);
+  const sources = readSourceFlags(raw);
+  let linted = await lintFiles(files, rules, io.env, sources);
   if (flags.fix) {
     const fixed = new Map<string, number>();
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const written = await fixFiles(linted.diagnostics, (file) => linted.values.has(file));
       if (written.size === 0) break;
       for (const [file, count] of written) fixed.set(file, (fixed.get(file) ?? 0) + count);
-      linted = await lintFiles(files, rules, io.env);
+      linted = await lintFiles(files, rules, io.env, sources);
     }
     for (const [file, count] of fixed) io.stderr.write(`fixed ${count} problem${count === 1 ? '' : 's'} in ${displayPath(file, io.cwd)}\n`);
   }
@@ -73,12 +75,15 @@ export async function lintCommand(patterns: readonly string[], raw: Record<strin
 }
 
 /** Every file's diagnostics (a document loaded by several files is reported once) and parsed values. */
-async function lintFiles(files: readonly string[], rules: RuleSettings, env: CliIo['env']): Promise<{ values: Map<string, unknown>; diagnostics: Diagnostic[] }> {
+async function lintFiles(files: readonly string[], rules: RuleSettings, env: CliIo['env'], sources: SourceFlags): Promise<{ values: Map<string, unknown>; diagnostics: Diagnostic[] }> {
   const values = new Map<string, unknown>();
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const file of files) {
-    const loaded = await loadPlanWithEnvProxy(file, { rules }, env);
+    // An unreachable source is environmental in lint: a warning, and its operation checks are skipped.
+    const loaded = await loadPlanWithEnvProxy(file, { rules, ...sources, unreachableSources: 'warning' }, env);
+    const unknownSource = unknownSourceNames(loaded.plan, sources);
+    if (unknownSource) throw new UsageError(unknownSource, 'Use a sourceDescriptions name.');
     for (const [key, document] of loaded.workspace.documents) values.set(key, document.parsed.value);
     for (const d of loaded.diagnostics) {
       const key = [d.code, d.file, d.pointer, d.offset, d.line, d.column, d.message].join('\u0000');

@@ -3,7 +3,7 @@
  * HTTPS_PROXY (minus NO_PROXY) when the environment names a proxy. undici is loaded only then,
  * so lint's start-up is unchanged without a proxy. (`run` builds its dispatcher from its flags.)
  */
-import { loadPlan, type LoadedPlan, type LoadPlanOptions } from '../load/load-plan.js';
+import { loadPlan, type LoadedPlan, type LoadPlanOptions } from './load-plan.js';
 
 const PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
 

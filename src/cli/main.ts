@@ -10,6 +10,7 @@ import { boundRegexBacktracking, guardProcess, isVerbose, reportInternalError } 
 import { addCompletionCommand } from './completion-command.js';
 import { addHelpCommand } from './help-command.js';
 import { collect, joinReportValues, UsageError } from './parse-cli-values.js';
+import { addSourceOptions, SOURCE_HELP } from './source-flags.js';
 
 const RUN_EXAMPLES = `
 Inputs (later sources win): the schema's defaults < --inputs files < ARAZZO_INPUT_<name>
@@ -31,6 +32,7 @@ Examples:
   $ ARAZZO_INPUT_API_TOKEN=$DAYTONA_TOKEN arazzo run flow.yml --inputs inputs.yaml --input cpu=2
   $ arazzo run flow.yml --input apiToken=@token.txt --input 'tags=["a","b"]' --dry-run
   $ arazzo run flow.yml --workflow login --server petStore=http://127.0.0.1:4010 --json
+  $ arazzo run flow.yml --source github=vendor/api.github.com.json --offline --dry-run
   $ arazzo run flow.yml --report junit=reports/arazzo.xml --report json=reports/run.json --har run.har
   $ arazzo run flow.yml --auth petStore.bearerAuth=$TOKEN --auth petStore.oauth=$CLIENT_ID:$CLIENT_SECRET
   $ arazzo run flows/*.yml --all --json        # every workflow of every file; {"status", "runs": [...]}
@@ -72,6 +74,7 @@ Examples:
   $ arazzo lint flow.yml --rule step-description-missing=off --rule 'schema-*=warn' --max-warnings 0
   $ arazzo lint flow.yml --format github      # annotations in a GitHub Actions log
   $ arazzo lint flow.yml --format sarif > arazzo.sarif
+  $ arazzo lint flow.yml --offline            # remote sources: a warning, operation checks skipped
   $ arazzo lint flow.yml --fix                # apply the suggested fixes in place
   $ arazzo lint 'flows/*.yml' --quiet         # errors only
   $ arazzo rules                              # every rule id, its default severity and what it checks
@@ -113,8 +116,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .addHelpText('after', `\n${PROGRAM_EXAMPLES}\n\n${EXIT_CODES_HELP}`);
 
-  const run = program
-    .command('run')
+  const run = addSourceOptions(program
+    .command('run'))
     .description('Run a workflow: send its requests, follow its actions, print its outputs.')
     .argument('<files...>', 'Arazzo documents (YAML or JSON); several run one after another')
     .option('-w, --workflow <id>', 'workflowId to run (optional when the file has one workflow)')
@@ -148,15 +151,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('-v, --verbose', 'show each request and response: headers and bodies, truncated and masked')
     .addOption(new Option('--no-mask', 'show secrets in clear (debugging only)'))
     .addOption(new Option('--no-color', 'never use colour (also: plain progress lines)'))
-    .addHelpText('after', RUN_EXAMPLES);
+    .addHelpText('after', `${RUN_EXAMPLES}${SOURCE_HELP}`);
   withConfigOptions(run).action(async (files: string[], options: Record<string, unknown>, command: Command) => {
     const [{ applyConfig }, { runCommand }] = await Promise.all([import('./apply-config.js'), import('./run-command.js')]);
     const merged = await applyConfig('run', options, (key) => command.getOptionValueSource(key), io);
     exitCode = typeof merged === 'number' ? merged : await runCommand(files, merged, io);
   });
 
-  program
-    .command('describe')
+  addSourceOptions(program
+    .command('describe'))
     .alias('list')
     .description('Show the workflows of a document: inputs (type, required, description), outputs and steps.')
     .argument('<file>', 'Arazzo document (YAML or JSON)')
@@ -168,8 +171,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       exitCode = await describeCommand(file, options, io);
     });
 
-  const lint = program
-    .command('lint')
+  const lint = addSourceOptions(program
+    .command('lint'))
     .description('Check workflow files without sending anything.')
     .argument('<files...>', 'Arazzo documents or glob patterns')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github', 'sarif', 'junit']).default('stylish'))
@@ -179,7 +182,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('-q, --quiet', 'report errors only')
     .option('--fix', 'apply the suggested fixes to the files, keeping comments and layout, then report what is left')
     .addOption(new Option('--no-color', 'never use colour'))
-    .addHelpText('after', LINT_EXAMPLES);
+    .addHelpText('after', `${LINT_EXAMPLES}${SOURCE_HELP}`);
   withConfigOptions(lint).action(async (files: string[], options: Record<string, unknown>, command: Command) => {
     const [{ applyConfig }, { lintCommand }] = await Promise.all([import('./apply-config.js'), import('./lint-command.js')]);
     const merged = await applyConfig('lint', options, (key) => command.getOptionValueSource(key), io);

@@ -5,7 +5,8 @@
  */
 import { hasErrors, makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { gatherInputs } from '../inputs/gather-inputs.js';
-import { loadPlan, locateDiagnostics, type LoadedPlan } from '../load/load-plan.js';
+import { locateDiagnostics, type LoadedPlan } from '../load/load-plan.js';
+import { loadPlan } from './load-plan.js';
 import type { WorkflowPlan } from '../plan/plan.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { createRedactor, secretInputValues } from '../report/redact.js';
@@ -23,6 +24,7 @@ import { assignUnnamedServer, checkServerNames, preflightServers } from './prefl
 import { reportInvalid, type InvalidContext } from './report-invalid.js';
 import { checkReportTargets, readRunFlags, type ReportTargets, type RunFlags, type RunSettings } from './run-flags.js';
 import { reachableWorkflows, selectWorkflow } from './select-workflow.js';
+import { readSourceFlags, unknownSourceNames } from './source-flags.js';
 
 export async function runCommand(files: readonly string[], raw: Record<string, unknown>, io: CliIo): Promise<number> {
   const { flags, settings } = readRunFlags(raw);
@@ -54,7 +56,10 @@ export async function loadRunFile(file: string, flags: RunFlags, reports: Report
   const transport = readTransport({ ...flags, insecure: flags.insecure === true }, io.env, io.cwd);
   const sourceDispatcher = createDispatcher(transport.sources);
   const rules = parseRuleSettings(flags.rule ?? []);
-  const loaded = await withSourceDispatcher(sourceDispatcher, () => loadPlan(file, { rules })).finally(() => sourceDispatcher.close());
+  const sourceOptions = readSourceFlags(flags as unknown as Record<string, unknown>);
+  const loaded = await withSourceDispatcher(sourceDispatcher, () => loadPlan(file, { rules, ...sourceOptions })).finally(() => sourceDispatcher.close());
+  const unknownSource = unknownSourceNames(loaded.plan, sourceOptions);
+  if (unknownSource) return reportInvalid([makeDiagnostic('source-not-found', 'error', unknownSource, { hint: 'Use a sourceDescriptions name.' })], invalidContext(file, flags, reports, io));
   if (hasErrors(loaded.diagnostics)) return reportInvalid(loaded.diagnostics.filter((d) => d.severity === 'error'), invalidContext(file, flags, reports, io));
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').length;
   const style = chooseStyle(io.stderr, io.env, flags.color === false ? false : undefined);

@@ -9,7 +9,6 @@ import { hasError, inField, type CriterionCompilation } from './compiled-criteri
 import { comparisonFix } from './jsonpath-comparison-fix.js';
 import { compileGoessner, compileJsonPath } from './jsonpath.js';
 import { parseCondition } from './parse-condition.js';
-import { isRootFilter, ROOT_FILTER_HINT, ROOT_FILTER_MESSAGE } from './root-filter-hint.js';
 import { walkCondition, type ConditionNode } from './simple-condition.js';
 
 export function compileJsonPathCriterion(condition: string, context: RuntimeExpression): CriterionCompilation {
@@ -22,14 +21,21 @@ export function compileJsonPathCriterion(condition: string, context: RuntimeExpr
   }
   const compiled = compileJsonPath(condition);
   if (compiled.ok) {
-    const lint = isRootFilter(condition) ? [rootFilterWarning()] : [];
+    const lint = condition.startsWith('$[?') ? [rootFilterWarning()] : [];
     return { compiled: { kind: 'jsonpath', context, query: compiled.query, source: condition }, problems: inField('condition', lint) };
   }
   return compileComparison(condition, context) ?? { problems: inField('condition', [{ ...compiled.problem, severity: 'error' }]) };
 }
 
+/** RFC 9535 filters select CHILDREN of the root, a trap the spec's own example falls into. */
 function rootFilterWarning(): Problem {
-  return { code: 'criterion-jsonpath-root-filter', severity: 'warning', offset: 1, message: ROOT_FILTER_MESSAGE, hint: ROOT_FILTER_HINT };
+  return {
+    code: 'criterion-jsonpath-root-filter',
+    severity: 'warning',
+    offset: 1,
+    message: 'a filter on $ tests the children of the context value, not the value itself',
+    hint: '`$[?count(@.pets) > 0]` is empty on {"pets": [...]}; to test the root use an existence query such as `$.pets[0]`, or a simple criterion',
+  };
 }
 
 /** `$.state == "x"`: not RFC 9535, but its meaning is clear (project decision, §12.8). */

@@ -11,7 +11,6 @@ import { compilePattern } from './compile-regex-criterion.js';
 import type { CompiledCriterion } from './compiled-criterion.js';
 import { evaluateCondition } from './evaluate-condition.js';
 import { compileJsonPath, queryGoessner, queryJsonPath } from './jsonpath.js';
-import { isRootFilter, ROOT_FILTER_HINT, ROOT_FILTER_MESSAGE } from './root-filter-hint.js';
 
 export interface CriterionResult {
   passed: boolean;
@@ -73,12 +72,12 @@ function evaluateOnContext(criterion: Exclude<CompiledCriterion, { kind: 'simple
       return compiled.ok ? testPattern(compiled.pattern, value, rendered.text) : fail(`invalid regex after substitution: ${compiled.problem.message}`);
     }
     case 'jsonpath':
-      return nonEmpty(queryJsonPath(criterion.query, value), criterion.source, value);
+      return nonEmpty(queryJsonPath(criterion.query, value), criterion.source);
     case 'jsonpath-template': {
       const rendered = renderConditionTemplate(criterion.template, scope);
       if (!rendered.ok) return fail(rendered.reason);
       const compiled = compileJsonPath(rendered.text);
-      return compiled.ok ? nonEmpty(queryJsonPath(compiled.query, value), rendered.text, value) : fail(`invalid JSONPath after substitution: ${compiled.problem.message}`);
+      return compiled.ok ? nonEmpty(queryJsonPath(compiled.query, value), rendered.text) : fail(`invalid JSONPath after substitution: ${compiled.problem.message}`);
     }
     case 'jsonpath-comparison': {
       const result = evaluateCondition(criterion.condition, scope, value);
@@ -96,12 +95,7 @@ function testPattern(pattern: RegExp, value: unknown, source: string): Criterion
   return pattern.test(text) ? pass : fail(`${JSON.stringify(text.slice(0, 80))} does not match /${source}/`);
 }
 
-/**
- * JSONPath criteria pass when the nodelist is not empty (1.1 clarifies; checklist §12.6). An empty
- * root filter over an object carries lint's hint (issue 10 item 11), so the run says why.
- */
-function nonEmpty(nodes: readonly unknown[], source: string, context?: unknown): CriterionResult {
-  if (nodes.length > 0) return pass;
-  const trap = isRootFilter(source) && typeof context === 'object' && context !== null && !Array.isArray(context);
-  return fail(trap ? `JSONPath ${source} selected nothing: ${ROOT_FILTER_MESSAGE}; ${ROOT_FILTER_HINT}` : `JSONPath ${source} selected nothing`);
+/** JSONPath criteria pass when the nodelist is not empty (1.1 clarifies; checklist §12.6). */
+function nonEmpty(nodes: readonly unknown[], source: string): CriterionResult {
+  return nodes.length > 0 ? pass : fail(`JSONPath ${source} selected nothing`);
 }

@@ -27,16 +27,19 @@ const off = (title: string, hint?: string): Entry => ({ title, severity: 'off', 
 const LOAD = {
   'file-not-found': error('File not found', 'Check the path.'),
   'file-not-utf8': error('File is not UTF-8 text', 'Save the file as UTF-8.'),
-  'file-too-large': error('File too large', 'Split the document or use a smaller copy.'),
+  'file-too-large': error('File larger than --max-source-bytes', 'Raise --max-source-bytes if you trust the document.'),
   'file-unreadable': error('File cannot be read', 'Check the permissions.'),
   'yaml-syntax': error('YAML/JSON syntax error', 'Fix the syntax at this line.'),
   'yaml-duplicate-key': error('Duplicate key in a mapping', 'Remove or rename the repeated key.'),
   'yaml-too-deep': error('Document nested too deeply', 'Flatten the document.'),
   'yaml-alias-limit': error('YAML aliases expand too much (alias bomb)', 'Use fewer anchors and aliases.'),
   'yaml-recursive-alias': error('YAML alias refers to a value that contains it', 'Remove the alias that points back into its own anchor.'),
+  'yaml-too-many-nodes': error('Document has too many nodes (after expanding aliases)', 'Split the document, or expand fewer aliases.'),
   'source-unreachable': error('Source description cannot be fetched', 'Check the URL and the network, or use a local copy.'),
-  'source-unresolvable': error('Source description cannot be dereferenced', 'Fix the $ref in the OpenAPI document.'),
-  'source-not-openapi': error('Source description is not OpenAPI 2.0/3.0/3.1', 'Declare type: arazzo for an Arazzo document.'),
+  'source-unresolvable': error('An operation a step uses needs a $ref that cannot be resolved', 'Fix the $ref in the OpenAPI document.'),
+  'source-ref-unresolved': warning('A $ref of a source description cannot be resolved; steps that do not need it still work', 'Fix the $ref or add the file it names.'),
+  'source-not-openapi': error('Source description is not OpenAPI 3.2/3.1/3.0 or Swagger 2.0', 'Point the source at an OpenAPI description, or declare type: arazzo for an Arazzo document.'),
+  'source-url-unencoded': warning('Source url is not a URI reference (a space or other character that must be percent-encoded)', 'Percent-encode it, e.g. a space as %20.'),
 } satisfies Record<string, Entry>;
 
 const SCHEMA = {

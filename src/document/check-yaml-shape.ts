@@ -10,6 +10,22 @@ import { isMap, isPair, isScalar, isSeq, type CST, type Document, type Node } fr
 /** Deeper than any real Arazzo or OpenAPI document; far below what the parser's stack survives. */
 export const MAX_NESTING_DEPTH = 200;
 
+/**
+ * Values in one document, aliases expanded. GitHub's 13 MB description holds ~260,000 and a
+ * 45 MB one (Microsoft Graph) a few million; a value costs a consumer that walks it (a report,
+ * a copy) time and memory, so ten million is where a document stops being a description.
+ */
+export const MAX_NODES = 10_000_000;
+
+export const HINTS: Record<string, string> = {
+  'yaml-syntax': 'Fix the YAML syntax at this line.',
+  'yaml-duplicate-key': 'Remove or rename the repeated key.',
+  'yaml-too-deep': `Flatten the document: nesting is limited to ${MAX_NESTING_DEPTH} levels.`,
+  'yaml-alias-limit': 'Expand the anchors (&name) and aliases (*name) by hand, or use fewer of them: excessive alias expansion is refused.',
+  'yaml-recursive-alias': 'Remove the alias (*name) that points back into its own anchor.',
+  'yaml-too-many-nodes': `Split the document: it may hold at most ${MAX_NODES.toLocaleString('en-US')} values, aliases expanded.`,
+};
+
 export interface ShapeProblem {
   code: 'yaml-too-deep' | 'yaml-duplicate-key' | 'yaml-recursive-alias';
   /** Offset in the text, when known. */

@@ -1,50 +1,47 @@
 /**
- * YAML/JSON text → plain value plus a source map (JSON pointer → line/column).
- * Positions are kept so every later diagnostic can name file:line. Hostile input (alias bombs,
- * deep nesting, duplicate keys, huge JSON) is refused or handled in bounded time and memory.
+ * YAML/JSON text → plain value plus a source map (JSON pointer → line/column), with the `yaml`
+ * package only (one parser: a second one "for speed" once diverged on a block scalar). Positions
+ * are offsets turned into lines when a diagnostic asks. Hostile input (alias bombs, deep nesting,
+ * duplicate keys, too many values) is refused, in bounded time and memory, by what makes it
+ * hostile, not by its size.
  */
 import { Composer, Document, LineCounter, Parser, YAMLParseError, isMap, isPair, isScalar, isSeq, visit, type CST, type Node } from 'yaml';
-import { makeDiagnostic, unescapePointerToken, type Code, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { MAX_NESTING_DEPTH, checkCstDepth, checkValueShape, findDuplicateKeys } from './check-yaml-shape.js';
-import { locateInJson, walkJson } from './scan-json.js';
+import { makeDiagnostic, type Code, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { HINTS, checkCstDepth, checkValueShape, findDuplicateKeys } from './check-yaml-shape.js';
+import { NO_SOURCE_MAP, decodePointer, type ParsedText, type Position, type SourceMap } from './source-map.js';
+import { parseJsonText } from './parse-json-text.js';
 
-export interface Position {
-  line: number;
-  column: number;
-}
-
-export interface SourceMap {
-  /** Position of the value at `pointer`, or of its nearest ancestor that exists. */
-  locate(pointer: string): Position | undefined;
-  /** Position of the key of the member at `pointer` (for "unknown field" style problems). */
-  locateKey(pointer: string): Position | undefined;
-}
-
-export interface ParsedText {
-  file: string;
-  value: unknown;
-  sourceMap: SourceMap;
-  diagnostics: Diagnostic[];
-}
+export { decodePointer, type ParsedText, type Position, type SourceMap } from './source-map.js';
 
 /** Alias expansion cap: a YAML "billion laughs" document fails fast instead of exhausting memory. */
 const MAX_ALIAS_COUNT = 1000;
-/** Above this size, JSON text is read with JSON.parse (fast, small) instead of the YAML composer. */
-const JSON_FAST_PATH_BYTES = 256 * 1024;
 
-const HINTS: Record<string, string> = {
-  'yaml-syntax': 'Fix the YAML syntax at this line.',
-  'yaml-duplicate-key': 'Remove or rename the repeated key.',
-  'yaml-too-deep': `Flatten the document: nesting is limited to ${MAX_NESTING_DEPTH} levels.`,
-  'yaml-alias-limit': 'Expand the anchors (&name) and aliases (*name) by hand, or use fewer of them: excessive alias expansion is refused.',
-  'yaml-recursive-alias': 'Remove the alias (*name) that points back into its own anchor.',
-};
+export interface ParseOptions {
+  /**
+   * `kept` (default): the composed document stays, for the many positions lint asks of a workflow.
+   * `on-demand`: nothing is kept; the first position asked for parses the text again. For source
+   * descriptions, where a position is needed only in the rare diagnostic that points inside one.
+   */
+  positions?: 'kept' | 'on-demand';
+}
 
-export function parseYamlText(text: string, file: string): ParsedText {
-  if (text.length >= JSON_FAST_PATH_BYTES && /^\s*[[{]/.test(text)) {
-    const json = parseLargeJson(text, file);
+/**
+ * JSON text (it starts with `{` or `[`) is read by JSON.parse, with positions found in the text
+ * when asked (parse-json-text.ts); text JSON.parse refuses, and all YAML, by the `yaml` package.
+ */
+export function parseYamlText(text: string, file: string, options: ParseOptions = {}): ParsedText {
+  if (/^\s*[[{]/.test(text)) {
+    const json = parseJsonText(text, file);
     if (json) return json;
   }
+  const parsed = parseYaml(text, file);
+  if (options.positions !== 'on-demand' || parsed.diagnostics.length > 0) return parsed;
+  let exact: SourceMap | undefined;
+  const map = (): SourceMap => (exact ??= parseYaml(text, file).sourceMap);
+  return { ...parsed, sourceMap: { locate: (pointer) => map().locate(pointer), locateKey: (pointer) => map().locateKey(pointer) } };
+}
+
+function parseYaml(text: string, file: string): ParsedText {
   const lineCounter = new LineCounter();
   const at = (code: Code, message: string, offset: number | undefined): Diagnostic => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
@@ -96,50 +93,11 @@ function firstAliasOffset(doc: Document): number | undefined {
   return offset;
 }
 
-/** Large JSON: JSON.parse plus one linear scan; positions are found in the text only when asked for. */
-function parseLargeJson(text: string, file: string): ParsedText | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined; // the YAML path reports the syntax error with its line
-  }
-  let lines: LineCounter | undefined;
-  const position = (offset: number): Position => {
-    if (!lines) {
-      lines = new LineCounter();
-      lines.addNewLine(0);
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
-    }
-    const { line, col } = lines.linePos(offset);
-    return { line, column: col };
-  };
-  const find = (pointer: string, wantKey: boolean): Position | undefined => {
-    const offset = locateInJson(text, decodePointer(pointer), wantKey, MAX_NESTING_DEPTH);
-    return offset === undefined ? undefined : position(offset);
-  };
-  const sourceMap: SourceMap = { locate: (pointer) => find(pointer, false), locateKey: (pointer) => find(pointer, true) };
-  const problem = walkJson(text, MAX_NESTING_DEPTH);
-  if (!problem) return { file, value, sourceMap, diagnostics: [] };
-  const message = problem.code === 'yaml-duplicate-key' ? `Map keys must be unique; "${problem.key}" is repeated` : `the document nests deeper than ${MAX_NESTING_DEPTH} levels`;
-  const { line, column } = position(problem.offset);
-  return { file, value: undefined, sourceMap, diagnostics: [makeDiagnostic(problem.code, 'error', message, { file, line, column, hint: HINTS[problem.code]! })] };
-}
-
-const NO_SOURCE_MAP: SourceMap = { locate: () => undefined, locateKey: () => undefined };
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-export function decodePointer(pointer: string): string[] {
-  if (pointer === '' || pointer === '#') return [];
-  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
-  return body
-    .split('/')
-    .slice(1)
-    .map(unescapePointerToken);
-}
 
 function createSourceMap(doc: Document, lineCounter: LineCounter): SourceMap {
   const toPosition = (offset: number): Position => {

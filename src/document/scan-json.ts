@@ -1,7 +1,8 @@
 /**
- * One linear, non-recursive pass over JSON text that JSON.parse has already accepted. It gives the
- * large-JSON fast path what JSON.parse cannot: duplicate keys (JSON.parse silently keeps the last),
- * nesting depth, and the offset of the value (or key) at a JSON pointer, for diagnostics.
+ * One linear, non-recursive pass over JSON text. It gives the JSON path (parse-json-text.ts) what
+ * JSON.parse cannot: duplicate keys (JSON.parse silently keeps the last), nesting depth and value
+ * count before anything is built, and the offset of the value (or key) at a JSON pointer when a
+ * diagnostic needs a line.
  */
 
 /** Called at the start of every value; `path` is reused, copy it to keep it. Return true to stop. */
@@ -9,7 +10,14 @@ type Visit = (path: readonly string[], valueOffset: number, keyOffset: number | 
 
 export type JsonScanProblem =
   | { code: 'yaml-duplicate-key'; offset: number; key: string }
-  | { code: 'yaml-too-deep'; offset: number };
+  | { code: 'yaml-too-deep'; offset: number }
+  | { code: 'yaml-too-many-nodes'; offset: number };
+
+export interface ScanLimits {
+  maxDepth: number;
+  /** Values (objects, arrays, scalars) in the whole text. */
+  maxNodes?: number;
+}
 
 interface Frame {
   array: boolean;
@@ -20,14 +28,14 @@ interface Frame {
 
 const isDelimiter = (c: number): boolean => c === 0x2c || c === 0x5d || c === 0x7d || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
-/** Offset just past the closing quote of the string starting at `start`. */
+/** Offset just past the closing quote of the string starting at `start` (indexOf: strings are most of the text). */
 function endOfString(text: string, start: number): number {
-  let i = start + 1;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5c) i += 2;
-    else if (c === 0x22) return i + 1;
-    else i += 1;
+  let quote = text.indexOf('"', start + 1);
+  while (quote > 0) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes += 1;
+    if (backslashes % 2 === 0) return quote + 1;
+    quote = text.indexOf('"', quote + 1);
   }
   return text.length;
 }
@@ -37,12 +45,15 @@ function decodeKey(raw: string): string {
 }
 
 /** Walks the text; stops at the first problem (returned) or when `visit` returns true. */
-export function walkJson(text: string, maxDepth: number, visit?: Visit): JsonScanProblem | undefined {
+export function walkJson(text: string, limits: ScanLimits, visit?: Visit): JsonScanProblem | undefined {
+  const { maxDepth, maxNodes = Number.POSITIVE_INFINITY } = limits;
   const frames: Frame[] = [];
   const path: string[] = [];
   let keyOffset: number | undefined;
   let i = 0;
+  let nodes = 0;
   const startValue = (): boolean => {
+    nodes += 1;
     const stop = visit?.(path, i, keyOffset) ?? false;
     keyOffset = undefined;
     return stop;
@@ -53,6 +64,7 @@ export function walkJson(text: string, maxDepth: number, visit?: Visit): JsonSca
     if (c === 0x7b || c === 0x5b) {
       if (startValue()) return undefined;
       if (frames.length >= maxDepth) return { code: 'yaml-too-deep', offset: i };
+      if (nodes > maxNodes) return { code: 'yaml-too-many-nodes', offset: i };
       const array = c === 0x5b;
       frames.push(array ? { array, index: 0, expectKey: false } : { array, index: 0, expectKey: true, keys: new Set() });
       path.push(array ? '0' : '');
@@ -94,7 +106,7 @@ export function walkJson(text: string, maxDepth: number, visit?: Visit): JsonSca
  */
 export function locateInJson(text: string, tokens: readonly string[], wantKey: boolean, maxDepth: number): number | undefined {
   let found: number | undefined;
-  walkJson(text, maxDepth, (path, valueOffset, keyOffset) => {
+  walkJson(text, { maxDepth }, (path, valueOffset, keyOffset) => {
     if (path.length > tokens.length) return false;
     for (let k = 0; k < path.length; k++) if (path[k] !== tokens[k]) return false;
     found = wantKey && path.length === tokens.length && keyOffset !== undefined ? keyOffset : valueOffset;

@@ -86,6 +86,14 @@ function fillPath(operation: ResolvedOperation, parameters: readonly RequestPara
   };
 }
 
+/** Query pairs a path key's fragment demands (`/#Action=X`, `/{Bucket}#uploads`), unless the step gives them. */
+function fragmentQuery(operation: ResolvedOperation, parameters: readonly RequestParameter[]): string[] {
+  const given = (name: string): boolean => parameters.some((p) => p.in === 'query' && p.name === name);
+  const fixed = (operation.fixedQuery ?? []).filter(([name]) => !given(name)).map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  const flags = (operation.flagQuery ?? []).filter((name) => !given(name)).map((name) => `${encodeURIComponent(name)}=`);
+  return [...fixed, ...flags];
+}
+
 function buildUrl(baseUrl: string, path: string, query: readonly string[]): string {
   const url = `${baseUrl.replace(/\/+$/, '')}${path}`;
   if (query.length === 0) return url;
@@ -144,7 +152,9 @@ export function buildRequest(input: RequestInput, options: EncodeBodyOptions = {
   const parameters = effectiveParameters(input.parameters);
   const path = fillPath(operation, parameters);
   if (!path.ok) return path;
-  const query = parameters.filter((p) => p.in === 'query').flatMap((p) => serializeQueryParameter(styleOf(operation, p), p.value));
+  const query = [...fragmentQuery(operation, parameters), ...parameters.filter((p) => p.in === 'query').flatMap((p) => serializeQueryParameter(styleOf(operation, p), p.value))];
+  // OpenAPI 3.2 `in: querystring`: the value is the whole query string, already in its media type's form.
+  for (const whole of parameters.filter((p) => p.in === 'querystring')) query.push(String(whole.value).replace(/^\?/, ''));
   const collected = collectHeaders(operation, parameters);
   if (!collected.ok) return collected;
   const { headers } = collected;

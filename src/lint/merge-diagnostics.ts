@@ -28,8 +28,11 @@ const FIELD_CODES: Readonly<Record<string, readonly string[]>> = {
   'criterion-invalid-version': ['version'],
 };
 
+/** Load warnings that already say what the schema would, with a fix (a url with a space, read encoded). */
+const EXPLAINING_WARNINGS: ReadonlySet<string> = new Set(['source-url-unencoded']);
+
 export function mergeDiagnostics(earlier: readonly Diagnostic[], schema: readonly Diagnostic[], rules: readonly Diagnostic[]): Diagnostic[] {
-  const errors = earlier.filter((d) => d.severity === 'error');
+  const errors = earlier.filter((d) => d.severity === 'error' || EXPLAINING_WARNINGS.has(d.code));
   const keptSchema = schema.filter((d) => !errors.some((e) => covers(e, d)));
   const seen = new Set<string>();
   const result: Diagnostic[] = [];
@@ -46,7 +49,7 @@ function covers(error: Diagnostic, schema: Diagnostic): boolean {
   // Only the compiler's and the rules' findings say the same thing; a load error (file not found)
   // does not explain a malformed url, so both stay.
   const stage = describeCode(error.code)?.stage;
-  if (error.file !== schema.file || (stage !== 'compile' && stage !== 'lint')) return false;
+  if (error.file !== schema.file || (stage !== 'compile' && stage !== 'lint' && !EXPLAINING_WARNINGS.has(error.code))) return false;
   const at = schema.pointer ?? '';
   const other = error.pointer ?? '';
   if (other === at || other.startsWith(`${at}/`)) return at !== '' || other === '';

@@ -1,64 +1,59 @@
-/** Loads one OpenAPI source description and dereferences it with swagger-parser (imported lazily). */
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { makeDiagnostic, type Code, type Diagnostic } from '../diagnostics/diagnostic.js';
+/**
+ * One OpenAPI source description (3.2, 3.1, 3.0 or Swagger 2.0) → its operation index. Refs are
+ * not dereferenced here: the documents external refs name are read (read-ref-documents.ts) and
+ * the index resolves what a step uses, when it uses it (plan/resolve-openapi-ref.ts).
+ */
+import { pathToFileURL } from 'node:url';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isObject } from '../document/model.js';
 import { indexOperations, type OperationIndex } from '../plan/operation-index.js';
-import { dereferenceLocalRefs } from './dereference-local-refs.js';
-import { isHttpUrl, readText } from './read-text.js';
+import { readRefDocuments, type ReadLocation } from './read-ref-documents.js';
+import { isHttpUrl } from './read-text.js';
 
-export type OpenApiResult = { ok: true; index: OperationIndex; version: string } | { ok: false; diagnostic: Diagnostic };
+export type OpenApiResult = { ok: true; index: OperationIndex; version: string; warnings: Diagnostic[] } | { ok: false; diagnostic: Diagnostic };
+
+const SUPPORTED = /^(2\.0|3\.[0-2])(\.\d+)?$/;
 
 export async function loadOpenApi(
   sourceName: string,
   location: string,
-  document: unknown,
+  parsed: { value: unknown; text: string },
   where: { file: string; pointer: string },
+  read: ReadLocation,
 ): Promise<OpenApiResult> {
-  const version = isObject(document) ? String(document.openapi ?? document.swagger ?? '') : '';
-  if (!/^(2\.0|3\.0|3\.1)/.test(version)) {
-    return fail(
-      'source-not-openapi',
-      `Source description "${sourceName}" (${location}) is not an OpenAPI 2.0/3.0/3.1 document`,
-      where,
-      'Point the source url at an OpenAPI description, or declare type: arazzo for an Arazzo document.',
-    );
+  const document = parsed.value;
+  const version = openApiVersion(document);
+  if (version === undefined || !SUPPORTED.test(version)) return { ok: false, diagnostic: notOpenApi(sourceName, location, document, version, where) };
+  const url = isHttpUrl(location) ? location : pathToFileURL(location).href;
+  const set = await readRefDocuments(url, parsed, read);
+  const index = indexOperations(sourceName, document, set);
+  const warnings = [...set.failures.values()].map((reason) =>
+    makeDiagnostic('source-ref-unresolved', 'warning', `Source description "${sourceName}" (${location}): a $ref cannot be resolved: ${reason}`, {
+      ...where,
+      hint: 'Only a step whose operation needs this $ref fails (it is named there); fix the $ref or add the file it names.',
+    }),
+  );
+  for (const problem of index.problems) {
+    warnings.push(makeDiagnostic('source-ref-unresolved', 'warning', `Source description "${sourceName}" (${location}): ${problem}; its operations are missing`, { ...where, hint: 'Fix the $ref of the path item.' }));
   }
-  try {
-    // Fast path: a local document whose refs all stay inside it needs no swagger-parser (bench/ fig. 2).
-    const local = isHttpUrl(location) ? undefined : dereferenceLocalRefs(document);
-    if (local) return { ok: true, index: indexOperations(sourceName, local), version };
-    const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
-    const base = /^https?:\/\//i.test(location) ? location : pathToFileURL(location).href;
-    // Work on a copy: swagger-parser mutates the object it dereferences.
-    const copy = structuredClone(document) as Parameters<typeof SwaggerParser.dereference>[1];
-    const api = await SwaggerParser.dereference(base, copy, {
-      dereference: { circular: 'ignore' },
-      // External $refs are read like source descriptions: same size cap and deadline, regular files only.
-      resolve: { file: { read: readRefTarget }, http: { read: readRefTarget } },
-      timeoutMs: DEREFERENCE_TIMEOUT_MS,
-    } as Parameters<typeof SwaggerParser.dereference>[2]);
-    return { ok: true, index: indexOperations(sourceName, api), version };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return fail(
-      'source-unresolvable',
-      `Source description "${sourceName}" (${location}) could not be dereferenced: ${reason}`,
-      where,
-      'Fix the $ref in the OpenAPI document, or check that the files it references exist.',
-    );
-  }
+  return { ok: true, index, version, warnings };
 }
 
-/** Budget for resolving and dereferencing one source description, external $refs included. */
-const DEREFERENCE_TIMEOUT_MS = 60_000;
-
-async function readRefTarget(file: { url: string }): Promise<string> {
-  const location = file.url.startsWith('file:') ? fileURLToPath(file.url) : file.url;
-  const result = await readText(location, '$ref target');
-  if (!result.ok) throw new Error(result.diagnostic.message);
-  return result.text;
+function openApiVersion(document: unknown): string | undefined {
+  if (!isObject(document)) return undefined;
+  const version = document.openapi ?? document.swagger;
+  return typeof version === 'string' ? version : typeof version === 'number' ? String(version) : undefined;
 }
 
-function fail(code: Code, message: string, where: { file: string; pointer: string }, hint: string): OpenApiResult {
-  return { ok: false, diagnostic: makeDiagnostic(code, 'error', message, { ...where, hint }) };
+/** A wrong document says what it is instead, so the hint can say what to do about it. */
+function notOpenApi(sourceName: string, location: string, document: unknown, version: string | undefined, where: { file: string; pointer: string }): Diagnostic {
+  const what = `Source description "${sourceName}" (${location})`;
+  const [message, hint] = isObject(document) && 'arazzo' in document
+    ? [`${what} is an Arazzo document, declared as type: openapi`, 'Declare type: arazzo for this source (or leave type out).']
+    : version !== undefined
+      ? [`${what} is OpenAPI/Swagger ${version}, which this runner does not read`, 'Use an OpenAPI 3.2, 3.1, 3.0 or Swagger 2.0 description.']
+      : isObject(document) && 'asyncapi' in document
+        ? [`${what} is an AsyncAPI document, not OpenAPI`, 'Arazzo steps call HTTP operations: point the source at an OpenAPI description.']
+        : [`${what} is not an OpenAPI description (no "openapi" or "swagger" field)`, 'Point the source url at an OpenAPI 3.2, 3.1, 3.0 or Swagger 2.0 description.'];
+  return makeDiagnostic('source-not-openapi', 'error', message, { ...where, hint });
 }

@@ -1,31 +1,15 @@
 /**
- * The front half shared by `lint` and `run`: read → parse → check → compile → lint. Diagnostics
- * come back located (file, line, column) and sorted; nothing has been sent anywhere.
+ * A loaded and compiled plan with its diagnostics, and how diagnostics get their line and column.
+ * The lint stage is joined on in cli/load-plan.ts (load/ does not depend on lint/).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { RuleSettings } from '../lint/lint-input.js';
-import { lintLoadedPlan } from '../lint/lint-plan.js';
-import { compilePlan } from '../plan/compile-plan.js';
 import type { Plan } from '../plan/plan.js';
-import { loadWorkspace, type LoadOptions, type Workspace } from './load-workspace.js';
+import type { Workspace } from './load-workspace.js';
 
 export interface LoadedPlan {
   workspace: Workspace;
   plan: Plan;
   diagnostics: Diagnostic[];
-}
-
-export interface LoadPlanOptions extends LoadOptions {
-  /** Per-code severity overrides (`arazzo lint --rule`); defaults come from diagnostics/codes.ts. */
-  rules?: RuleSettings;
-}
-
-export async function loadPlan(file: string, options: LoadPlanOptions = {}): Promise<LoadedPlan> {
-  const workspace = await loadWorkspace(file, options);
-  const { plan, diagnostics } = compilePlan(workspace);
-  const linted = lintLoadedPlan({ ...workspace, plan }, [...workspace.diagnostics, ...diagnostics], options.rules);
-  const all = locateDiagnostics(linted, workspace);
-  return { workspace, plan, diagnostics: all };
 }
 
 /** Fills line/column from each document's source map and sorts by file and position. */

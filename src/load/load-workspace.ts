@@ -1,17 +1,16 @@
 /**
- * Reads an Arazzo document and everything it refers to: OpenAPI sources (dereferenced, indexed)
- * and Arazzo sources (recursively). Each document is loaded once, keyed by its resolved location.
- * Relative source URLs resolve against the referring document, never the working directory.
+ * Reads an Arazzo document and everything it refers to: OpenAPI sources (indexed; their refs are
+ * resolved lazily, for the operations steps use) and Arazzo sources (recursively). Each document
+ * is loaded once, keyed by its resolved location. Relative source URLs resolve against the
+ * referring document, never the working directory; `--source name=…` replaces one.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { childPointer, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { childPointer, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isObject, ownField } from '../document/model.js';
 import { parseYamlText, type ParsedText } from '../document/parse-yaml.js';
 import type { OperationIndex } from '../plan/operation-index.js';
 import { loadOpenApi } from './load-openapi.js';
-import { parseSourceText } from './parse-source-text.js';
 import { isHttpUrl, readText, type TextResult } from './read-text.js';
+import { locateSource, normalizeLocation } from './locate-source.js';
 
 export interface LoadedSource {
   name: string;
@@ -41,6 +40,17 @@ export interface Workspace {
 export interface LoadOptions {
   /** Replace a source url (as written or resolved) with another location, e.g. for offline copies. */
   sourceLocations?: Readonly<Record<string, string>>;
+  /** `--source name=path|url`: the location of the source description with that name. */
+  sources?: Readonly<Record<string, string>>;
+  /** `--offline`: nothing is fetched over the network; a remote location is unreachable. */
+  offline?: boolean;
+  /** `--max-source-bytes`: largest document read (default MAX_DOCUMENT_BYTES, 256 MiB). */
+  maxSourceBytes?: number;
+  /**
+   * A source description that cannot be fetched is an `error` (run: nothing can be sent) or a
+   * `warning` (lint: the operation checks of its steps are skipped). Default: error.
+   */
+  unreachableSources?: 'error' | 'warning';
 }
 
 export async function loadWorkspace(location: string, options: LoadOptions = {}): Promise<Workspace> {
@@ -56,10 +66,15 @@ type LoadState = LoadOptions & { texts: Map<string, Promise<TextResult>> };
 function readOnce(state: LoadState, location: string, what: string): Promise<TextResult> {
   let text = state.texts.get(location);
   if (!text) {
-    text = readText(location, what);
+    text = state.offline && isHttpUrl(location) ? Promise.resolve(offlineFailure(location, what)) : readText(location, what, { maxBytes: state.maxSourceBytes });
     state.texts.set(location, text);
   }
   return text;
+}
+
+function offlineFailure(location: string, what: string): TextResult {
+  const hint = 'Point the source at a local copy with --source <name>=<path>, or run without --offline.';
+  return { ok: false, diagnostic: makeDiagnostic('source-unreachable', 'error', `${what} ${location} is not fetched: --offline`, { file: location, hint }) };
 }
 
 async function loadArazzo(workspace: Workspace, key: string, options: LoadState, what: string): Promise<void> {
@@ -95,10 +110,10 @@ async function loadSource(
   declaration: SourceDeclaration,
   options: LoadState,
 ): Promise<LoadedSource | undefined> {
-  const { name, url, pointer } = declaration;
+  const { name, pointer } = declaration;
   const where = { file: referrer.key, pointer: `${pointer}/url` };
-  const mapped = options.sourceLocations?.[url];
-  const location = mapped ? normalizeLocation(mapped) : resolveLocation(referrer.key, url);
+  const { location, url, diagnostics } = locateSource(referrer.key, declaration, options, where);
+  workspace.diagnostics.push(...diagnostics);
   const what = `Source description "${name}"`;
   if (declaration.type === 'arazzo' || workspace.documents.has(location)) {
     if (!workspace.documents.has(location)) await loadArazzo(workspace, location, options, what);
@@ -106,11 +121,11 @@ async function loadSource(
   }
   const text = await readOnce(options, location, what);
   if (!text.ok) {
-    workspace.diagnostics.push({ ...text.diagnostic, ...where });
+    workspace.diagnostics.push(unreachable({ ...text.diagnostic, ...where }, options));
     return undefined;
   }
-  // Read for its value only; an Arazzo document found here is read again with positions.
-  const parsed = parseSourceText(text.text, location);
+  // Read for its value only; a position inside it is found (by parsing again) only if one is asked for.
+  const parsed = parseYamlText(text.text, location, { positions: 'on-demand' });
   if (parsed.diagnostics.length > 0) {
     workspace.diagnostics.push(...parsed.diagnostics);
     return undefined;
@@ -120,23 +135,17 @@ async function loadSource(
     await loadArazzo(workspace, location, options, what);
     return { name, location, url, type: 'arazzo', pointer, documentKey: location };
   }
-  const result = await loadOpenApi(name, location, parsed.value, where);
+  const result = await loadOpenApi(name, location, { value: parsed.value, text: text.text }, where, (target) => readOnce(options, target, '$ref target'));
   if (!result.ok) {
     workspace.diagnostics.push(result.diagnostic);
     return undefined;
   }
+  workspace.diagnostics.push(...result.warnings);
   return { name, location, url, type: 'openapi', pointer, operations: result.index };
 }
 
-function normalizeLocation(location: string): string {
-  if (isHttpUrl(location)) return location;
-  if (location.startsWith('file:')) return fileURLToPath(location);
-  return path.resolve(location);
-}
-
-export function resolveLocation(base: string, reference: string): string {
-  if (isHttpUrl(reference)) return reference;
-  if (reference.startsWith('file:')) return fileURLToPath(reference);
-  if (isHttpUrl(base)) return new URL(reference, base).href;
-  return path.resolve(path.dirname(base), decodeURIComponent(reference));
+/** lint: an unreachable source is environmental, so a warning, and its steps' operation checks are skipped. */
+function unreachable(diagnostic: Diagnostic, options: LoadOptions): Diagnostic {
+  if (diagnostic.code !== 'source-unreachable' || options.unreachableSources !== 'warning') return diagnostic;
+  return { ...diagnostic, severity: 'warning', message: `${diagnostic.message}; operation checks skipped` };
 }

@@ -1,12 +1,20 @@
 /**
- * Dereferenced OpenAPI (3.0, 3.1; Swagger 2.0 where its shape allows) → the operations a step
- * can target, by operationId and by JSON pointer (for operationPath).
+ * An OpenAPI description (3.2, 3.1, 3.0; Swagger 2.0) → the operations a step can target, by
+ * operationId and by JSON pointer (for operationPath).
+ *
+ * Indexing reads only what finding an operation needs: path keys, methods, operationIds and
+ * servers (path items behind a `$ref` are followed). An operation's parameters and request body
+ * are dereferenced on first use, so a step that uses 2 of GitHub's 1,223 operations resolves the
+ * refs of those 2 (see resolve-openapi-ref.ts).
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { isObject, ownField, type JsonObject } from '../document/model.js';
-import type { OperationParameter, OperationServer, ParameterLocation, ResolvedOperation, SecurityScheme } from './operation.js';
-import { readOperationSecurity, readSecuritySchemes } from './read-security.js';
+import { setOwn } from '../document/set-own.js';
+import type { OperationServer, ResolvedOperation, SecurityScheme } from './operation.js';
+import { readParameters, readRequestBody, readServers, splitPathKey } from './read-operation-parts.js';
 import { readResponses } from './read-responses.js';
+import { readOperationSecurity, readSecuritySchemes } from './read-security.js';
+import { RefResolver, type DocumentSet } from './resolve-openapi-ref.js';
 
 export interface OperationIndex {
   sourceName: string;
@@ -16,12 +24,22 @@ export interface OperationIndex {
   byPointer: ReadonlyMap<string, ResolvedOperation>;
   /** operationIds declared more than once in this source. */
   duplicateOperationIds: readonly string[];
+  /** The `$ref`s an operation needs that cannot be resolved (resolving its details if not yet done). */
+  problemsOf(operation: ResolvedOperation): readonly string[];
+  /** Path items that could not be read (a broken `$ref`): their operations are missing. */
+  problems: readonly string[];
+  /** Dereferences any part of the description on demand (e.g. a response schema), same cache. */
+  resolver: RefResolver;
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-const LOCATIONS: readonly string[] = ['path', 'query', 'header', 'cookie'];
+/** OpenAPI 3.2 adds `query`; other methods sit in `additionalOperations` under their own name. */
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'] as const;
 
-export function indexOperations(sourceName: string, document: unknown): OperationIndex {
+/** A description held in memory with no file behind it (tests, library callers). */
+const IN_MEMORY = 'file:///in-memory/openapi.json';
+
+export function indexOperations(sourceName: string, document: unknown, set?: DocumentSet): OperationIndex {
+  const resolver = new RefResolver(set ?? { root: IN_MEMORY, documents: new Map([[IN_MEMORY, document]]), failures: new Map() });
   const root = isObject(document) ? document : {};
   const rootServers = readServers(root);
   const securitySchemes = readSecuritySchemes(root);
@@ -29,158 +47,113 @@ export function indexOperations(sourceName: string, document: unknown): Operatio
   const byOperationId = new Map<string, ResolvedOperation>();
   const byPointer = new Map<string, ResolvedOperation>();
   const duplicates = new Set<string>();
+  const problems: string[] = [];
+  const details = new WeakMap<ResolvedOperation, () => readonly string[]>();
+  const add = (resolved: ResolvedOperation, resolve: () => readonly string[]): void => {
+    operations.push(resolved);
+    details.set(resolved, resolve);
+    byPointer.set(resolved.pointer, resolved);
+    if (resolved.operationId === undefined) return;
+    if (byOperationId.has(resolved.operationId)) duplicates.add(resolved.operationId);
+    else byOperationId.set(resolved.operationId, resolved);
+  };
   const paths = ownField(root, 'paths');
-  if (!isObject(paths)) return { sourceName, operations, byOperationId, byPointer, duplicateOperationIds: [] };
-
-  for (const [path, item] of Object.entries(paths)) {
-    if (!isObject(item)) continue;
-    const pathServers = readServers(item);
-    const pathParameters = readParameters(ownField(item, 'parameters'));
+  for (const [path, rawItem] of isObject(paths) ? Object.entries(paths) : []) {
+    const item = resolver.follow(rawItem, resolver.set.root);
+    if (!item.ok) {
+      problems.push(`path ${path}: $ref "${item.ref}": ${item.reason}`);
+      continue;
+    }
+    if (!isObject(item.value)) continue;
+    const itemPointer = childPointer('/paths', path);
+    const servers = fallbackServers(readServers(item.value), rootServers);
+    const context: ItemContext = { sourceName, path, item: item.value, base: item.base, root, resolver, servers, securitySchemes };
     for (const method of METHODS) {
-      const operation = ownField(item, method);
-      if (!isObject(operation)) continue;
-      const pointer = childPointer(childPointer('/paths', path), method);
-      const resolved = buildOperation({ sourceName, path, method, operation, pointer, pathParameters, root, securitySchemes });
-      const servers = readServers(operation);
-      resolved.servers = servers.length > 0 ? servers : pathServers.length > 0 ? pathServers : rootServers;
-      operations.push(resolved);
-      byPointer.set(pointer, resolved);
-      if (resolved.operationId === undefined) continue;
-      if (byOperationId.has(resolved.operationId)) duplicates.add(resolved.operationId);
-      else byOperationId.set(resolved.operationId, resolved);
+      const operation = ownField(item.value, method);
+      if (isObject(operation)) add(...lazyOperation(context, method, operation, childPointer(itemPointer, method)));
+    }
+    const additional = ownField(item.value, 'additionalOperations');
+    for (const [method, operation] of isObject(additional) ? Object.entries(additional) : []) {
+      if (isObject(operation)) add(...lazyOperation(context, method, operation, childPointer(childPointer(itemPointer, 'additionalOperations'), method)));
     }
   }
-  return { sourceName, operations, byOperationId, byPointer, duplicateOperationIds: [...duplicates] };
-}
-
-interface OperationInput {
-  sourceName: string;
-  path: string;
-  method: string;
-  operation: JsonObject;
-  pointer: string;
-  pathParameters: OperationParameter[];
-  root: JsonObject;
-  securitySchemes: Readonly<Record<string, SecurityScheme>>;
-}
-
-function buildOperation(input: OperationInput): ResolvedOperation & { servers: readonly OperationServer[] } {
-  const { operation } = input;
-  const own = readParameters(ownField(operation, 'parameters'));
-  // Operation-level parameters override path-level ones with the same name and location.
-  const merged = [...input.pathParameters.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
-  const operationId = ownField(operation, 'operationId');
-  const requestBody = readRequestBody(operation, input.root);
-  const security = readOperationSecurity(operation, input.root, input.securitySchemes);
-  const responses = readResponses(operation, input.root);
   return {
-    sourceName: input.sourceName,
-    ...(typeof operationId === 'string' ? { operationId } : {}),
-    method: input.method.toUpperCase(),
-    path: input.path,
-    servers: [],
-    parameters: merged,
-    ...(requestBody ? { requestBody } : {}),
-    pointer: input.pointer,
-    ...(security ? { security } : {}),
-    ...(responses ? { responses } : {}),
+    sourceName,
+    operations,
+    byOperationId,
+    byPointer,
+    duplicateOperationIds: [...duplicates],
+    problemsOf: (operation) => details.get(operation)?.() ?? [],
+    problems,
+    resolver,
   };
 }
 
-function readParameters(list: unknown): OperationParameter[] {
-  if (!Array.isArray(list)) return [];
-  const result: OperationParameter[] = [];
-  for (const raw of list) {
-    if (!isObject(raw)) continue;
-    const name = ownField(raw, 'name');
-    const location = ownField(raw, 'in');
-    if (typeof name !== 'string' || typeof location !== 'string' || !LOCATIONS.includes(location)) continue;
-    const parameter: OperationParameter = {
-      name,
-      in: location as ParameterLocation,
-      required: ownField(raw, 'required') === true || location === 'path',
-    };
-    const style = ownField(raw, 'style');
-    if (typeof style === 'string') parameter.style = style;
-    const explode = ownField(raw, 'explode');
-    if (typeof explode === 'boolean') parameter.explode = explode;
-    if (ownField(raw, 'type') === 'array' && !Object.hasOwn(raw, 'schema')) Object.assign(parameter, collectionStyle(ownField(raw, 'collectionFormat')));
-    if (ownField(raw, 'allowReserved') === true) parameter.allowReserved = true;
-    // Swagger 2.0 keeps type/items/collectionFormat on the parameter itself.
-    const schema = ownField(raw, 'schema') ?? (ownField(raw, 'type') !== undefined ? raw : undefined);
-    if (schema !== undefined) parameter.schema = schema;
-    const content = ownField(raw, 'content');
-    if (isObject(content)) {
-      const [mediaType] = Object.keys(content);
-      if (mediaType) parameter.contentType = mediaType;
+interface ItemContext {
+  sourceName: string;
+  path: string;
+  item: JsonObject;
+  /** URL of the document the path item is written in (its refs resolve against it). */
+  base: string;
+  root: JsonObject;
+  resolver: RefResolver;
+  servers: readonly OperationServer[];
+  securitySchemes: Readonly<Record<string, SecurityScheme>>;
+}
+
+const fallbackServers = (own: OperationServer[], inherited: readonly OperationServer[]): readonly OperationServer[] => (own.length > 0 ? own : inherited);
+
+/** The cheap fields now; parameters, requestBody and responses on first read (getters that replace themselves). */
+function lazyOperation(context: ItemContext, method: string, operation: JsonObject, pointer: string): [ResolvedOperation, () => readonly string[]] {
+  const { path, query } = splitPathKey(context.path);
+  const operationId = ownField(operation, 'operationId');
+  const security = readOperationSecurity(operation, context.root, context.securitySchemes);
+  const resolved = {
+    sourceName: context.sourceName,
+    ...(typeof operationId === 'string' ? { operationId } : {}),
+    method: method.toUpperCase(),
+    path,
+    servers: fallbackServers(readServers(operation), context.servers),
+    pointer,
+    ...(security ? { security } : {}),
+  } as ResolvedOperation;
+  let problems: string[] | undefined;
+  const resolve = (): readonly string[] => {
+    if (problems) return problems;
+    problems = [];
+    const read = (list: unknown): ReturnType<typeof readParameters> => readParameters(list, context.resolver, context.base, problems!);
+    const own = read(ownField(operation, 'parameters'));
+    const inherited = read(ownField(context.item, 'parameters'));
+    // Operation-level parameters override path-level ones with the same name and location.
+    const parameters = [...inherited.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
+    // A path key's fragment (`/{Bucket}#uploads`, AWS style) names query parameters the path needs.
+    for (const fixed of query) {
+      const declared = parameters.find((p) => p.in === 'query' && p.name === fixed.name);
+      if (declared && fixed.value === undefined) declared.required = true;
     }
-    result.push(parameter);
-  }
-  return result;
-}
-
-/** Swagger 2.0 `collectionFormat` (default csv) as the OpenAPI 3 style/explode it means. */
-function collectionStyle(format: unknown): Pick<OperationParameter, 'style' | 'explode'> {
-  switch (format) {
-    case 'multi':
-      return { explode: true };
-    case 'ssv':
-      return { style: 'spaceDelimited', explode: false };
-    case 'pipes':
-      return { style: 'pipeDelimited', explode: false };
-    default:
-      return { explode: false };
-  }
-}
-
-function readRequestBody(operation: JsonObject, root: JsonObject): ResolvedOperation['requestBody'] {
-  const body = ownField(operation, 'requestBody');
-  if (isObject(body)) {
-    const content = ownField(body, 'content');
-    return { required: ownField(body, 'required') === true, contentTypes: isObject(content) ? Object.keys(content) : [] };
-  }
-  // Swagger 2.0: an `in: body` or `in: formData` parameter.
-  const parameters = ownField(operation, 'parameters');
-  if (!Array.isArray(parameters)) return undefined;
-  const bodyParameter = parameters.find((p) => isObject(p) && (p.in === 'body' || p.in === 'formData'));
-  if (!isObject(bodyParameter)) return undefined;
-  const consumes = ownField(operation, 'consumes') ?? ownField(root, 'consumes');
-  const contentTypes = Array.isArray(consumes)
-    ? consumes.filter((c): c is string => typeof c === 'string')
-    : [bodyParameter.in === 'formData' ? 'application/x-www-form-urlencoded' : 'application/json'];
-  return { required: parameters.some((p) => isObject(p) && p.in === 'body' && p.required === true), contentTypes };
-}
-
-function readServers(object: JsonObject): OperationServer[] {
-  const servers = ownField(object, 'servers');
-  if (Array.isArray(servers)) {
-    return servers.filter(isObject).flatMap((server) => {
-      const url = ownField(server, 'url');
-      if (typeof url !== 'string') return [];
-      const variables = readServerVariables(ownField(server, 'variables'));
-      return [variables ? { url, variables } : { url }];
+    const requestBody = readRequestBody(operation, context.root, context.resolver, context.base, problems);
+    // Responses serve the response checks only: a ref they cannot resolve stays as written (a
+    // load warning names it), it does not fail the step.
+    const responses = readResponses({ ...operation, responses: context.resolver.dereference(ownField(operation, 'responses'), context.base, []) }, context.root);
+    for (const [field, value] of [['parameters', parameters], ['requestBody', requestBody], ['responses', responses]] as const) {
+      if (value === undefined) delete (resolved as unknown as Record<string, unknown>)[field];
+      else setOwn(resolved, field, value);
+    }
+    return problems;
+  };
+  const fixedQuery = query.flatMap((q) => (q.value !== undefined ? [[q.name, q.value] as const] : []));
+  if (fixedQuery.length > 0) resolved.fixedQuery = fixedQuery;
+  const bare = query.filter((q) => q.value === undefined).map((q) => q.name);
+  if (bare.length > 0) resolved.flagQuery = bare;
+  for (const field of ['parameters', 'requestBody', 'responses'] as const) {
+    Object.defineProperty(resolved, field, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        resolve();
+        return resolved[field];
+      },
     });
   }
-  // Swagger 2.0: schemes + host + basePath.
-  const host = ownField(object, 'host');
-  if (typeof host !== 'string') return [];
-  const schemes = ownField(object, 'schemes');
-  const scheme = Array.isArray(schemes) && typeof schemes[0] === 'string' ? schemes[0] : 'https';
-  const basePath = ownField(object, 'basePath');
-  return [{ url: `${scheme}://${host}${typeof basePath === 'string' ? basePath : ''}` }];
-}
-
-function readServerVariables(raw: unknown): OperationServer['variables'] {
-  if (!isObject(raw)) return undefined;
-  const variables: Record<string, { default: string; enum?: string[] }> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    if (!isObject(value)) continue;
-    const fallback = ownField(value, 'default');
-    const values = ownField(value, 'enum');
-    variables[name] = {
-      default: fallback === undefined ? '' : String(fallback),
-      ...(Array.isArray(values) ? { enum: values.map(String) } : {}),
-    };
-  }
-  return variables;
+  return [resolved, resolve];
 }

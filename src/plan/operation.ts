@@ -1,6 +1,7 @@
 /** An OpenAPI operation as the runner needs it, taken from a dereferenced source description. */
 
-export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+/** `querystring` (OpenAPI 3.2): one value that is the whole query string. */
+export type ParameterLocation = 'path' | 'query' | 'querystring' | 'header' | 'cookie';
 
 export interface OperationParameter {
   name: string;
@@ -44,6 +45,10 @@ export interface ResolvedOperation {
   security?: OperationSecurity;
   /** Declared responses, for the response checks (issue 13). */
   responses?: OperationResponses;
+  /** `name=value` pairs from the path key's fragment (`/#Action=AttachInstances`): always sent. */
+  fixedQuery?: ReadonlyArray<readonly [string, string]>;
+  /** Bare names from the path key's fragment (`/{Bucket}#uploads`): sent empty unless the step gives a value. */
+  flagQuery?: readonly string[];
 }
 
 export interface OperationResponses {

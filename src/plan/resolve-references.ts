@@ -29,6 +29,26 @@ const QUALIFIED = /^\$sourceDescriptions\.([A-Za-z0-9_-]+)\.(.+)$/;
 export type OperationMatch = { operation: ResolvedOperation; source: SourceInput };
 
 export function resolveOperationId(ctx: CompileContext, scope: ReferenceScope, text: string, pointer: string): OperationMatch | undefined {
+  return checkNeededRefs(ctx, findOperationById(ctx, scope, text, pointer), pointer);
+}
+
+export function resolveOperationPath(ctx: CompileContext, scope: ReferenceScope, text: string, pointer: string): OperationMatch | undefined {
+  return checkNeededRefs(ctx, findOperationByPath(ctx, scope, text, pointer), pointer);
+}
+
+/** The operation's parameters and body are resolved now; a $ref they need that is broken is an error here. */
+function checkNeededRefs(ctx: CompileContext, match: OperationMatch | undefined, pointer: string): OperationMatch | undefined {
+  const problems = match?.source.operations?.problemsOf(match.operation) ?? [];
+  if (match && problems.length > 0) {
+    const name = match.operation.operationId ?? `${match.operation.method} ${match.operation.path}`;
+    ctx.report('source-unresolvable', 'error', `Operation ${name} of source "${match.source.name}" needs a $ref that cannot be resolved: ${problems.join('; ')}`, pointer, {
+      hint: 'Fix the $ref in the OpenAPI document, or add the file it names.',
+    });
+  }
+  return match;
+}
+
+function findOperationById(ctx: CompileContext, scope: ReferenceScope, text: string, pointer: string): OperationMatch | undefined {
   const qualified = QUALIFIED.exec(text);
   if (qualified) {
     const [, sourceName, operationId] = qualified as unknown as [string, string, string];
@@ -94,7 +114,7 @@ function lookupOperation(ctx: CompileContext, source: SourceInput, operationId: 
 const OPERATION_PATH = /^\{\$sourceDescriptions\.([A-Za-z0-9_-]+)\.url\}#(.*)$/;
 const SHORT_OPERATION_PATH = /^([A-Za-z0-9_-]+)#(\/.*)$/;
 
-export function resolveOperationPath(ctx: CompileContext, scope: ReferenceScope, text: string, pointer: string): OperationMatch | undefined {
+function findOperationByPath(ctx: CompileContext, scope: ReferenceScope, text: string, pointer: string): OperationMatch | undefined {
   let match = OPERATION_PATH.exec(text);
   if (!match) {
     match = SHORT_OPERATION_PATH.exec(text);

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadPlan } from '../../src/load/load-plan.js';
+import { loadPlan } from '../../src/cli/load-plan.js';
 
 const REFERENCE = fileURLToPath(new URL('../../../shared/reference/arazzo', import.meta.url));
 const EXAMPLES = path.join(REFERENCE, 'examples/1.0.0');

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { findDuplicateKeys, MAX_NESTING_DEPTH } from '../../src/document/check-yaml-shape.js';
 import { parseYamlText } from '../../src/document/parse-yaml.js';
-import { loadPlan } from '../../src/load/load-plan.js';
+import { loadPlan } from '../../src/cli/load-plan.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 const DOCS = fileURLToPath(new URL('../fixtures/hostile/documents/', import.meta.url));
@@ -115,11 +115,19 @@ describe('Issue 6 › text that is not UTF-8: the error names the line', () => {
 });
 
 describe('Issue 6 › very large files', () => {
-  it('a file over 10 MiB → file-too-large, without reading it', async () => {
+  it('issue 10 item 4: a file over the byte cap (default 256 MiB) → file-too-large naming --max-source-bytes, without reading it', async () => {
     const file = path.join(scratch, 'huge.arazzo.yaml');
     closeSync(openSync(file, 'w'));
-    truncateSync(file, 10 * 1024 * 1024 + 1);
-    expect(await errorsOf(file)).toEqual([{ code: 'file-too-large', line: undefined }]);
+    truncateSync(file, 256 * 1024 * 1024 + 1);
+    const { diagnostics } = await loadPlan(file);
+    expect(diagnostics.map((d) => ({ code: d.code, line: d.line }))).toEqual([{ code: 'file-too-large', line: undefined }]);
+    expect(diagnostics[0]?.hint).toContain('--max-source-bytes');
+  });
+
+  it('issue 10 item 4: a 12 MiB file is read (the old 10 MiB cap is gone); maxSourceBytes lowers the cap', async () => {
+    const file = writeScratch('twelve.arazzo.yaml', `arazzo: 1.0.1\ninfo: {title: t, version: "1", description: "${'x'.repeat(12 * 1024 * 1024)}"}\n`);
+    expect((await errorsOf(file)).map((e) => e.code)).not.toContain('file-too-large');
+    expect((await loadPlan(file, { maxSourceBytes: 1024 * 1024 })).diagnostics.map((d) => d.code)).toEqual(['file-too-large']);
   });
 
   it('a device (/dev/zero) named as the document → file-unreadable, never read', async () => {
@@ -158,10 +166,21 @@ describe('Issue 6 › $ref cycles and hostile $refs in OpenAPI sources', () => {
     expect([...plan.documents.values()][0]?.workflows.get('w')?.steps[0]?.target.kind).toBe('operation');
   });
 
-  it('an external $ref to /dev/zero → source-unresolvable naming the target, never read', async () => {
-    const { diagnostics } = await loadPlan(fixture('device-ref.arazzo.yaml'));
+  it('issue 10 item 7: an external $ref to /dev/zero where the run never looks → a warning naming it, never read; lint goes on', async () => {
+    const { diagnostics, plan } = await loadPlan(fixture('device-ref.arazzo.yaml'));
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const warning = diagnostics.find((d) => d.code === 'source-ref-unresolved');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toContain('/dev/zero');
+    expect([...plan.documents.values()][0]?.workflows.get('w')?.steps[0]?.target.kind).toBe('operation');
+  });
+
+  it('issue 10 item 7: the same $ref where the step needs it (a parameter) → source-unresolvable at the step', async () => {
+    writeScratch('device-param.openapi.yaml', 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /thing:\n    get:\n      operationId: getThing\n      parameters:\n        - $ref: /dev/zero\n      responses: {"200": {description: ok}}\n');
+    const arazzo = writeScratch('device-param.arazzo.yaml', 'arazzo: 1.0.1\ninfo: {title: t, version: "1"}\nsourceDescriptions:\n  - {name: api, url: ./device-param.openapi.yaml, type: openapi}\nworkflows:\n  - workflowId: w\n    steps:\n      - stepId: s\n        operationId: getThing\n');
+    const { diagnostics } = await loadPlan(arazzo);
     const error = diagnostics.find((d) => d.severity === 'error');
-    expect(error?.code).toBe('source-unresolvable');
+    expect(error).toMatchObject({ code: 'source-unresolvable', line: 9 });
     expect(error?.message).toContain('/dev/zero');
   });
 

@@ -77,6 +77,11 @@ describe('architecture (style.md §3 import direction)', () => {
     expect(all.some((line) => line.room === 'cli' && localRoom(line) === 'config')).toBe(true);
   });
 
+  it('issue 11: load/ never imports lint/ (the front half is joined in cli/load-plan.ts)', () => {
+    const bad = all.filter((line) => line.room === 'load' && localRoom(line) === 'lint');
+    expect(bad).toEqual([]);
+  });
+
   it('edges never import the CLI', () => {
     const bad = all.filter((line) => EDGES.includes(line.room) && localRoom(line) === 'cli');
     expect(bad).toEqual([]);

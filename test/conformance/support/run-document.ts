@@ -15,7 +15,7 @@ import type { Clock } from '../../../src/engine/ports.js';
 import type { RunResult } from '../../../src/engine/run-result.js';
 import { runWorkflow, type RunOptions } from '../../../src/engine/run-workflow.js';
 import { createUndiciHttpPort } from '../../../src/http/undici-http-port.js';
-import { loadPlan, type LoadedPlan } from '../../../src/load/load-plan.js';
+import { loadPlan, type LoadedPlan } from '../../../src/cli/load-plan.js';
 import type { LoadOptions } from '../../../src/load/load-workspace.js';
 import { sharedPath } from '../../support/shared-path.js';
 import type { ApiServer } from './api-server.js';

@@ -9,7 +9,7 @@ import type { Clock } from '../../../src/engine/ports.js';
 import type { RunResult } from '../../../src/engine/run-result.js';
 import { runWorkflow, type RunOptions } from '../../../src/engine/run-workflow.js';
 import { createUndiciHttpPort, type UndiciHttpPortOptions } from '../../../src/http/undici-http-port.js';
-import { loadPlan } from '../../../src/load/load-plan.js';
+import { loadPlan } from '../../../src/cli/load-plan.js';
 
 import { createSteppingClock } from '../../support/stepping-clock.js';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runWorkflow } from '../../../src/engine/run-workflow.js';
 import { createUndiciHttpPort } from '../../../src/http/undici-http-port.js';
-import { loadPlan } from '../../../src/load/load-plan.js';
+import { loadPlan } from '../../../src/cli/load-plan.js';
 import { systemClock } from '../../../src/runtime/system-clock.js';
 import { routeRequests, startLoopbackServer } from '../../support/loopback-server.js';
 import { repoRoot } from '../../support/run-cli.js';

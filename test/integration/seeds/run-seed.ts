@@ -9,7 +9,7 @@ import type { RunEvent } from '../../../src/engine/events.js';
 import type { RunResult } from '../../../src/engine/run-result.js';
 import { runWorkflow, type RunOptions } from '../../../src/engine/run-workflow.js';
 import { createUndiciHttpPort } from '../../../src/http/undici-http-port.js';
-import { loadPlan, type LoadedPlan } from '../../../src/load/load-plan.js';
+import { loadPlan, type LoadedPlan } from '../../../src/cli/load-plan.js';
 import type { Plan } from '../../../src/plan/plan.js';
 import { systemClock } from '../../../src/runtime/system-clock.js';
 

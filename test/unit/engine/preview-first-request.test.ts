@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { previewFirstRequests } from '../../../src/engine/preview-first-request.js';
-import { loadPlan, type LoadedPlan } from '../../../src/load/load-plan.js';
+import { loadPlan, type LoadedPlan } from '../../../src/cli/load-plan.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/cli/echo');
 const seed = path.resolve(import.meta.dirname, '../../../workflows/daytona-io-build-and-activate-snapshot-workflow.yml');

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
 import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 import type { RuleSettings } from '../../../src/lint/lint-input.js';
-import { loadPlan } from '../../../src/load/load-plan.js';
+import { loadPlan } from '../../../src/cli/load-plan.js';
 
 export const LINT_FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/lint');
 

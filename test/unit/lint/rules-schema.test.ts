@@ -65,9 +65,10 @@ const cases: RuleCase[] = [
   },
   {
     rule: 'schema-format',
+    // (A url with spaces is read percent-encoded with a source-url-unencoded warning instead: issue 10 item 5.)
     about: 'checklist 4.2: a source url is a URI-reference',
     fail: document('  - { workflowId: w, steps: [{ stepId: s, operationId: listPets }] }', {
-      sources: '  - name: api\n    url: not a uri # <-\n    type: openapi',
+      sources: '  - name: api\n    url: "%zz" # <-\n    type: openapi',
     }),
     pass: step('      - { stepId: s, operationId: listPets }'),
   },

@@ -3,7 +3,7 @@
 // seed-style JSONPath comparisons) and outputs of steps an end action can skip.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPlan } from '../../../src/load/load-plan.js';
+import { loadPlan } from '../../../src/cli/load-plan.js';
 
 const WORKFLOWS = path.resolve(__dirname, '../../../workflows');
 

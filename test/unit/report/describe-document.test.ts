@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodePointer } from '../../../src/document/parse-yaml.js';
 import { resolvePointer } from '../../../src/expressions/json-pointer.js';
-import { loadPlan } from '../../../src/load/load-plan.js';
+import { loadPlan } from '../../../src/cli/load-plan.js';
 import { describeInputs, describeWorkflow, formatDocumentDescription } from '../../../src/report/describe-document.js';
 import { plainStyle } from '../../../src/report/style-text.js';
 
