@@ -27,7 +27,7 @@ export const HINTS: Record<string, string> = {
 };
 
 export interface ShapeProblem {
-  code: 'yaml-too-deep' | 'yaml-duplicate-key' | 'yaml-recursive-alias';
+  code: 'yaml-too-deep' | 'yaml-duplicate-key' | 'yaml-recursive-alias' | 'yaml-too-many-nodes';
   /** Offset in the text, when known. */
   offset?: number;
   message: string;
@@ -87,12 +87,14 @@ export function findDuplicateKeys(doc: Document): ShapeProblem[] {
  * refused. Shared sub-values are measured once, so an alias-heavy document stays linear.
  */
 export function checkValueShape(value: unknown): ShapeProblem | undefined {
-  const height = new Map<object, number>();
+  // Per finished container: its height and its size with aliases expanded (shared values count
+  // each time they appear, which is what a consumer walking the value pays).
+  const measured = new Map<object, { height: number; size: number }>();
   const open = new Set<object>();
-  type Entry = { node: object; children: unknown[]; next: number; tallest: number };
+  type Entry = { node: object; children: unknown[]; next: number; tallest: number; size: number };
   const enter = (node: object): Entry => {
     open.add(node);
-    return { node, children: Object.values(node), next: 0, tallest: 0 };
+    return { node, children: Object.values(node), next: 0, tallest: 0, size: 1 };
   };
   if (typeof value !== 'object' || value === null) return undefined;
   const stack: Entry[] = [enter(value)];
@@ -100,12 +102,17 @@ export function checkValueShape(value: unknown): ShapeProblem | undefined {
     const top = stack[stack.length - 1]!;
     if (top.next < top.children.length) {
       const child = top.children[top.next++];
-      if (typeof child !== 'object' || child === null) continue;
+      if (typeof child !== 'object' || child === null) {
+        top.size += 1;
+        continue;
+      }
       if (open.has(child)) return { code: 'yaml-recursive-alias', message: 'an alias refers to a value that contains it, so the document is infinitely deep' };
-      const known = height.get(child);
+      const known = measured.get(child);
       if (known !== undefined) {
-        if (stack.length + known > MAX_NESTING_DEPTH) return tooDeep();
-        top.tallest = Math.max(top.tallest, known);
+        if (stack.length + known.height > MAX_NESTING_DEPTH) return tooDeep();
+        top.tallest = Math.max(top.tallest, known.height);
+        top.size += known.size;
+        if (top.size > MAX_NODES) return tooMany();
         continue;
       }
       if (stack.length >= MAX_NESTING_DEPTH) return tooDeep();
@@ -114,9 +121,15 @@ export function checkValueShape(value: unknown): ShapeProblem | undefined {
     }
     stack.pop();
     open.delete(top.node);
-    height.set(top.node, top.tallest + 1);
+    measured.set(top.node, { height: top.tallest + 1, size: top.size });
     const parent = stack[stack.length - 1];
-    if (parent) parent.tallest = Math.max(parent.tallest, top.tallest + 1);
+    if (parent) {
+      parent.tallest = Math.max(parent.tallest, top.tallest + 1);
+      parent.size += top.size;
+      if (parent.size > MAX_NODES) return tooMany();
+    }
   }
   return undefined;
 }
+
+const tooMany = (): ShapeProblem => ({ code: 'yaml-too-many-nodes', message: `the document holds more than ${MAX_NODES} values once its aliases are expanded` });

@@ -88,12 +88,15 @@ export function walkJson(text: string, limits: ScanLimits, visit?: Visit): JsonS
         keyOffset = i;
       } else if (startValue()) {
         return undefined;
+      } else if (nodes > maxNodes) {
+        return { code: 'yaml-too-many-nodes', offset: i };
       }
       i = end;
     } else if (c === 0x3a || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
       i += 1;
     } else {
       if (startValue()) return undefined;
+      if (nodes > maxNodes) return { code: 'yaml-too-many-nodes', offset: i };
       while (i < text.length && !isDelimiter(text.charCodeAt(i))) i += 1;
     }
   }

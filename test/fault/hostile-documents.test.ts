@@ -73,6 +73,12 @@ describe('Issue 6 › hostile YAML: a clear error with the line', () => {
     expect(['yaml-too-deep', 'yaml-alias-limit']).toContain(codes[0]);
   });
 
+  it('issue 10 item 4: aliases that expand past 10 million values → yaml-too-many-nodes (the size guard is the value count, not bytes)', () => {
+    const text = `x: &x [${Array.from({ length: 20_000 }, () => '0').join(',')}]\ny: [${Array.from({ length: 600 }, () => '*x').join(', ')}]\n`;
+    expect(text.length).toBeLessThan(100_000);
+    expect(parseYamlText(text, 'wide-aliases.yaml').diagnostics.map((d) => d.code)).toEqual(['yaml-too-many-nodes']);
+  });
+
   it('a mapping with 50,000 keys parses; a key repeated at the end of a wide mapping is found at its line', () => {
     const lines = Array.from({ length: 50_000 }, (_, i) => `k${i}: ${i}`);
     const parsed = parseYamlText(lines.join('\n'), 'wide.yaml');
@@ -151,6 +157,11 @@ describe('Issue 6 › very large files', () => {
     const lines = ['{', '"openapi": "3.1.0",', `"padding": "${'x'.repeat(300_000)}",`, '"paths": {', '"/a": {},', '"/a": {}', '}', '}'];
     const parsed = parseYamlText(lines.join('\n'), 'dup.json');
     expect(parsed.diagnostics.map((d) => ({ code: d.code, line: d.line }))).toEqual([{ code: 'yaml-duplicate-key', line: 6 }]);
+  });
+
+  it('issue 10 item 4: JSON with more than 10 million values → yaml-too-many-nodes, refused before JSON.parse builds it', () => {
+    const text = `[${'0,'.repeat(10_000_000)}0]`;
+    expect(parseYamlText(text, 'many.json').diagnostics.map((d) => d.code)).toEqual(['yaml-too-many-nodes']);
   });
 
   it('JSON that is deeper than the limit → yaml-too-deep (fast path)', () => {
