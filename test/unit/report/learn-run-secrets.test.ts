@@ -1,7 +1,7 @@
 // Issue 10 item 12: what a run teaches the redactor, before any sink sees the event.
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../src/engine/events.js';
-import { loadPlan } from '../../../src/load/load-plan.js';
+import { loadPlan } from '../../../src/cli/load-plan.js';
 import { createSecretLearner } from '../../../src/report/learn-run-secrets.js';
 import { createRedactor, MASK } from '../../../src/report/redact.js';
 import { document, writeDocument } from '../lint/lint-document.js';
