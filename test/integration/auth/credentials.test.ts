@@ -96,6 +96,26 @@ describe('issue 13: security requirements (OpenAPI Security Requirement Object)'
     expect(sent().headers.authorization).toBeUndefined();
   });
 
+  it('Redocly\'s corpus shape: an inline oauth2 scheme with an accessToken value sends a bearer token', async () => {
+    const file = writeDocuments(
+      securedApi({ open: [] }),
+      workflowDocument([{ operationId: 'open', 'x-security': [{ scheme: { type: 'oauth2', flows: { password: { tokenUrl: 'https://example.com/token', scopes: {} } } }, values: { accessToken: 'oauth2-token', clientId: 1234567890 } }] }]),
+    );
+    expect((await runInProcess(['run', file, '--server', server()])).code).toBe(0);
+    expect(sent().headers.authorization).toBe('Bearer oauth2-token');
+  });
+
+  it('a malformed x-security entry and an undeclared schemeName are lint warnings', async () => {
+    const file = writeDocuments(
+      securedApi({ bearer: [{ bearerAuth: [] }] }),
+      workflowDocument([{ operationId: 'bearer', 'x-security': [{ values: { token: 'x' } }, { schemeName: 'bearerAuht', values: { token: 'x' } }] }]),
+    );
+    const lint = await runInProcess(['lint', file, '--format', 'json']);
+    expect(lint.stdout).toContain('x-security-invalid');
+    expect(lint.stdout).toContain('x-security-scheme-unknown');
+    expect(lint.stdout).toContain('bearerAuth');
+  });
+
   it('--auth naming an undeclared scheme is a usage error: exit 2, nothing sent', async () => {
     const file = writeDocuments(securedApi({ bearer: [{ bearerAuth: [] }] }), workflowDocument([{ operationId: 'bearer' }]));
     const run = await runInProcess(['run', file, '--server', server(), '--auth', 'api.bearer=x']);
