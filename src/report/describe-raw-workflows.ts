@@ -4,6 +4,7 @@
  * sees its inputs and steps next to the list of errors.
  */
 import { isObject, ownField } from '../document/model.js';
+import { setOwn } from '../document/set-own.js';
 import { describeInputs, type DocumentHeader, type WorkflowDescription } from './describe-document.js';
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -17,7 +18,7 @@ export function describeRawHeader(document: unknown): DocumentHeader | undefined
   for (const source of list(ownField(document, 'sourceDescriptions')).filter(isObject)) {
     const name = text(ownField(source, 'name'));
     const type = text(ownField(source, 'type'));
-    if (name !== undefined) Object.defineProperty(sources, name, { value: { url: text(ownField(source, 'url')) ?? '?', ...(type ? { type } : {}) }, enumerable: true });
+    if (name !== undefined) setOwn(sources, name, { url: text(ownField(source, 'url')) ?? '?', ...(type ? { type } : {}) });
   }
   return { arazzo: text(ownField(document, 'arazzo')) ?? '?', ...(title ? { title } : {}), sourceDescriptions: sources };
 }
