@@ -35,7 +35,8 @@ export async function describeCommand(file: string, options: Record<string, unkn
   for (const d of errors) io.stderr.write(`${formatDiagnostic(d, errorStyle, io.cwd)}\n`);
   const shown = displayPath(file, io.cwd);
   if (!header || workflows.length === 0) {
-    io.stderr.write(`error: ${shown} has no workflows to describe\n`);
+    // A file that could not be read or parsed is explained by its error already.
+    if (errors.length === 0) io.stderr.write(`error: ${shown} has no workflows to describe\n`);
     if (options.json) io.stdout.write(`${JSON.stringify({ status: 'invalid', diagnostics: errors.map((d) => diagnosticToJson(d, io.cwd)) }, null, 2)}\n`);
     return EXIT.invalid;
   }

@@ -12,6 +12,8 @@ export interface ExpandedFiles {
   files: string[];
   /** One message per argument that named nothing: a usage error (exit 2). */
   problems: string[];
+  /** Plain paths that do not exist (absolute): reported like any unreadable document, exit 2. */
+  missing: string[];
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -21,6 +23,7 @@ const isUrl = (text: string): boolean => /^https?:\/\//i.test(text);
 export async function expandFilePatterns(patterns: readonly string[], cwd: string): Promise<ExpandedFiles> {
   const files: string[] = [];
   const problems: string[] = [];
+  const missing: string[] = [];
   for (const pattern of patterns) {
     if (isUrl(pattern)) {
       files.push(pattern);
@@ -28,7 +31,8 @@ export async function expandFilePatterns(patterns: readonly string[], cwd: strin
     }
     if (!GLOB_CHARS.test(pattern)) {
       const problem = await checkPlainPath(pattern, cwd);
-      if (problem) problems.push(problem);
+      if (problem === 'missing') missing.push(path.resolve(cwd, pattern));
+      else if (problem) problems.push(problem);
       else files.push(path.resolve(cwd, pattern));
       continue;
     }
@@ -41,15 +45,15 @@ export async function expandFilePatterns(patterns: readonly string[], cwd: strin
     if (matched.length === 0) problems.push(`no file matches "${pattern}"`);
     files.push(...matched);
   }
-  return { files: [...new Set(files)], problems };
+  return { files: [...new Set(files)], problems, missing };
 }
 
-async function checkPlainPath(file: string, cwd: string): Promise<string | undefined> {
+async function checkPlainPath(file: string, cwd: string): Promise<string | 'missing' | undefined> {
   try {
     const info = await stat(path.resolve(cwd, file));
     return info.isDirectory() ? `${file} is a directory; pass files or a pattern such as "${path.join(file, '**', '*.arazzo.yaml')}"` : undefined;
   } catch {
-    return `${file}: no such file`;
+    return 'missing';
   }
 }
 

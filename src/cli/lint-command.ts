@@ -40,7 +40,10 @@ export async function lintCommand(patterns: readonly string[], raw: Record<strin
   if (!LINT_FORMATS.includes(format)) throw new UsageError(`--format "${format}" is not one of ${LINT_FORMATS.join(', ')}`);
   const rules = parseRuleSettings(flags.rule ?? []);
   const maxWarnings = flags.maxWarnings === undefined ? undefined : parseMaxWarnings(flags.maxWarnings);
-  const { files, problems } = await expandFilePatterns(patterns, io.cwd);
+  const { files: found, problems, missing } = await expandFilePatterns(patterns, io.cwd);
+  // A missing file gets the loader's file-not-found diagnostic (the message run and describe
+  // print) and does not stop the other files from being linted; the exit code is still 2.
+  const files = [...found, ...missing];
   if (problems.length > 0) {
     for (const problem of problems) io.stderr.write(`error: ${problem}\n`);
     return EXIT.invalid;
@@ -66,6 +69,7 @@ export async function lintCommand(patterns: readonly string[], raw: Record<strin
   io.stdout.write(formatLintRun(format, { files, diagnostics: shown }, context, style));
 
   const { errors, warnings } = countSeverities(diagnostics);
+  if (missing.length > 0) return EXIT.invalid;
   if (errors > 0) return EXIT.failed;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     io.stderr.write(`error: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);

@@ -192,6 +192,7 @@ const INPUT = {
   'input-stdin-twice': error('Two inputs read stdin'),
   'input-file-unreadable': error('Input file cannot be read'),
   'inputs-file-invalid': error('Inputs file is not a JSON/YAML object'),
+  'inputs-file-json': error('Inputs file (.json) is not valid JSON'),
   'inputs-file-unreadable': error('Inputs file cannot be read'),
   'inputs-schema-invalid': error('Workflow inputs schema cannot be used'),
 } satisfies Record<string, Entry>;

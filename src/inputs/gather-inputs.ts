@@ -46,8 +46,10 @@ export async function gatherInputs(target: InputTarget, sources: InputSources): 
   const place = (name: string): { file: string; pointer: string } => ({ file: target.file, pointer: inputPointer(target, name) });
   const stdin = createStdinOnce(sources.readStdin);
 
+  let unreadFile = false;
   for (const given of sources.files) {
     const read = await readInputsFile(given, sources, stdin);
+    unreadFile ||= !read.ok;
     if (!read.ok) diagnostics.push(...read.diagnostics);
     else for (const [name, value] of Object.entries(read.values)) set(name, value);
   }
@@ -76,7 +78,8 @@ export async function gatherInputs(target: InputTarget, sources: InputSources): 
   }
 
   const validation = await validateInputs(target.schema, provided);
-  const schemaProblems = validation.ok ? [] : validation.problems.filter((p) => !failed.has(p.input));
+  // An inputs file that could not be read probably held the required inputs: its error says it all.
+  const schemaProblems = validation.ok ? [] : validation.problems.filter((p) => !failed.has(p.input) && !(unreadFile && p.code === 'input-missing'));
   const declared = declaredNames(target.schema);
   diagnostics.push(...schemaProblems.map((p) => toDiagnostic(p.code === 'input-unknown' ? { ...p, hint: spellingHint(p.input, declared) } : p, place(p.input))));
   // A closed schema (additionalProperties: false) already made an undeclared name an error.

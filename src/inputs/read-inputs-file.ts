@@ -12,7 +12,7 @@ export async function readInputsFile(given: string, readers: InputReaders, stdin
   const file = given === '-' ? '<stdin>' : path.resolve(readers.cwd, given);
   const text = given === '-' ? await stdin('--inputs -') : await readLocal(file);
   if (!text.ok) return { ok: false, diagnostics: [makeDiagnostic(text.problem.code, 'error', text.problem.message, { file, ...(text.problem.hint ? { hint: text.problem.hint } : {}) })] };
-  const parsed = parseYamlText(text.text, file);
+  const parsed = /\.json$/i.test(file) ? parseJsonText(text.text, file, given) : parseYamlText(text.text, file);
   if (parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
   if (parsed.value === undefined || parsed.value === null) return { ok: true, file, values: {} };
   if (!isObject(parsed.value)) {
@@ -22,6 +22,21 @@ export async function readInputsFile(given: string, readers: InputReaders, stdin
     };
   }
   return { ok: true, file, values: { ...parsed.value } };
+}
+
+/** A .json file is read as JSON, so a syntax error is described as JSON (not as YAML). */
+function parseJsonText(text: string, file: string, given: string): { value?: unknown; diagnostics: Diagnostic[] } {
+  try {
+    return { value: JSON.parse(text) as unknown, diagnostics: [] };
+  } catch (error) {
+    const reason = (error as Error).message.replace(/\s*\(line \d+ column \d+\)$/, '');
+    const at = /at position (\d+)/.exec(reason);
+    const offset = at ? Number(at[1]) : text.length;
+    const before = text.slice(0, offset).split('\n');
+    return {
+      diagnostics: [makeDiagnostic('inputs-file-json', 'error', `--inputs ${given} is not valid JSON: ${reason}`, { file, line: before.length, column: before.at(-1)!.length + 1, hint: 'Fix the JSON at this line (or name the file .yaml to write YAML).' })],
+    };
+  }
 }
 
 async function readLocal(file: string): Promise<ValueText> {

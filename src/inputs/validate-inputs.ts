@@ -26,11 +26,11 @@ export async function validateInputs(schema: unknown, inputs: Record<string, unk
   }
   const copy = structuredClone(inputs);
   if (validate(copy)) return { ok: true, inputs: copy };
-  const problems = (validate.errors ?? []).filter((e) => !isCombinatorNoise(e)).map(toProblem);
+  const problems = (validate.errors ?? []).filter((e) => !isCombinatorNoise(e)).map((e) => toProblem(e, copy));
   return { ok: false, problems: dedupe(problems) };
 }
 
-function toProblem(error: ErrorObject): InputProblem {
+function toProblem(error: ErrorObject, inputs: Record<string, unknown>): InputProblem {
   const params = error.params as Record<string, unknown>;
   const segments = error.instancePath.split('/').slice(1).map(unescapePointerToken);
   if (error.keyword === 'required') {
@@ -45,7 +45,29 @@ function toProblem(error: ErrorObject): InputProblem {
   }
   const name = segments.join('.') || '(inputs)';
   const allowed = error.keyword === 'enum' && Array.isArray(params.allowedValues) ? `Allowed: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}.` : undefined;
-  return { input: segments[0] ?? '', code: 'input-invalid', message: `Input "${name}" ${error.message ?? 'is invalid'}`, ...(allowed ? { hint: allowed } : {}) };
+  const hint = allowed ?? (error.keyword === 'type' ? typeHint(String(params.type), segments.at(-1) ?? name) : undefined);
+  const value = segments.length > 0 ? shown(valueAt(inputs, segments)) : undefined;
+  return { input: segments[0] ?? '', code: 'input-invalid', message: `Input "${name}" ${error.message ?? 'is invalid'}${value ? ` (got ${value})` : ''}`, ...(hint ? { hint } : {}) };
+}
+
+const EXAMPLES: Record<string, string> = { integer: '2', number: '1.5', boolean: 'true', string: '"text"', array: '[1, 2]', object: '{"key": "value"}', null: 'null' };
+
+/** Files keep their JSON/YAML types, so "2" (quoted) is a string there. */
+function typeHint(type: string, name: string): string {
+  const example = EXAMPLES[type.split(',')[0]!];
+  return `Give a value of type ${type}${example ? `, e.g. ${name}: ${example} in an inputs file or --input ${name}='${example}'` : ''}.`;
+}
+
+function valueAt(root: unknown, segments: readonly string[]): unknown {
+  let value = root;
+  for (const segment of segments) value = isObject(value) || Array.isArray(value) ? (value as Record<string, unknown>)[segment] : undefined;
+  return value;
+}
+
+function shown(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** "must match a schema in anyOf" repeats what its branches said; keep it only when alone. */

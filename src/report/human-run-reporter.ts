@@ -27,7 +27,8 @@ export function createHumanReporter(options: ReporterOptions): RunReporter {
         if (options.verbose) for (const text of formatResponseLines(event.response, redactor)) line(`${indent(event.workflowId, 1)}${style.dim(text)}`);
         break;
       case 'http-failure':
-        line(`${indent(event.workflowId, 1)}${style.red(`request failed (${event.reason}): ${event.message}`)}`);
+        // The step's own line carries the same reason; say it twice only when asked for detail.
+        if (options.verbose) line(`${indent(event.workflowId, 1)}${style.red(`request failed (${event.reason}): ${event.message}`)}`);
         break;
       case 'step-end': {
         const mark = event.succeeded ? style.green('✓') : style.red('✗');

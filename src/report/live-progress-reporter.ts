@@ -99,7 +99,7 @@ export function createLiveProgressReporter(options: LiveOptions): RunReporter {
         if (options.verbose) formatResponseLines(event.response, redactor).forEach((t) => above(`${'  '.repeat((depths.get(event.workflowId) ?? 0) + 2)}${style.dim(t)}`));
         break;
       case 'http-failure':
-        above(`${'  '.repeat((depths.get(event.workflowId) ?? 0) + 2)}${style.red(`request failed (${event.reason}): ${event.message}`)}`);
+        if (options.verbose) above(`${'  '.repeat((depths.get(event.workflowId) ?? 0) + 2)}${style.red(`request failed (${event.reason}): ${event.message}`)}`);
         break;
       case 'wait':
         if (current) current = { ...current, waitUntil: now() + event.ms };

@@ -38,7 +38,10 @@ export function summaryLines(result: RunResult, style: TextStyle, interruptedBy?
   const transferred = result.transferredTo ? ` (transferred to workflow ${result.transferredTo})` : '';
   const lines = [`${style.bold(result.workflowId)} ${outcome}${ended}${transferred} in ${formatMs(result.durationMs)}`];
   if (result.status !== 'failed') return lines;
-  lines.push(`  ${style.red(`${result.error?.code ?? 'failed'}: ${runFailureText(result, interruptedBy)}`)}`);
+  // A transport failure's reason (an unreachable server) is already on the step's line.
+  const unanswered = result.error?.code === 'request-failed' && result.error.stepId !== undefined && !interruptedBy;
+  const why = unanswered ? `step ${result.error!.stepId} got no response (the reason is on its line above)` : runFailureText(result, interruptedBy);
+  lines.push(`  ${style.red(`${result.error?.code ?? 'failed'}: ${why}`)}`);
   const response = failingStep(result)?.response;
   if (response) lines.push(`  ${style.dim('response')} ${responseText(response)}`);
   if (response && !verbose) lines.push(`  ${style.dim('(run again with --verbose to see the whole request and response)')}`);
