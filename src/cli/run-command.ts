@@ -21,6 +21,7 @@ import { executeRun } from './execute-run.js';
 import { checkFailOnEnd } from './fail-on-end.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
 import { assignUnnamedServer, checkServerNames, preflightServers } from './preflight-servers.js';
+import { hintSecretInputs } from './secret-input-hint.js';
 import { reportInvalid, type InvalidContext } from './report-invalid.js';
 import { checkReportTargets, readRunFlags, type ReportTargets, type RunFlags, type RunSettings } from './run-flags.js';
 import { reachableWorkflows, selectWorkflow } from './select-workflow.js';
@@ -100,7 +101,7 @@ export async function prepareRun(target: RunTarget): Promise<number | (() => Pro
   // Secret inputs are known from here on, also when they are part of the problem being reported.
   const redactor = createRedactor([...secretInputValues(workflow.inputsSchema, gathered.provided), ...auth.secrets, ...signing.secrets], flags.mask !== false);
   invalid.redactor = redactor;
-  if (!gathered.ok) return reportInvalid(locateDiagnostics(gathered.diagnostics, loaded.workspace), invalid);
+  if (!gathered.ok) return reportInvalid(locateDiagnostics(hintSecretInputs(gathered.diagnostics, workflow.inputsSchema), loaded.workspace), invalid);
   for (const warning of locateDiagnostics(gathered.warnings, loaded.workspace)) io.stderr.write(`${redactor.text(formatDiagnostic(warning, style, io.cwd))}\n`);
 
   const preflight = preflightServers(reachableWorkflows(loaded.plan, workflow.ref), settings.servers, settings.serverVariables);

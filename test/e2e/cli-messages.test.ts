@@ -70,3 +70,12 @@ describe('issue 12 item 12: an unreachable server', () => {
     expect(result.stderr).toMatch(/request-failed: step send got no response/);
   });
 });
+
+describe('issue 12 item 16: a missing secret input', () => {
+  it('the hint suggests ARAZZO_INPUT_<NAME> or @file, not a token on the command line', async () => {
+    const result = await runCliInProcess(['run', 'workflows/daytona-io-build-and-activate-snapshot-workflow.yml', '--input', 'name=n', '--input', 'imageName=i', '--dry-run']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Required input "apiToken" was not given\n\s+hint: It is a secret: set ARAZZO_INPUT_API_TOKEN in the environment, or pass --input apiToken=@file/);
+    expect(result.stderr).not.toMatch(/Pass --input apiToken=<value>/);
+  });
+});
