@@ -227,6 +227,7 @@ const RUN = {
   'workflow-recursion': error('Workflow calls itself'),
   'ended-on-failure': error('An onFailure end action ended the workflow'),
   'fail-on-end': error('A success end action that --fail-on-end names ended the workflow'),
+  'in-flight-unknown': error('A non-idempotent request was in flight when the run stopped', 'Check the server, then resume with --resend-in-flight to send it again.'),
   'internal-error': error('Internal error (a bug in arazzo)'),
 } satisfies Record<string, Entry>;
 

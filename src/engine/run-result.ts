@@ -16,6 +16,7 @@ export type RunErrorCode =
   | 'ended-on-failure'
   /** Set by the CLI, not the engine: --fail-on-end named the success end action that ended the run. */
   | 'fail-on-end'
+  | 'in-flight-unknown'
   | 'internal-error';
 
 export interface RunError {

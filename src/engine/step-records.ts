@@ -1,11 +1,15 @@
 /** Per-step bookkeeping for the result: counts and the last values only, so memory stays bounded. */
-import type { StepOutcome } from './execute-step.js';
-import type { RunContext, WorkflowFrame } from './run-context.js';
+import type { WorkflowPlan } from '../plan/plan.js';
+import type { StepRecord } from './run-result.js';
+import { own, withOwn, type RunState } from './run-state.js';
+import type { StepOutcome } from './step-outcome.js';
 
-export function recordStep(run: RunContext, workflowId: string, stepId: string, outcome: StepOutcome, durationMs: number, retry = false): void {
-  const key = `${workflowId}#${stepId}`;
-  const previous = run.records.get(key);
-  run.records.set(key, {
+export const recordKey = (workflowId: string, stepId: string): string => `${workflowId}#${stepId}`;
+
+export function recordStep(state: RunState, workflowId: string, stepId: string, outcome: StepOutcome, durationMs: number, retry: boolean): void {
+  const key = recordKey(workflowId, stepId);
+  const previous = own(state.records, key);
+  state.records = withOwn(state.records, key, {
     workflowId,
     stepId,
     status: outcome.succeeded ? 'succeeded' : 'failed',
@@ -22,19 +26,21 @@ export function recordStep(run: RunContext, workflowId: string, stepId: string, 
 }
 
 /** Steps of a finished workflow that never ran are reported as skipped. */
-export function recordSkippedSteps(run: RunContext, frame: Pick<WorkflowFrame, 'workflow'>): void {
-  const workflowId = frame.workflow.workflowId;
-  for (const step of frame.workflow.steps) {
-    const key = `${workflowId}#${step.stepId}`;
-    if (run.records.has(key)) continue;
-    run.records.set(key, { workflowId, stepId: step.stepId, status: 'skipped', executions: 0, attempts: 0, outputs: {}, durationMs: 0 });
+export function recordSkippedSteps(state: RunState, workflow: WorkflowPlan): void {
+  const workflowId = workflow.workflowId;
+  let records: Record<string, StepRecord> | undefined;
+  for (const step of workflow.steps) {
+    const key = recordKey(workflowId, step.stepId);
+    if (Object.hasOwn(records ?? state.records, key)) continue;
+    records = withOwn(records ?? state.records, key, { workflowId, stepId: step.stepId, status: 'skipped', executions: 0, attempts: 0, outputs: {}, durationMs: 0 });
   }
+  if (records) state.records = records;
 }
 
 /** The step that was running when an unexpected error stopped the run is failed, not skipped. */
-export function recordInterruptedStep(run: RunContext, at: { workflowId: string; stepId: string }, reason: string): void {
-  const key = `${at.workflowId}#${at.stepId}`;
-  const previous = run.records.get(key);
+export function recordInterruptedStep(state: RunState, at: { workflowId: string; stepId: string }, reason: string): void {
+  const key = recordKey(at.workflowId, at.stepId);
+  const previous = own(state.records, key);
   const base = previous ?? { workflowId: at.workflowId, stepId: at.stepId, executions: 1, attempts: 1, outputs: {}, durationMs: 0 };
-  run.records.set(key, { ...base, status: 'failed', reason });
+  state.records = withOwn(state.records, key, { ...base, status: 'failed', reason });
 }

@@ -1,0 +1,56 @@
+/**
+ * The one driver: performs advance's effects through the ports (HttpPort, Clock) and calls
+ * advance again, until the run is done. Every host — the CLI, a resumed run, a library user —
+ * runs through this loop or an equivalent of its own.
+ */
+import type { Plan } from '../plan/plan.js';
+import { advance } from './advance.js';
+import type { Advanced, Reply } from './effects.js';
+import { createRunEnv, type RunOptions } from './run-env.js';
+import type { RunResult } from './run-result.js';
+import type { RunState } from './run-state.js';
+import { sendAuthorized } from './send-authorized.js';
+
+export interface DriveHooks {
+  /**
+   * Hears every state advance returns: after each transition and before each request is sent,
+   * so a host can write it down (arazzo run --state-file). An error here stops the drive.
+   */
+  onState?: (state: RunState) => void | Promise<void>;
+}
+
+export async function driveRun(plan: Plan, state: RunState, options: RunOptions, hooks: DriveHooks = {}): Promise<{ result: RunResult; state: RunState }> {
+  const env = createRunEnv(options);
+  let step: Advanced<RunState> = advance(plan, state, env);
+  for (;;) {
+    await hooks.onState?.(step.state);
+    const { effect } = step;
+    if (effect.kind === 'done') return { result: effect.result, state: step.state };
+    let reply: Reply;
+    try {
+      if (effect.kind === 'send') {
+        const { workflowId, stepId } = step.state.inFlight!;
+        const done = await sendAuthorized(options, effect, {
+          ...(options.signal ? { signal: options.signal } : {}),
+          timeoutMs: effect.timeoutMs,
+          maxResponseBytes: effect.maxResponseBytes,
+        }, (request) => {
+          if (env.listening) env.emit({ type: 'request', workflowId, stepId, request });
+        });
+        if (!done.sent) reply = { kind: 'not-sent', reason: done.reason };
+        else {
+          // Response checks load ajv lazily: async, so they are the driver's work; advance judges the findings.
+          const checks = options.responseChecks;
+          const findings = checks && effect.responses && done.outcome.kind === 'response' ? await checks.check(effect.responses, done.outcome.response) : undefined;
+          reply = { kind: 'response', sent: { ...effect, request: done.request }, outcome: done.outcome, ...(findings ? { findings } : {}) };
+        }
+      } else {
+        await options.clock.sleep(effect.ms, options.signal);
+        reply = { kind: 'woke' };
+      }
+    } catch (error) {
+      reply = { kind: 'error', error };
+    }
+    step = advance(plan, step.state, env, reply);
+  }
+}

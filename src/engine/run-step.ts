@@ -1,0 +1,178 @@
+/**
+ * One execution of one step as moves of the top frame: begin (an operation step hands back a
+ * request to send; a workflowId step pushes its child), complete (outputs, record, events), then
+ * the transition nextTransition picks. Waits and requests are effects, never awaits.
+ */
+import { renderValue } from '../expressions/evaluate-expression.js';
+import type { Plan, StepPlan } from '../plan/plan.js';
+import type { Effect } from './effects.js';
+import { authorizeRequest } from './authorize-request.js';
+import { checkLimits, RunHalt } from './halt-run.js';
+import { nextTransition } from './next-transition.js';
+import { prepareRequest } from './prepare-request.js';
+import { remainingMs, scopeOf, type FramePlan, type RunEnv } from './run-env.js';
+import type { RunError } from './run-result.js';
+import { own, withOwn, type Frame, type RunState, type StepExecution } from './run-state.js';
+import { recordKey, recordStep } from './step-records.js';
+import type { StepOutcome } from './step-outcome.js';
+import { enterWorkflow, finishTopFrame, transferTopFrame } from './workflow-frames.js';
+
+/** `attempt` > 1 is a retry: the same execution of the step, one more attempt (checklist 10.10). */
+export function beginStep(plan: Plan, state: RunState, env: RunEnv, frame: Frame, at: FramePlan, stepIndex: number, attempt: number, side?: { delayMs: number }): Effect | undefined {
+  const step = at.workflow.steps[stepIndex]!;
+  const workflowId = at.workflow.workflowId;
+  checkLimits(state, env, workflowId, step.stepId);
+  state.stepsExecuted++;
+  const executions = own(state.records, recordKey(workflowId, step.stepId))?.executions ?? 0;
+  const execution = attempt > 1 ? Math.max(executions, 1) : executions + 1;
+  const exec: StepExecution = { stepIndex, attempt, execution, startedAt: env.clock.now(), ...(side ? { side } : {}) };
+  state.current = { workflowId, stepId: step.stepId, recorded: false };
+  if (env.listening) env.emit({ type: 'step-start', workflowId, stepId: step.stepId, execution, attempt });
+  if (step.target.kind === 'operation') return sendStep(plan, state, env, frame, at, exec);
+  const base = scopeOf(state, frame, at.document);
+  let inputs: Record<string, unknown> = {};
+  for (const parameter of step.parameters) {
+    const value = renderValue(parameter.value, base);
+    if (value !== undefined) inputs = withOwn(inputs, parameter.name, value);
+  }
+  frame.next = { kind: 'awaiting-child', exec };
+  const failed = enterWorkflow(plan, state, step.target.workflow, inputs, 'step', frame.depth + 1);
+  if (failed) frame.next = { kind: 'child-ended', exec, outcome: failed };
+  return undefined;
+}
+
+/** Builds the step's request in its current scope and hands it to the driver (also a re-send on resume). */
+export function sendStep(plan: Plan, state: RunState, env: RunEnv, frame: Frame, at: FramePlan, exec: StepExecution): Effect | undefined {
+  const step = at.workflow.steps[exec.stepIndex]!;
+  const base = scopeOf(state, frame, at.document);
+  const prepared = prepareRequest(state, env, at, step, base);
+  if (!prepared.ok) return completeStep(plan, state, env, frame, at, exec, { succeeded: false, scope: base, outputs: {}, reason: prepared.reason });
+  const { request, grants } = authorizeRequest(state, env, at, step, prepared.request, base);
+  const workflowId = at.workflow.workflowId;
+  frame.next = { kind: 'awaiting-response', exec };
+  state.inFlight = { workflowId, stepId: step.stepId, method: request.method, sentAt: env.clock.now() };
+  return {
+    kind: 'send',
+    request,
+    view: prepared.view,
+    timeoutMs: Math.min(env.requestTimeoutMs, remainingMs(state, env)),
+    maxResponseBytes: env.maxResponseBytes,
+    ...(grants.length > 0 ? { grants } : {}),
+    ...(env.options.responseChecks && step.target.kind === 'operation' && step.target.operation.responses ? { responses: step.target.operation.responses } : {}),
+  };
+}
+
+export function completeStep(plan: Plan, state: RunState, env: RunEnv, frame: Frame, at: FramePlan, exec: StepExecution, outcome: StepOutcome): Effect | undefined {
+  const step = at.workflow.steps[exec.stepIndex]!;
+  const workflowId = at.workflow.workflowId;
+  state.current = { workflowId, stepId: step.stepId, recorded: false };
+  // Outputs persist for the whole workflow run, across every goto (checklist 9.6).
+  frame.stepOutputs = withOwn(frame.stepOutputs, step.stepId, outcome.outputs);
+  const durationMs = env.clock.now() - exec.startedAt;
+  recordStep(state, workflowId, step.stepId, outcome, durationMs, exec.attempt > 1);
+  state.current = { workflowId, stepId: step.stepId, recorded: true };
+  if (env.listening) env.emit({
+    type: 'step-end',
+    workflowId,
+    stepId: step.stepId,
+    succeeded: outcome.succeeded,
+    execution: exec.execution,
+    ...(outcome.statusCode !== undefined ? { statusCode: outcome.statusCode } : {}),
+    ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),
+    ...(outcome.httpFailure !== undefined ? { httpFailure: outcome.httpFailure } : {}),
+    outputs: outcome.outputs,
+    durationMs,
+  });
+  // A request cut short by --timeout or a cancellation ends the run with that cause, not as a failed step.
+  if (outcome.requestFailed && (remainingMs(state, env) <= 0 || env.options.signal?.aborted)) checkLimits(state, env, workflowId, step.stepId);
+  if (outcome.haltCode) throw new RunHalt(outcome.haltCode, `step ${step.stepId} failed: ${outcome.reason ?? ''}`, step.stepId, workflowId);
+  if (exec.side) return retryDelay(state, env, frame, at, exec.side.delayMs);
+  return followTransition(plan, state, env, frame, at, step, outcome);
+}
+
+function followTransition(plan: Plan, state: RunState, env: RunEnv, frame: Frame, at: FramePlan, step: StepPlan, outcome: StepOutcome): Effect | undefined {
+  const transition = nextTransition({
+    step,
+    succeeded: outcome.succeeded,
+    // Action criteria see this step's outputs in $steps too.
+    scope: { ...outcome.scope, steps: frame.stepOutputs },
+    retriesUsed: frame.retriesUsed,
+    ...(outcome.retryAfterMs !== undefined ? { retryAfterHeaderMs: outcome.retryAfterMs } : {}),
+    ...(outcome.reason !== undefined ? { failureReason: outcome.reason } : {}),
+  });
+  const context = { workflowId: at.workflow.workflowId, stepId: step.stepId };
+  switch (transition.kind) {
+    case 'next':
+      moveTo(frame, step.index + 1);
+      return undefined;
+    case 'fail':
+      finishTopFrame(plan, state, env, 'failed', null, { code: failureCode(outcome), message: `step ${step.stepId} failed: ${transition.reason}`, ...context });
+      return undefined;
+    case 'end': {
+      env.emit({ type: 'action', ...context, name: transition.action.name, actionType: 'end' });
+      const endedBy = { stepId: step.stepId, action: transition.action.name };
+      if (outcome.succeeded) finishTopFrame(plan, state, env, 'succeeded', endedBy);
+      else finishTopFrame(plan, state, env, 'failed', endedBy, { code: 'ended-on-failure', message: `step ${step.stepId} failed and its failure action "${transition.action.name}" ended the workflow: ${outcome.reason ?? ''}`.trim(), ...context });
+      return undefined;
+    }
+    case 'goto': {
+      const { target, action } = transition;
+      if (env.listening) env.emit({ type: 'action', ...context, name: action.name, actionType: 'goto', target: target.kind === 'step' ? target.stepId : target.workflow.workflowId });
+      if (target.kind === 'workflow') {
+        transferTopFrame(plan, state, env, { stepId: step.stepId, action: action.name }, target.workflow);
+        return undefined;
+      }
+      const poll = target.index === step.index;
+      moveTo(frame, target.index);
+      return poll ? startWait(state, env, frame, at, outcome.retryAfterMs ?? env.pollIntervalMs, 'poll') : undefined;
+    }
+    case 'retry': {
+      const { action, delayMs } = transition;
+      const target = action.target;
+      env.emit({ type: 'action', ...context, name: action.name, actionType: 'retry', ...(target ? { target: target.kind === 'step' ? target.stepId : target.workflow.workflowId } : {}) });
+      frame.retriesUsed = withOwn(frame.retriesUsed, action.name, (own(frame.retriesUsed, action.name) ?? 0) + 1);
+      if (target?.kind === 'step') {
+        frame.next = { kind: 'side-step', index: target.index, delayMs };
+        return undefined;
+      }
+      if (target?.kind === 'workflow') {
+        frame.next = { kind: 'awaiting-retry-workflow', delayMs };
+        // Its outcome is not used: a target that cannot start is the same as one that failed.
+        if (enterWorkflow(plan, state, target.workflow, {}, 'retry', frame.depth + 1)) frame.next = { kind: 'retry-delay', delayMs };
+        return undefined;
+      }
+      return retryDelay(state, env, frame, at, delayMs);
+    }
+  }
+}
+
+function moveTo(frame: Frame, index: number): void {
+  frame.cursor = index;
+  frame.retriesUsed = {};
+  frame.next = { kind: 'step' };
+}
+
+export function retryDelay(state: RunState, env: RunEnv, frame: Frame, at: FramePlan, delayMs: number): Effect | undefined {
+  frame.next = { kind: 'step' };
+  return startWait(state, env, frame, at, delayMs, 'retry');
+}
+
+/** A poll interval or a retry delay: an absolute waitUntil, so a resumed run waits out only the rest. */
+function startWait(state: RunState, env: RunEnv, frame: Frame, at: FramePlan, ms: number, reason: 'poll' | 'retry'): Effect | undefined {
+  if (ms <= 0) return undefined;
+  const stepId = at.workflow.steps[frame.cursor]?.stepId ?? '';
+  env.emit({ type: 'wait', workflowId: at.workflow.workflowId, stepId, ms, reason });
+  const wait = Math.min(ms, remainingMs(state, env));
+  if (wait <= 0) return undefined;
+  const now = env.clock.now();
+  state.waitUntil = now + wait;
+  frame.next = { kind: 'wait' };
+  return { kind: 'wait', until: now + wait, ms: wait };
+}
+
+/** An unhandled failure: the transport's, a child workflow's cause (not its `end`), or a criterion. */
+function failureCode(outcome: StepOutcome): RunError['code'] {
+  if (outcome.requestFailed) return 'request-failed';
+  if (outcome.childErrorCode && outcome.childErrorCode !== 'ended-on-failure') return outcome.childErrorCode;
+  return 'step-failed';
+}
