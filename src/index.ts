@@ -5,7 +5,13 @@
 export { loadPlan, type LoadedPlan } from './cli/load-plan.js';
 export { compilePlan } from './plan/compile-plan.js';
 export type { Plan, WorkflowPlan, StepPlan } from './plan/plan.js';
-export { runWorkflow, type RunOptions } from './engine/run-workflow.js';
+export { runWorkflow, startRun, type RunOptions } from './engine/run-workflow.js';
+export { advance } from './engine/advance.js';
+export { driveRun, type DriveHooks } from './engine/drive-run.js';
+export { createRunEnv, type RunEnv, type RunEnvOptions } from './engine/run-env.js';
+export type { RunState, Frame, FrameNext, InFlight } from './engine/run-state.js';
+export type { Effect, SendEffect, Reply, Advanced } from './engine/effects.js';
+export { RUN_DEFAULTS } from './engine/run-defaults.js';
 export type { RunResult, StepRecord, RunError } from './engine/run-result.js';
 export type { RunEvent, EventSink } from './engine/events.js';
 export type { HttpPort, HttpRequest, HttpResponse, HttpOutcome, Clock } from './engine/ports.js';
