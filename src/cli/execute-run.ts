@@ -2,9 +2,11 @@
  * The run itself: reporters on the event stream, stop signals, the HTTP port, then publishing the
  * result — also a partial one after SIGINT/SIGTERM.
  */
+import { driveRun } from '../engine/drive-run.js';
 import type { RunEvent } from '../engine/events.js';
-import { runWorkflow } from '../engine/run-workflow.js';
+import { startRun } from '../engine/run-workflow.js';
 import type { RunResult } from '../engine/run-result.js';
+import type { RunState } from '../engine/run-state.js';
 import { createUndiciHttpPort } from '../http/undici-http-port.js';
 import { createTokenPort } from '../http/oauth-token-port.js';
 import { createDispatcher } from '../http/create-dispatcher.js';
@@ -18,7 +20,7 @@ import { createHumanReporter } from '../report/human-run-reporter.js';
 import { createSecretLearner } from '../report/learn-run-secrets.js';
 import { createLiveProgressReporter } from '../report/live-progress-reporter.js';
 import type { Redactor } from '../report/redact.js';
-import { createRunJournal } from '../report/run-journal.js';
+import { createRunJournal, type JournalSnapshot, type RunJournal } from '../report/run-journal.js';
 import { createRunLogger } from '../report/run-logger.js';
 import { withResponseExcerpts } from '../report/response-excerpt.js';
 import { combineReporters, type RunReporter } from '../report/run-reporter.js';
@@ -33,6 +35,8 @@ import { createStepLocator } from './locate-step.js';
 import { publishRun } from './publish-run.js';
 import type { RunFlags, RunSettings } from './run-flags.js';
 import { exitCodeFor, listenForStopSignals } from './signals.js';
+import { writeStateFile, type StateFile } from './state-file.js';
+import { hideSecrets, type SecretValues } from './state-secrets.js';
 
 export interface ExecuteContext {
   io: CliIo;
@@ -50,11 +54,21 @@ export interface ExecuteContext {
   transport?: Transport;
   /** --sign: request signers per source (sign-options.ts). */
   signers?: ReadonlyMap<string, RequestSigner>;
+  /** --state-file: where to write the run down, what the file says besides the state, and which secrets to leave out. */
+  stateFile?: { path: string; header: StateFileHeader; secrets: SecretValues };
+  /** arazzo resume: the state and journal to continue from. */
+  resume?: { state: RunState; journal: JournalSnapshot };
 }
+
+export type StateFileHeader = Omit<StateFile, 'state' | 'journal' | 'savedAt' | 'secretsMasked'>;
 
 export async function executeRun(context: ExecuteContext): Promise<number> {
   const { io, settings, redactor } = context;
-  const journal = createRunJournal({ keepExchanges: settings.reports.har !== undefined, keepFullTimeline: settings.reports.json !== undefined });
+  const journal = createRunJournal({
+    keepExchanges: settings.reports.har !== undefined,
+    keepFullTimeline: settings.reports.json !== undefined,
+    ...(context.resume ? { restore: context.resume.journal } : {}),
+  });
   const reporter = await createReporter(context);
   const stop = listenForStopSignals((text) => reporter.notice(text), io.signal);
   const { transport } = context;
@@ -66,7 +80,9 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
       : {}),
   });
   const learnSecrets = createSecretLearner(context.loaded.plan, redactor, context.inputs);
+  const sent = { count: 0 };
   const onEvent = (event: RunEvent): void => {
+    if (event.type === 'request') sent.count++;
     learnSecrets(event);
     journal.onEvent(event);
     reporter.onEvent(event);
@@ -74,7 +90,10 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
   try {
     let result: RunResult;
     try {
-      result = await runWorkflow(context.loaded.plan, context.workflow.workflowId, context.inputs, {
+      const plan = context.loaded.plan;
+      const state = context.resume?.state ?? startRun(plan, context.workflow.workflowId, context.inputs, { clock: systemClock, ...(settings.limits.timeoutMs !== undefined ? { timeoutMs: settings.limits.timeoutMs } : {}) });
+      const save = context.stateFile ? saveState(context.stateFile, journal, redactor) : undefined;
+      ({ result } = await driveRun(plan, state, {
         http: interruptOnlyOn(http, stop.hard),
         clock: systemClock,
         events: onEvent,
@@ -91,8 +110,13 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
         onInternalError: (error) => {
           if (context.flags.verbose && error instanceof Error && error.stack) io.stderr.write(`${redactor.text(error.stack)}\n`);
         },
-      });
+        ...(context.flags.resendInFlight ? { resendInFlight: true } : {}),
+      }, save ? { onState: save } : {}));
     } catch (error) {
+      if (error instanceof StateFileError) {
+        io.stderr.write(`error: ${redactor.text(error.message)}\n  hint: check that the directory exists and is writable; the run stopped there\n`);
+        return sent.count === 0 ? EXIT.invalid : EXIT.failed;
+      }
       // An internal error is printed by main; its message may quote request data.
       throw new Error(redactor.text(error instanceof Error ? error.message : String(error)), { cause: error });
     } finally {
@@ -113,6 +137,7 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
       locate: createStepLocator(context.loaded),
       workspace: context.loaded.workspace,
       ...(interruptedBy ? { interruptedBy } : {}),
+      ...(context.stateFile && context.stateFile.header.resumedAt.length > 0 ? { resumedAt: context.stateFile.header.resumedAt } : {}),
     });
     if (interruptedBy) return exitCodeFor(interruptedBy);
     return result.status === 'succeeded' && written ? EXIT.ok : EXIT.failed;
@@ -138,3 +163,23 @@ function markCancelledRequest(result: RunResult, hard: AbortSignal): RunResult {
   if (!hard.aborted || result.status !== 'failed' || !result.error || result.error.code === 'aborted') return result;
   return { ...result, error: { ...result.error, code: 'aborted', message: `The run was cancelled while a request was in flight (${result.error.message})` } };
 }
+
+/** Writes the state (secret inputs as placeholders) and the journal (masked) after every transition. */
+function saveState(target: NonNullable<ExecuteContext['stateFile']>, journal: RunJournal, redactor: Redactor): (state: RunState) => Promise<void> {
+  return async (state) => {
+    const hidden = hideSecrets(state, target.secrets, redactor);
+    try {
+      await writeStateFile(target.path, {
+        ...target.header,
+        secretsMasked: hidden.masked,
+        state: hidden.value,
+        journal: redactor.value(journal.snapshot()),
+        savedAt: new Date().toISOString(),
+      });
+    } catch (error) {
+      throw new StateFileError(`the state file ${target.path} could not be written: ${(error as Error).message}`);
+    }
+  };
+}
+
+class StateFileError extends Error {}

@@ -50,6 +50,18 @@ stops after the request in flight and still prints the partial result and writes
 
 ${EXIT_CODES_HELP}`;
 
+const RESUME_EXAMPLES = `
+The run continues where it stopped, with the settings and report targets it was started with,
+and waits out what is left of a poll interval. A GET, HEAD, PUT, DELETE or OPTIONS request that
+was in flight when the process died is sent again; any other fails the run with in-flight-unknown
+unless --resend-in-flight. A document that changed since the run started is refused (exit 2).
+
+Examples:
+  $ arazzo run flow.yml --input apiToken=$TOKEN --state-file run.json   # killed, evicted, Ctrl-C…
+  $ arazzo resume run.json --input apiToken=$TOKEN --json
+
+${EXIT_CODES_HELP}`;
+
 const DESCRIBE_EXAMPLES = `
 Examples:
   $ arazzo describe workflows/daytona-io-build-and-activate-snapshot-workflow.yml
@@ -149,6 +161,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--log-level <level>', 'log the run with pino on stderr: trace, debug, info, warn, error, silent')
     .option('--log-format <format>', 'log format: json (default) or pretty')
     .option('-v, --verbose', 'show each request and response: headers and bodies, truncated and masked')
+    .option('--state-file <path>', 'write the run down after every step (no secrets), so "arazzo resume <path>" can continue it')
     .addOption(new Option('--no-mask', 'show secrets in clear (debugging only)'))
     .addOption(new Option('--no-color', 'never use colour (also: plain progress lines)'))
     .addHelpText('after', `${RUN_EXAMPLES}${SOURCE_HELP}`);
@@ -157,6 +170,24 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const merged = await applyConfig('run', options, (key) => command.getOptionValueSource(key), io);
     exitCode = typeof merged === 'number' ? merged : await runCommand(files, merged, io);
   });
+
+  program
+    .command('resume')
+    .description('Continue a run written down by "arazzo run --state-file" where it stopped.')
+    .argument('<state-file>', 'the file given to arazzo run --state-file')
+    .option('-i, --input <name=value>', 'a secret input of the run, given again (secrets are never written down); repeatable', collect, [])
+    .option('--inputs <file>', 'read those inputs from a JSON or YAML file; repeatable', collect, [])
+    .option('--auth <source.scheme=value>', 'a credential of the run, given again (as for run); repeatable', collect, [])
+    .option('--resend-in-flight', 'send again a non-idempotent request (e.g. POST) that was in flight when the run stopped')
+    .option('--json', 'print one JSON result object on stdout (with resumedAt)')
+    .option('-v, --verbose', 'show each request and response: headers and bodies, truncated and masked')
+    .addOption(new Option('--no-mask', 'show secrets in clear (debugging only)'))
+    .addOption(new Option('--no-color', 'never use colour (also: plain progress lines)'))
+    .addHelpText('after', RESUME_EXAMPLES)
+    .action(async (file: string, options: Record<string, unknown>) => {
+      const { resumeCommand } = await import('./resume-command.js');
+      exitCode = await resumeCommand(file, options, io);
+    });
 
   addSourceOptions(program
     .command('describe'))

@@ -31,12 +31,18 @@ export interface PublishContext {
   locate: LocateStep;
   workspace: Workspace;
   interruptedBy?: 'SIGINT' | 'SIGTERM';
+  /** When a resumed run was resumed (ISO), each time. */
+  resumedAt?: readonly string[];
 }
 
 /** Returns false when a report could not be written (already explained on stderr). */
 export async function publishRun(context: PublishContext): Promise<boolean> {
   const { io, result, redactor, journal, reports } = context;
-  const json = redactor.value(runResultToJson(result, io.cwd, { journal, ...(context.interruptedBy ? { interruptedBy: context.interruptedBy } : {}) }));
+  const json = redactor.value(runResultToJson(result, io.cwd, {
+    journal,
+    ...(context.interruptedBy ? { interruptedBy: context.interruptedBy } : {}),
+    ...(context.resumedAt ? { resumedAt: context.resumedAt } : {}),
+  }));
   io.stdout.write(`${JSON.stringify(context.json ? json : json.outputs, null, 2)}\n`);
   const shown = displayPath(context.file, io.cwd);
   const writes: Array<[string, () => string]> = [];

@@ -3,6 +3,7 @@
  * (--dry-run: preview) → run → report. Any problem before the run is exit 2 with nothing sent.
  * Several files or --all: every run is checked first, then they run one after another (run-many).
  */
+import path from 'node:path';
 import { hasErrors, makeDiagnostic } from '../diagnostics/diagnostic.js';
 import { gatherInputs } from '../inputs/gather-inputs.js';
 import { locateDiagnostics, type LoadedPlan } from '../load/load-plan.js';
@@ -17,20 +18,23 @@ import { readSignOptions } from './sign-options.js';
 import { createDispatcher, withSourceDispatcher } from '../http/create-dispatcher.js';
 import { checkTransportSources, readTransport } from './transport-options.js';
 import { printDryRun } from './dry-run.js';
-import { executeRun } from './execute-run.js';
+import { executeRun, type ExecuteContext } from './execute-run.js';
 import { checkFailOnEnd } from './fail-on-end.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
 import { assignUnnamedServer, checkServerNames, preflightServers } from './preflight-servers.js';
 import { hintSecretInputs } from './secret-input-hint.js';
+import { UsageError } from './parse-cli-values.js';
 import { reportInvalid, type InvalidContext } from './report-invalid.js';
 import { checkReportTargets, readRunFlags, type ReportTargets, type RunFlags, type RunSettings } from './run-flags.js';
 import { reachableWorkflows, selectWorkflow } from './select-workflow.js';
 import { readSourceFlags, unknownSourceNames } from './source-flags.js';
+import { secretInputsOf, stateFileHeader } from './state-file-header.js';
 
 export async function runCommand(files: readonly string[], raw: Record<string, unknown>, io: CliIo): Promise<number> {
   const { flags, settings } = readRunFlags(raw);
   await checkReportTargets(settings.reports, io.cwd);
   if (files.length > 1 || flags.all) {
+    if (flags.stateFile !== undefined) throw new UsageError('--state-file writes one run down; it cannot be used with several files or --all', 'Run each file on its own with its own --state-file.');
     const { runMany } = await import('./run-many.js');
     return runMany(files, flags, settings, io);
   }
@@ -111,5 +115,11 @@ export async function prepareRun(target: RunTarget): Promise<number | (() => Pro
     const stdoutStyle = chooseStyle(io.stdout, io.env, forced);
     return async () => printDryRun(loaded, workflow, gathered.inputs, { io, settings, redactor, style: stdoutStyle, json: flags.json === true });
   }
-  return () => executeRun({ io, file, loaded, workflow, inputs: gathered.inputs, flags, settings, redactor, style, credentials: auth.credentials, transport, signers: signing.signers });
+  let stateFile: ExecuteContext['stateFile'];
+  if (flags.stateFile !== undefined) {
+    const secrets = secretInputsOf(workflow.inputsSchema, gathered.inputs);
+    const header = await stateFileHeader(loaded, file, workflow.workflowId, settings, io.cwd);
+    stateFile = { path: path.resolve(io.cwd, flags.stateFile), header: { ...header, secretInputs: secrets.map(([name]) => name) }, secrets };
+  }
+  return () => executeRun({ io, file, loaded, workflow, inputs: gathered.inputs, flags, settings, redactor, style, credentials: auth.credentials, transport, signers: signing.signers, ...(stateFile ? { stateFile } : {}) });
 }

@@ -42,6 +42,8 @@ export interface RunFlags {
   ca: string[];
   /** --sign <source>=oci[:profile] | <source>=aws:<service>/<region>, repeatable (sign-options.ts). */
   sign: string[];
+  stateFile?: string;
+  resendInFlight?: boolean;
 }
 
 export interface ReportTargets {

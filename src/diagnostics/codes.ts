@@ -229,6 +229,11 @@ const RUN = {
   'fail-on-end': error('A success end action that --fail-on-end names ended the workflow'),
   'in-flight-unknown': error('A non-idempotent request was in flight when the run stopped', 'Check the server, then resume with --resend-in-flight to send it again.'),
   'internal-error': error('Internal error (a bug in arazzo)'),
+  'state-file-invalid': error('Not a state file this arazzo can resume', 'Pass a file written by arazzo run --state-file.'),
+  'state-file-finished': error('The run in the state file already ended'),
+  'state-file-unwritable': error('The state file cannot be written'),
+  'state-document-changed': error('A document changed since the run started', 'Restore it, or start a new run.'),
+  'state-secret-missing': error('A secret input must be given again to resume'),
 } satisfies Record<string, Entry>;
 
 /** Credentials from the description (issue 13): Redocly's x-security extension, schemes nothing fills. */

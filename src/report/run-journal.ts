@@ -49,14 +49,34 @@ export interface RunJournal {
   readonly exchanges: readonly Exchange[];
   /** workflowId#stepId → the last response of a step whose last execution failed. */
   readonly failedResponses: ReadonlyMap<string, HttpResponse>;
+  /** Everything above as plain JSON, so a resumed run's reports cover the whole run (issue 11). */
+  snapshot(): JournalSnapshot;
 }
 
-export function createRunJournal(options: { keepExchanges: boolean; keepFullTimeline?: boolean; now?: () => number }): RunJournal {
+export interface JournalSnapshot {
+  startedAt: number;
+  head: TimelineEntry[];
+  tail: TimelineEntry[];
+  omitted: number;
+  workflows: Array<[string, WorkflowStatus]>;
+  workflowDurations: Array<[string, number]>;
+  exchanges: Exchange[];
+  failedResponses: Array<[string, HttpResponse]>;
+}
+
+/** A request body as JSON can hold it: bytes become text (HAR keeps text too). */
+const plainExchange = (exchange: Exchange): Exchange =>
+  typeof exchange.request.body === 'string' || exchange.request.body === undefined
+    ? exchange
+    : { ...exchange, request: { ...exchange.request, body: Buffer.from(exchange.request.body).toString('utf8') } };
+
+export function createRunJournal(options: { keepExchanges: boolean; keepFullTimeline?: boolean; now?: () => number; restore?: JournalSnapshot }): RunJournal {
   const now = options.now ?? Date.now;
-  const startedAt = now();
-  const head: TimelineEntry[] = [];
-  const tail: TimelineEntry[] = [];
-  let omitted = 0;
+  const restored = options.restore;
+  const startedAt = restored?.startedAt ?? now();
+  const head: TimelineEntry[] = [...(restored?.head ?? [])];
+  const tail: TimelineEntry[] = [...(restored?.tail ?? [])];
+  let omitted = restored?.omitted ?? 0;
   const record = (entry: TimelineEntry): void => {
     if (options.keepFullTimeline || head.length < TIMELINE_EDGE) {
       head.push(entry);
@@ -68,12 +88,12 @@ export function createRunJournal(options: { keepExchanges: boolean; keepFullTime
       omitted++;
     }
   };
-  const workflows = new Map<string, WorkflowStatus>();
-  const workflowDurations = new Map<string, number>();
+  const workflows = new Map<string, WorkflowStatus>(restored?.workflows ?? []);
+  const workflowDurations = new Map<string, number>(restored?.workflowDurations ?? []);
   const workflowStarts = new Map<string, number[]>();
-  const exchanges: Exchange[] = [];
+  const exchanges: Exchange[] = [...(restored?.exchanges ?? [])];
   const stepStarts = new Map<string, number>();
-  const lastResponses = new Map<string, HttpResponse>();
+  const lastResponses = new Map<string, HttpResponse>(restored?.failedResponses ?? []);
   let pending: { key: string; sentAt: number } | undefined;
 
   const onEvent = (event: RunEvent): void => {
@@ -142,5 +162,15 @@ export function createRunJournal(options: { keepExchanges: boolean; keepFullTime
     workflowDurations,
     exchanges,
     failedResponses: lastResponses,
+    snapshot: () => ({
+      startedAt,
+      head: [...head],
+      tail: [...tail],
+      omitted,
+      workflows: [...workflows],
+      workflowDurations: [...workflowDurations],
+      exchanges: exchanges.map(plainExchange),
+      failedResponses: [...lastResponses],
+    }),
   };
 }

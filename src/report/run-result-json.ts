@@ -11,6 +11,8 @@ export interface RunJsonContext {
   journal?: RunJournal;
   /** Set when a signal stopped the run. */
   interruptedBy?: 'SIGINT' | 'SIGTERM';
+  /** Set for a run continued by `arazzo resume`: when, each time (ISO). */
+  resumedAt?: readonly string[];
 }
 
 export function runResultToJson(result: RunResult, cwd?: string, context: RunJsonContext = {}): Record<string, unknown> & { outputs: Record<string, unknown> } {
@@ -26,6 +28,7 @@ export function runResultToJson(result: RunResult, cwd?: string, context: RunJso
     warnings: result.warnings.map((w) => diagnosticToJson(w, cwd)),
     durationMs: result.durationMs,
     ...(context.interruptedBy ? { interruptedBy: context.interruptedBy } : {}),
+    ...(context.resumedAt ? { resumedAt: context.resumedAt } : {}),
     ...(journal
       ? {
           startedAt: new Date(journal.startedAt).toISOString(),
