@@ -2,10 +2,15 @@
  * The library surface: load and check a document, run a workflow over a pluggable HTTP layer,
  * evaluate an expression or a criterion. The CLI is one client of this.
  */
+import { boundRegexBacktracking } from './runtime/bound-regex-backtracking.js';
+
+// Regex criteria from documents run against server responses: bounded as in the CLI.
+boundRegexBacktracking();
+
 export { loadPlan, type LoadedPlan } from './cli/load-plan.js';
 export { compilePlan } from './plan/compile-plan.js';
 export type { Plan, WorkflowPlan, StepPlan } from './plan/plan.js';
-export { runWorkflow, startRun, type RunOptions } from './engine/run-workflow.js';
+export { runWorkflow, startRun, resumeRun, type RunOptions } from './engine/run-workflow.js';
 export { advance } from './engine/advance.js';
 export { driveRun, type DriveHooks } from './engine/drive-run.js';
 export { createRunEnv, type RunEnv, type RunEnvOptions } from './engine/run-env.js';

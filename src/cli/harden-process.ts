@@ -1,19 +1,9 @@
 /**
- * Process-wide safety for the CLI. Two things no document or server may cause: a regex that pins
- * the CPU, and a raw stack trace (or a silent exit 0) after an error nobody handled.
+ * Process-wide safety for the CLI: no raw stack trace (or silent exit 0) after an error nobody
+ * handled. (A regex that pins the CPU is bounded in runtime/bound-regex-backtracking.ts.)
  */
-import { setFlagsFromString } from 'node:v8';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
-
-/**
- * V8 moves a regex that backtracks excessively (50,000 backtracks) to its linear-time engine, so
- * a hostile criterion like `(a+)+$` stays linear on a crafted response. Backreferences and
- * lookarounds cannot move; the criteria compiler warns about them (criterion-regex-unbounded).
- */
-export function boundRegexBacktracking(): void {
-  setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
-}
 
 export const isVerbose = (argv: readonly string[]): boolean => argv.includes('--verbose') || argv.includes('-v');
 

@@ -6,11 +6,16 @@ import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { processIo, type CliIo } from './cli-io.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
-import { boundRegexBacktracking, guardProcess, isVerbose, reportInternalError } from './harden-process.js';
+import { RUN_DEFAULTS } from '../engine/run-defaults.js';
+import { boundRegexBacktracking } from '../runtime/bound-regex-backtracking.js';
+import { guardProcess, isVerbose, reportInternalError } from './harden-process.js';
 import { addCompletionCommand } from './completion-command.js';
 import { addHelpCommand } from './help-command.js';
 import { collect, joinReportValues, UsageError } from './parse-cli-values.js';
 import { addSourceOptions, SOURCE_HELP } from './source-flags.js';
+
+/** A default from RUN_DEFAULTS as --help shows it and the option parser reads it back: 2s, 5m, 500ms. */
+const durationText = (ms: number): string => (ms % 60_000 === 0 ? `${ms / 60_000}m` : ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`);
 
 const RUN_EXAMPLES = `
 Inputs (later sources win): the schema's defaults < --inputs files < ARAZZO_INPUT_<name>
@@ -137,12 +142,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('-i, --input <name=value>', 'a workflow input; repeatable; typed by the inputs schema', collect, [])
     .option('-s, --server <[source=]url>', 'replace a source description\'s server URL (a URL ending in / replaces its base path too; no name needed with one source); repeatable', collect, [])
     .option('--server-variable <name=value>', 'set an OpenAPI server URL variable (e.g. region=eu-frankfurt-1); repeatable', collect, [])
-    .addOption(new Option('--poll-interval <duration>', 'wait between iterations of a step that goes to itself').default('2s').env('ARAZZO_POLL_INTERVAL'))
-    .addOption(new Option('--max-steps <n>', 'budget of step executions for the whole run').default('1000').env('ARAZZO_MAX_STEPS'))
+    .addOption(new Option('--poll-interval <duration>', 'wait between iterations of a step that goes to itself').default(durationText(RUN_DEFAULTS.pollIntervalMs)).env('ARAZZO_POLL_INTERVAL'))
+    .addOption(new Option('--max-steps <n>', 'budget of step executions for the whole run').default(String(RUN_DEFAULTS.maxSteps)).env('ARAZZO_MAX_STEPS'))
     .addOption(new Option('--timeout <duration>', 'wall-clock budget of the whole run').env('ARAZZO_TIMEOUT'))
-    .addOption(new Option('--request-timeout <duration>', 'deadline of each HTTP request: connect, headers and the whole body').default('30s').env('ARAZZO_REQUEST_TIMEOUT'))
-    .addOption(new Option('--max-response-bytes <size>', 'largest response body read into memory (e.g. 512KiB, 50MB)').default('10MiB').env('ARAZZO_MAX_RESPONSE_BYTES'))
-    .addOption(new Option('--max-retry-after <duration>', 'longest wait a Retry-After header may ask for').default('5m').env('ARAZZO_MAX_RETRY_AFTER'))
+    .addOption(new Option('--request-timeout <duration>', 'deadline of each HTTP request: connect, headers and the whole body').default(durationText(RUN_DEFAULTS.requestTimeoutMs)).env('ARAZZO_REQUEST_TIMEOUT'))
+    .addOption(new Option('--max-response-bytes <size>', 'largest response body read into memory (e.g. 512KiB, 50MB)').default(`${RUN_DEFAULTS.maxResponseBytes / 1024 / 1024}MiB`).env('ARAZZO_MAX_RESPONSE_BYTES'))
+    .addOption(new Option('--max-retry-after <duration>', 'longest wait a Retry-After header may ask for').default(durationText(RUN_DEFAULTS.maxRetryAfterMs)).env('ARAZZO_MAX_RETRY_AFTER'))
     .option('--insecure', 'do not verify TLS certificates, also when downloading sources (local test servers only)')
     .option('--proxy <url>', 'send requests and source downloads through this HTTP proxy (default: HTTP_PROXY/HTTPS_PROXY, minus NO_PROXY)')
     .option('--cert <[source=]path>', 'client certificate (PEM) for mTLS, for all sources or one; repeatable', collect, [])

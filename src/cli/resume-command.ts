@@ -80,7 +80,6 @@ export async function resumeCommand(stateArg: string, raw: Record<string, unknow
 
   const runFlags: RunFlags = {
     input: [], inputs: [], server: [], serverVariable: [], report: [], auth: [], cert: [], key: [], ca: [], sign: [],
-    pollInterval: '', maxSteps: '', requestTimeout: '',
     ...(flags.json ? { json: true } : {}),
     ...(flags.color === false ? { color: false } : {}),
     ...(flags.verbose ? { verbose: true } : {}),

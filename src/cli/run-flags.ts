@@ -1,5 +1,6 @@
 /** `arazzo run` options as commander hands them over → checked, typed settings (UsageError otherwise). */
 import path from 'node:path';
+import { RUN_DEFAULTS } from '../engine/run-defaults.js';
 import { LOG_LEVELS, type LogFormat, type LogLevel } from '../report/run-logger.js';
 import { whyUnwritable } from '../report/write-report-file.js';
 import { readFailOnEnd, type FailOnEnd } from './fail-on-end.js';
@@ -11,10 +12,10 @@ export interface RunFlags {
   inputs: string[];
   server: string[];
   serverVariable: string[];
-  pollInterval: string;
-  maxSteps: string;
+  pollInterval?: string;
+  maxSteps?: string;
   timeout?: string;
-  requestTimeout: string;
+  requestTimeout?: string;
   maxResponseBytes?: string;
   maxRetryAfter?: string;
   insecure?: boolean;
@@ -72,11 +73,11 @@ export function readRunFlags(raw: Record<string, unknown>): { flags: RunFlags; s
   const flags = { input: [], inputs: [], server: [], serverVariable: [], report: [], auth: [], cert: [], key: [], ca: [], sign: [], ...raw } as unknown as RunFlags;
   const settings: RunSettings = {
     limits: {
-      pollIntervalMs: parseDuration(flags.pollInterval, '--poll-interval'),
-      maxSteps: parseCount(flags.maxSteps, '--max-steps'),
-      requestTimeoutMs: parseDuration(flags.requestTimeout, '--request-timeout'),
-      maxResponseBytes: parseSize(flags.maxResponseBytes ?? '10MiB', '--max-response-bytes'),
-      maxRetryAfterMs: parseDuration(flags.maxRetryAfter ?? '5m', '--max-retry-after'),
+      pollIntervalMs: flags.pollInterval === undefined ? RUN_DEFAULTS.pollIntervalMs : parseDuration(flags.pollInterval, '--poll-interval'),
+      maxSteps: flags.maxSteps === undefined ? RUN_DEFAULTS.maxSteps : parseCount(flags.maxSteps, '--max-steps'),
+      requestTimeoutMs: flags.requestTimeout === undefined ? RUN_DEFAULTS.requestTimeoutMs : parseDuration(flags.requestTimeout, '--request-timeout'),
+      maxResponseBytes: flags.maxResponseBytes === undefined ? RUN_DEFAULTS.maxResponseBytes : parseSize(flags.maxResponseBytes, '--max-response-bytes'),
+      maxRetryAfterMs: flags.maxRetryAfter === undefined ? RUN_DEFAULTS.maxRetryAfterMs : parseDuration(flags.maxRetryAfter, '--max-retry-after'),
       ...(flags.timeout !== undefined ? { timeoutMs: parseDuration(flags.timeout, '--timeout') } : {}),
     },
     servers: Object.fromEntries(flags.server.filter((s) => !isUnnamedUrl(s)).map((s) => parsePair(s, '--server'))),

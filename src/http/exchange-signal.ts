@@ -12,10 +12,8 @@
  *   is armed for the earliest deadline in flight, and when it fires it aborts the exchanges that
  *   are due and re-arms for the next. It never holds a finished exchange, and it is unref'd: an
  *   idle port keeps no process alive.
- * - An AbortController that never aborted is handed to the next exchange (creating one costs more
- *   than the rest of this file). undici detaches its listener from the signal when the response
- *   body closes, which may be just after the exchange ends; such a listener only ever sees a
- *   finished response, which an abort leaves as it is.
+ * Each exchange gets its own AbortController (issue 11: handing a spare one to the next exchange
+ * only won a benchmark, and tied an exchange's signal to the one before it).
  */
 export interface ExchangeSignal {
   readonly signal: AbortSignal;
@@ -42,7 +40,6 @@ const timeoutReason = (): DOMException => new DOMException('The operation was ab
 
 export function createExchangeSignals(now: () => number = () => performance.now()): ExchangeSignals {
   const inFlight = new Set<Exchange>();
-  let spare: AbortController | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let armedFor = Number.POSITIVE_INFINITY;
 
@@ -71,8 +68,7 @@ export function createExchangeSignals(now: () => number = () => performance.now(
 
   return {
     start(timeoutMs, caller) {
-      const controller = spare ?? new AbortController();
-      spare = undefined;
+      const controller = new AbortController();
       const exchange: Exchange = { controller, deadline: now() + timeoutMs, timedOut: false };
       inFlight.add(exchange);
       // An earlier timer fires, sees this deadline is not due and re-arms for it.
@@ -85,7 +81,6 @@ export function createExchangeSignals(now: () => number = () => performance.now(
         end() {
           inFlight.delete(exchange);
           if (onCallerAbort) caller?.removeEventListener('abort', onCallerAbort);
-          if (!controller.signal.aborted) spare = controller;
         },
       };
     },

@@ -11,6 +11,7 @@
  */
 import { Agent, request, type Dispatcher } from 'undici';
 import type { HttpOutcome, HttpPort, HttpRequest } from '../engine/ports.js';
+import { RUN_DEFAULTS } from '../engine/run-defaults.js';
 import { deadlineMessage, mapUndiciError } from './map-undici-error.js';
 import { parseResponseBody } from './parse-response-body.js';
 import { readCappedBody } from './read-capped-body.js';
@@ -18,8 +19,6 @@ import { joinResponseHeaders } from './join-response-headers.js';
 import { createExchangeSignals } from './exchange-signal.js';
 import type { RequestSigner } from './request-signer.js';
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 export interface UndiciHttpPortOptions {
   /** TCP + TLS connect timeout; undici's default (10 s) when absent. */
@@ -112,8 +111,8 @@ export function createUndiciHttpPort(options: UndiciHttpPortOptions = {}): Undic
     async send(req, sendOptions = {}) {
       const started = performance.now();
       // 0 would mean "no timeout" to undici; a spent budget must still time out.
-      const timeoutMs = Math.max(1, sendOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-      const maxBytes = sendOptions.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+      const timeoutMs = Math.max(1, sendOptions.timeoutMs ?? RUN_DEFAULTS.requestTimeoutMs);
+      const maxBytes = sendOptions.maxResponseBytes ?? RUN_DEFAULTS.maxResponseBytes;
       // undici's timeouts are idle timeouts: a body dripping one byte at a time never trips them.
       // The deadline bounds the whole exchange (connect, headers, body).
       const caller = sendOptions.signal;
