@@ -103,6 +103,22 @@ Exit codes (lint):
   1    errors found, or too many warnings
   2    usage error: no such file, no file matches a pattern, a bad --rule`;
 
+const GRAPH_EXAMPLES = `
+Steps are nodes with their operation; edges are the next step, every goto/end/retry action with
+its criteria as the label (a poll is a self-loop), dependsOn and sub-workflows are their own
+boxes. Failure edges are dashed red, success edges solid. Mermaid renders natively on GitHub;
+SVG is drawn in-process (Graphviz compiled to WebAssembly), no browser or system Graphviz needed.
+
+Examples:
+  $ arazzo graph workflows/daytona-io-build-and-activate-snapshot-workflow.yml
+  $ arazzo graph flow.yml --workflow login --format dot | dot -Tpng > login.png
+  $ arazzo graph flow.yml -o flow.svg          # the format from the extension: .mmd .md .dot .svg .json
+  $ arazzo graph flow.yml --format json | jq '.edges[] | select(.outcome == "failure")'
+
+Exit codes:
+  0    the graph was written
+  2    the file cannot be read, has errors (see arazzo lint), or no such workflow`;
+
 const RULES_EXAMPLES = `
 Examples:
   $ arazzo rules
@@ -224,6 +240,20 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const merged = await applyConfig('lint', options, (key) => command.getOptionValueSource(key), io);
     exitCode = typeof merged === 'number' ? merged : await lintCommand(files, merged, io);
   });
+
+  addSourceOptions(program
+    .command('graph'))
+    .description('Draw a workflow\'s control flow: Mermaid, Graphviz DOT, SVG or JSON.')
+    .argument('<file>', 'Arazzo document (YAML or JSON)')
+    .option('-w, --workflow <id>', 'workflowId to draw (optional when the file has one workflow)')
+    .addOption(new Option('-f, --format <format>', 'output format (default: from -o\'s extension, else mermaid)').choices(['mermaid', 'dot', 'svg', 'json']))
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .addOption(new Option('--no-color', 'never use colour'))
+    .addHelpText('after', `${GRAPH_EXAMPLES}${SOURCE_HELP}`)
+    .action(async (file: string, options: Record<string, unknown>) => {
+      const { graphCommand } = await import('./graph-command.js');
+      exitCode = await graphCommand(file, options, io);
+    });
 
   program
     .command('rules')

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = path.resolve(__dirname, '../../src');
 // auth (issue 13) is pure: which credentials a request gets; tokens are fetched through a port.
-const CORE = ['engine', 'auth', 'plan', 'criteria', 'expressions', 'document', 'diagnostics'];
+const CORE = ['graph', 'engine', 'auth', 'plan', 'criteria', 'expressions', 'document', 'diagnostics'];
 const EDGES = ['load', 'http', 'report', 'inputs', 'runtime', 'lint', 'config', 'checks'];
 const CORE_FORBIDDEN = [/^node:(fs|net|http|https|child_process|tls|dgram|worker_threads)/, /^undici/, /^pino/, /^commander/, /^@apidevtools\//, /^ajv/];
 
