@@ -136,6 +136,7 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
       json: context.flags.json === true,
       locate: createStepLocator(context.loaded),
       workspace: context.loaded.workspace,
+      drawn: { plan: context.loaded.plan, workflow: context.workflow },
       ...(interruptedBy ? { interruptedBy } : {}),
       ...(context.stateFile && context.stateFile.header.resumedAt.length > 0 ? { resumedAt: context.stateFile.header.resumedAt } : {}),
     });

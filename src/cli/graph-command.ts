@@ -4,7 +4,6 @@
  * of a workflow that cannot run would show edges that do not exist.
  */
 import { writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { buildGraph } from '../graph/build-graph.js';
 import { renderDot } from '../graph/render-dot.js';
 import { renderMermaid } from '../graph/render-mermaid.js';
@@ -13,25 +12,9 @@ import { chooseStyle } from '../report/style-text.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { loadPlanWithEnvProxy } from './load-with-env-proxy.js';
-import { UsageError } from './parse-cli-values.js';
+import { chooseGraphFormat } from './graph-format.js';
 import { selectWorkflow } from './select-workflow.js';
 import { readSourceFlags } from './source-flags.js';
-
-export const GRAPH_FORMATS = ['mermaid', 'dot', 'svg', 'json'] as const;
-export type GraphFormat = (typeof GRAPH_FORMATS)[number];
-
-const BY_EXTENSION: Record<string, GraphFormat> = { '.mmd': 'mermaid', '.mermaid': 'mermaid', '.md': 'mermaid', '.dot': 'dot', '.gv': 'dot', '.svg': 'svg', '.json': 'json' };
-
-/** --format wins; else the -o file's extension; else Mermaid. */
-export function chooseGraphFormat(format: unknown, output: unknown): GraphFormat {
-  if (typeof format === 'string') return format as GraphFormat;
-  if (typeof output === 'string') {
-    const byExtension = BY_EXTENSION[extname(output).toLowerCase()];
-    if (byExtension) return byExtension;
-    throw new UsageError(`Cannot tell the graph format from "${output}"`, 'Use --format mermaid|dot|svg|json, or an -o file ending in .mmd, .md, .dot, .svg or .json.');
-  }
-  return 'mermaid';
-}
 
 export async function graphCommand(file: string, options: Record<string, unknown>, io: CliIo): Promise<number> {
   const format = chooseGraphFormat(options.format, options.output);

@@ -177,7 +177,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--dry-run', 'check everything, print the first request of each workflow, send nothing')
     .option('-r, --rule <id=severity>', 'set a rule to off, info, warn or error before running; repeatable', collect, [])
     .option('--fail-on-end <action>', 'exit 1 when a success end action ends the run: "all" or an action name; repeatable', collect, [])
-    .option('--report <kind=path>', 'write a report: junit=<path>, json=<path> or har=<path>; repeatable', collect, [])
+    .option('--report <kind=path>', 'write a report: junit=<path>, json=<path>, har=<path> or graph=<path.svg|.mmd|.dot> (the workflow drawn with what ran); repeatable', collect, [])
     .option('--har <path>', 'write every HTTP exchange (masked) as a HAR file')
     .option('--log-level <level>', 'log the run with pino on stderr: trace, debug, info, warn, error, silent')
     .option('--log-format <format>', 'log format: json (default) or pretty')

@@ -39,7 +39,7 @@ export function parsePair(text: string, option: string): [string, string] {
 
 export const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-export const REPORT_KINDS = ['json', 'junit', 'har'] as const;
+export const REPORT_KINDS = ['json', 'junit', 'har', 'graph'] as const;
 
 /**
  * `--report junit out.xml` (kind and path as two words) means `--report junit=out.xml`; without

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import type { RunResult } from '../engine/run-result.js';
+import type { Plan, WorkflowPlan } from '../plan/plan.js';
 import type { Workspace } from '../load/load-workspace.js';
 import { locateDiagnostics } from '../load/load-plan.js';
 import { displayPath } from '../report/format-diagnostic.js';
@@ -33,6 +34,8 @@ export interface PublishContext {
   interruptedBy?: 'SIGINT' | 'SIGTERM';
   /** When a resumed run was resumed (ISO), each time. */
   resumedAt?: readonly string[];
+  /** The run's workflow drawn (src/graph), for --report graph= and the GitHub step summary. */
+  drawn?: { plan: Plan; workflow: WorkflowPlan };
 }
 
 /** Returns false when a report could not be written (already explained on stderr). */
@@ -58,9 +61,26 @@ export async function publishRun(context: PublishContext): Promise<boolean> {
     }))]);
   }
   if (reports.har) writes.push([reports.har, () => `${JSON.stringify(buildHar(journal.exchanges, redactor, pkg.version), null, 2)}\n`]);
+  if (reports.graph && context.drawn) {
+    const text = await renderRunGraph(context.drawn, result, reports.graph);
+    writes.push([reports.graph, () => redactor.text(text)]);
+  }
   const written = await writeAll(writes, io);
   if (inGitHubActions(io)) await publishToGitHub(context, shown);
   return written;
+}
+
+/** Loaded only when a graph is asked for, so a run's start-up is unchanged. */
+async function renderRunGraph(drawn: { plan: Plan; workflow: WorkflowPlan }, result: RunResult, target: string): Promise<string> {
+  const [{ buildGraph }, { markRun }, { renderMermaid }, { renderDot }, { chooseGraphFormat }] = await Promise.all([
+    import('../graph/build-graph.js'), import('../graph/mark-run.js'), import('../graph/render-mermaid.js'), import('../graph/render-dot.js'), import('./graph-format.js'),
+  ]);
+  const graph = buildGraph(drawn.plan, drawn.workflow);
+  const marks = markRun(result);
+  const format = chooseGraphFormat(undefined, target);
+  if (format === 'mermaid') return renderMermaid(graph, marks);
+  if (format === 'svg') return (await import('../report/render-graph-svg.js')).renderSvg(renderDot(graph, marks));
+  return renderDot(graph, marks);
 }
 
 export async function writeAll(writes: ReadonlyArray<[string, () => string]>, io: CliIo): Promise<boolean> {
@@ -84,7 +104,9 @@ async function publishToGitHub(context: PublishContext, shown: string): Promise<
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (!summaryFile) return;
   try {
-    await appendReportFile(summaryFile, redactor.text(stepSummaryMarkdown(redactor.value(result), shown, context.interruptedBy)));
+    let summary = stepSummaryMarkdown(redactor.value(result), shown, context.interruptedBy);
+    if (context.drawn) summary += `\n<details><summary>Graph of the run</summary>\n\n\`\`\`mermaid\n${await renderRunGraph(context.drawn, result, 'run.mmd')}\`\`\`\n\n</details>\n`;
+    await appendReportFile(summaryFile, redactor.text(summary));
   } catch (error) {
     io.stderr.write(`warning: could not append to GITHUB_STEP_SUMMARY: ${(error as Error).message}\n`);
   }

@@ -4,6 +4,7 @@ import { RUN_DEFAULTS } from '../engine/run-defaults.js';
 import { LOG_LEVELS, type LogFormat, type LogLevel } from '../report/run-logger.js';
 import { whyUnwritable } from '../report/write-report-file.js';
 import { readFailOnEnd, type FailOnEnd } from './fail-on-end.js';
+import { chooseGraphFormat } from './graph-format.js';
 import { parseCount, parseDuration, parsePair, parseSize, REPORT_KINDS, UsageError } from './parse-cli-values.js';
 
 export interface RunFlags {
@@ -51,6 +52,8 @@ export interface ReportTargets {
   json?: string;
   junit?: string;
   har?: string;
+  /** The workflow's graph with what the run did: .svg, .mmd/.md or .dot (issue 17). */
+  graph?: string;
 }
 
 export interface RunSettings {
@@ -104,9 +107,10 @@ function readReports(pairs: readonly string[], har: string | undefined): ReportT
     if (!pair.includes('=')) throw reportWithoutKind(pair);
     const [kind, target] = parsePair(pair, '--report');
     if (!(REPORT_KINDS as readonly string[]).includes(kind)) {
-      throw new UsageError(`--report ${kind} is not a report kind`, `Use --report junit=<path>, --report json=<path> or --report har=<path>.`);
+      throw new UsageError(`--report ${kind} is not a report kind`, `Use --report junit=<path>, --report json=<path>, --report har=<path> or --report graph=<path.svg|.mmd|.dot>.`);
     }
     if (target === '') throw new UsageError(`--report ${kind}= needs a path`);
+    if (kind === 'graph' && chooseGraphFormat(undefined, target) === 'json') throw new UsageError(`--report graph=${target}: the run graph is .svg, .mmd, .md or .dot`, 'Use --report json=<path> for the run as JSON.');
     targets[kind as (typeof REPORT_KINDS)[number]] = target;
   }
   if (har !== undefined) targets.har = har;

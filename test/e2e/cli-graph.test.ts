@@ -4,14 +4,17 @@
  * package `chromium`, installed by .ci/run) to a PNG that is decoded and checked not to be blank.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireCliBuilt, runCli } from '../support/run-cli.js';
+import { useLoopbackServer } from '../support/loopback-server.js';
+import { repoRoot, requireCliBuilt, runCli } from '../support/run-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
+import { echoFixture, echoRoutes, QUIET_ENV } from './cli-helpers.js';
 
 beforeAll(requireCliBuilt);
 const dir = mkdtempSync(path.join(tmpdir(), 'arazzo-graph-'));
@@ -72,4 +75,44 @@ describe('issue 17 arazzo graph (CLI)', () => {
     expect(inked).toBeGreaterThan(2000);
     expect(inked).toBeLessThan(png.width * png.height * 0.5);
   }, 120_000);
+});
+
+describe('issue 17 the graph of a run: --report graph= and the GitHub step summary', () => {
+  let calls = 0;
+  // building twice, then done: the poll step runs three times.
+  const echo = useLoopbackServer(echoRoutes({ 'GET /echo/status/{state}': (_request, { state }) => ({ body: { state: state === 'failed' ? 'failed' : ++calls < 3 ? 'building' : 'done' } }) }));
+  const poll = (state: string, ...extra: string[]) =>
+    runCliInProcess(['run', echoFixture('poll.arazzo.yml'), '--server', `echoApi=${echo.server.url}/echo`, '--poll-interval', '0', '--input', `state=${state}`, ...extra], {
+      env: { ...QUIET_ENV, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md'), GITHUB_WORKSPACE: repoRoot },
+    });
+
+  it('marks the steps that ran, how often, and the end action; Mermaid in the step summary', async () => {
+    writeFileSync(path.join(dir, 'summary.md'), '');
+    const run = await poll('building', '--report', `graph=${path.join(dir, 'run.dot')}`);
+    expect(run.code).toBe(0);
+    const dot = readFileSync(path.join(dir, 'run.dot'), 'utf8');
+    expect(dot).toContain('"poll/pollState" [label="pollState\\nGET /status/{state} (getStatus)\\nran ×3", shape=box, style=filled, fillcolor="#e8f5e9"];');
+    expect(dot).toContain('"poll/end" [label="end\\nended by done at pollState", shape=doublecircle, style=filled');
+    const summary = readFileSync(path.join(dir, 'summary.md'), 'utf8');
+    expect(summary).toContain('```mermaid\nflowchart TD\n');
+    expect(summary).toMatch(/n1\["pollState<br\/><small>GET \/status\/\{state\} \(getStatus\)<\/small> · ran ×3"\]/);
+    expect(summary).toContain('class n1 ran');
+  });
+
+  it('a failed run: the failed step and the fail node are marked in an SVG', async () => {
+    const run = await poll('failed', '--report', `graph=${path.join(dir, 'run.svg')}`);
+    expect(run.code).toBe(1);
+    const texts = svgTexts(readFileSync(path.join(dir, 'run.svg'), 'utf8')).join('\n');
+    expect(texts).toContain('ran ×1, failed');
+    expect(texts).toContain('step-failed at pollState');
+  });
+
+  it('refuses --report graph= with a .json or unknown extension before sending anything', async () => {
+    const before = calls;
+    const run = await poll('building', '--report', `graph=${path.join(dir, 'run.json')}`);
+    expect([run.code, run.stderr]).toEqual([2, expect.stringContaining('the run graph is .svg, .mmd, .md or .dot')]);
+    const unknown = await poll('building', '--report', `graph=${path.join(dir, 'run.txt')}`);
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('Cannot tell the graph format')]);
+    expect(calls).toBe(before);
+  });
 });
