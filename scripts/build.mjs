@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { writeValidator } from './build-schema-validator.mjs';
+import { writeValidator11 } from './build-schema-validator-1-1.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 // `--outdir <dir>`: build elsewhere; the e2e setup builds beside dist/ and then moves files in
@@ -27,6 +28,7 @@ const entryPoints = Object.fromEntries(
 
 // The lint schema validator is generated, committed code: regenerate it if the schema or ajv changed.
 if (writeValidator()) console.log('build: regenerated src/lint/generated/validate-arazzo-schema.js');
+if (writeValidator11()) console.log('build: regenerated src/lint/generated/validate-arazzo-1-1-schema.js');
 
 const shared = {
   absWorkingDir: root,

@@ -21,7 +21,7 @@ import { printDryRun } from './dry-run.js';
 import { executeRun, type ExecuteContext } from './execute-run.js';
 import { checkFailOnEnd } from './fail-on-end.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
-import { assignUnnamedServer, checkServerNames, preflightServers } from './preflight-servers.js';
+import { assignUnnamedServer, checkServerNames, preflightServers, refuseAsyncApiSteps } from './preflight-servers.js';
 import { hintSecretInputs } from './secret-input-hint.js';
 import { UsageError } from './parse-cli-values.js';
 import { reportInvalid, type InvalidContext } from './report-invalid.js';
@@ -108,7 +108,8 @@ export async function prepareRun(target: RunTarget): Promise<number | (() => Pro
   if (!gathered.ok) return reportInvalid(locateDiagnostics(hintSecretInputs(gathered.diagnostics, workflow.inputsSchema), loaded.workspace), invalid);
   for (const warning of locateDiagnostics(gathered.warnings, loaded.workspace)) io.stderr.write(`${redactor.text(formatDiagnostic(warning, style, io.cwd))}\n`);
 
-  const preflight = preflightServers(reachableWorkflows(loaded.plan, workflow.ref), settings.servers, settings.serverVariables);
+  const reachable = reachableWorkflows(loaded.plan, workflow.ref);
+  const preflight = [...refuseAsyncApiSteps(reachable), ...preflightServers(reachable, settings.servers, settings.serverVariables)];
   if (preflight.length > 0) return reportInvalid(locateDiagnostics(preflight, loaded.workspace), invalid);
 
   if (flags.dryRun) {

@@ -61,7 +61,7 @@ const COMPILE = {
   'document-not-object': error('Document is not an object', 'Start the file with "arazzo: 1.0.1".'),
   'document-structure': error('Field has the wrong shape'),
   'arazzo-version-invalid': error('Invalid arazzo version', 'Write arazzo: 1.0.1 (a quoted string).'),
-  'arazzo-version-unsupported': error('Arazzo version not supported', 'Use arazzo: 1.0.1.'),
+  'arazzo-version-unsupported': error('Arazzo version not supported', 'Use arazzo: 1.1.0 or 1.0.1.'),
   'source-descriptions-missing': error('No sourceDescriptions'),
   'source-description-invalid': error('Source description without a name or url'),
   'source-name-duplicate': error('Source description name used twice'),
@@ -182,6 +182,7 @@ const LINT = {
 } satisfies Record<string, Entry>;
 
 const INPUT = {
+  'asyncapi-step-unsupported': error('AsyncAPI steps cannot run yet', 'Run a workflow without asyncapi steps; lint checks them already.'),
   'input-syntax': error('--input is not name=value'),
   'input-type': error('Input value does not have the declared type'),
   'input-undeclared': warning('Input given but not declared by the workflow'),

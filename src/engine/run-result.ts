@@ -17,6 +17,8 @@ export type RunErrorCode =
   /** Set by the CLI, not the engine: --fail-on-end named the success end action that ended the run. */
   | 'fail-on-end'
   | 'in-flight-unknown'
+  /** An Arazzo 1.1 asyncapi step reached by a library run (the CLI refuses it up front, exit 2). */
+  | 'asyncapi-step-unsupported'
   | 'internal-error';
 
 export interface RunError {

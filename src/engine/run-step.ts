@@ -29,6 +29,7 @@ export function beginStep(plan: Plan, state: RunState, env: RunEnv, frame: Frame
   state.current = { workflowId, stepId: step.stepId, recorded: false };
   if (env.listening) env.emit({ type: 'step-start', workflowId, stepId: step.stepId, execution, attempt });
   if (step.target.kind === 'operation') return sendStep(plan, state, env, frame, at, exec);
+  if (step.target.kind === 'asyncapi') throw new RunHalt('asyncapi-step-unsupported', `step ${step.stepId} is an AsyncAPI step, which this version cannot run yet`, step.stepId, workflowId);
   const base = scopeOf(state, frame, at.document);
   let inputs: Record<string, unknown> = {};
   for (const parameter of step.parameters) {

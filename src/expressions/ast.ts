@@ -12,6 +12,11 @@ export type MessageSource =
   | { kind: 'path'; name: string }
   | { kind: 'body'; pointer?: PointerTokens };
 
+/** `$message.header.<token>` / `$message.payload[#/pointer]` (Arazzo 1.1.0 §Runtime Expressions). */
+export type ReceivedMessageSource =
+  | { kind: 'header'; name: string }
+  | { kind: 'payload'; pointer?: PointerTokens };
+
 export type ComponentSection = 'parameters' | 'successActions' | 'failureActions' | 'inputs';
 
 export type RuntimeExpressionNode =
@@ -20,6 +25,8 @@ export type RuntimeExpressionNode =
   | { kind: 'statusCode' }
   | { kind: 'request'; source: MessageSource }
   | { kind: 'response'; source: MessageSource }
+  /** A message an AsyncAPI step sent or received (1.1). */
+  | { kind: 'message'; source: ReceivedMessageSource }
   /** $inputs.name[#/pointer] */
   | { kind: 'inputs'; name: string; pointer?: PointerTokens }
   /** $outputs.name[#/pointer] */

@@ -28,6 +28,10 @@ function evaluateNode(e: RuntimeExpression, scope: ExpressionScope): Evaluation 
       return scope.request ? evaluateMessage(e.source, scope.request, 'request') : NO_REQUEST;
     case 'response':
       return scope.response ? evaluateMessage(e.source, scope.response, 'response') : NO_RESPONSE;
+    case 'message':
+      if (!scope.message) return missing('no message has been sent or received in this step');
+      if (e.source.kind === 'header') return headerValue(scope.message.headers, e.source.name, `the message has no header ${e.source.name}`);
+      return applyPointer(scope.message.payload === undefined ? missing('the message has no payload') : found(scope.message.payload), e.source.pointer, 'the message payload');
     case 'inputs':
       return applyPointer(lookupName(scope.inputs, e.name, `input ${e.name} was not given`), e.pointer, `input ${e.name}`);
     case 'outputs':

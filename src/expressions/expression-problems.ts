@@ -16,6 +16,7 @@ export const EXPRESSION_SOURCES = [
   'statusCode',
   'request',
   'response',
+  'message',
   'inputs',
   'outputs',
   'steps',
@@ -24,7 +25,7 @@ export const EXPRESSION_SOURCES = [
   'components',
 ] as const;
 
-const SOURCES_WITH_MEMBERS = new Set<string>(['request', 'response', 'inputs', 'outputs', 'steps', 'workflows', 'sourceDescriptions', 'components']);
+const SOURCES_WITH_MEMBERS = new Set<string>(['request', 'response', 'message', 'inputs', 'outputs', 'steps', 'workflows', 'sourceDescriptions', 'components']);
 
 export const SOURCES_HINT =
   'valid sources: ' + EXPRESSION_SOURCES.map((s) => (SOURCES_WITH_MEMBERS.has(s) ? `$${s}.` : `$${s}`)).join(', ');

@@ -5,7 +5,7 @@
 import type { ComponentSection, RuntimeExpression } from './ast.js';
 import { closestSource, expressionError, expressionWarning, SOURCES_HINT } from './expression-problems.js';
 import { isAlpha, isIdentChar, isNameChar, isWordChar, readWhile, type ScanMode } from './scan-chars.js';
-import { scanMessageSource } from './scan-message-source.js';
+import { scanMessageSource, scanReceivedMessage } from './scan-message-source.js';
 import {
   fail,
   missingDot,
@@ -42,6 +42,8 @@ function scanSource(ctx: ScanContext, word: string, pos: number): NodeScan {
     case 'request':
     case 'response':
       return missingDot(ctx, pos, `$${word}`) ?? scanMessageSource(ctx, word, pos + 1);
+    case 'message':
+      return missingDot(ctx, pos, '$message') ?? scanReceivedMessage(ctx, pos + 1);
     case 'inputs':
     case 'outputs': {
       const named = missingDot(ctx, pos, `$${word}`) ?? scanNamedValue(ctx, pos + 1, `an ${word.slice(0, -1)} name`);

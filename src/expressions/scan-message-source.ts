@@ -22,6 +22,26 @@ export function scanMessageSource(ctx: ScanContext, kind: 'request' | 'response'
   return ok({ kind, source: source.value }, source.end);
 }
 
+/** `$message.header.<token>` or `$message.payload[#/pointer]` (Arazzo 1.1.0 §Runtime Expressions). */
+export function scanReceivedMessage(ctx: ScanContext, pos: number): NodeScan {
+  const partEnd = readWhile(ctx.text, pos, isAlpha);
+  const part = ctx.text.slice(pos, partEnd);
+  if (part === 'header') {
+    const name = missingDot(ctx, partEnd, 'header') ?? scanName(ctx, partEnd + 1, 'a header name', headerEnd);
+    return name.ok ? ok({ kind: 'message', source: { kind: 'header', name: name.value } }, name.end) : name;
+  }
+  if (part === 'payload') {
+    const pointer = scanPointer(ctx, partEnd);
+    if (!pointer.ok) return pointer;
+    return ok({ kind: 'message', source: withPointer({ kind: 'payload' as const }, pointer.value) }, pointer.end);
+  }
+  return fail(
+    expressionError('expression-syntax', 'expected header. or payload after $message.', pos, {
+      hint: 'e.g. $message.header.correlationId, $message.payload#/orderId',
+    }),
+  );
+}
+
 function scanPart(ctx: ScanContext, kind: string, part: string, pos: number, partEnd: number): PartScan<MessageSource> {
   switch (part) {
     case 'header': {

@@ -18,6 +18,13 @@ export interface ResponseView {
   body?: unknown;
 }
 
+/** The message of an AsyncAPI step (Arazzo 1.1.0 §Runtime Expressions: $message). */
+export interface MessageView {
+  /** Header names lower-cased. */
+  headers: Readonly<Record<string, unknown>>;
+  payload?: unknown;
+}
+
 export interface WorkflowValues {
   inputs?: Readonly<Record<string, unknown>>;
   outputs?: Readonly<Record<string, unknown>>;
@@ -41,6 +48,7 @@ export interface ExpressionScope {
   components?: Readonly<Partial<Record<'parameters' | 'successActions' | 'failureActions' | 'inputs', Readonly<Record<string, unknown>>>>>;
   request?: RequestView;
   response?: ResponseView;
+  message?: MessageView;
 }
 
 export type Evaluation = { found: true; value: unknown } | { found: false; reason: string };

@@ -1,16 +1,24 @@
 /**
  * Structure: the official Arazzo 1.0 JSON Schema (with its known defects corrected, see
  * scripts/build-schema-validator.mjs), precompiled, so no ajv is loaded at run time.
- * Only documents that declare `arazzo: 1.0.x` are checked; the compiler reports other versions.
+ * The declared version selects the schema: `arazzo: 1.0.x` the 1.0 one, `arazzo: 1.1.x` the 1.1 one
+ * (Arazzo 1.1.0 §Versions); the compiler reports other versions.
  */
 import { childPointer, makeDiagnostic, type Code, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isObject } from '../document/model.js';
-import { validate, type SchemaError } from './generated/validate-arazzo-schema.js';
+import { validate as validate10, type SchemaError, type SchemaValidator } from './generated/validate-arazzo-schema.js';
+import { validate as validate11 } from './generated/validate-arazzo-1-1-schema.js';
 import { pruneSchemaErrors, type Pruned } from './prune-schema-errors.js';
 import { describePlace } from './describe-place.js';
 import { valueAtPointer } from './value-at-pointer.js';
 
 const VERSION_1_0 = /^1\.0\.\d+(-.+)?$/;
+const VERSION_1_1 = /^1\.1\.\d+(-.+)?$/;
+
+function validatorFor(version: string): SchemaValidator | undefined {
+  if (VERSION_1_0.test(version)) return validate10;
+  return VERSION_1_1.test(version) ? validate11 : undefined;
+}
 
 export interface SchemaFinding {
   diagnostic: Diagnostic;
@@ -19,8 +27,9 @@ export interface SchemaFinding {
 }
 
 export function checkSchema(document: unknown, file: string): SchemaFinding[] {
-  if (!isObject(document) || typeof document.arazzo !== 'string' || !VERSION_1_0.test(document.arazzo)) return [];
-  if (validate(document)) return [];
+  if (!isObject(document) || typeof document.arazzo !== 'string') return [];
+  const validate = validatorFor(document.arazzo);
+  if (!validate || validate(document)) return [];
   return pruneSchemaErrors(validate.errors ?? [], document).map((error) => translate(error, document, file));
 }
 

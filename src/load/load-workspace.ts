@@ -18,7 +18,7 @@ export interface LoadedSource {
   location: string;
   /** The url as written in the document. */
   url: string;
-  type: 'openapi' | 'arazzo';
+  type: 'openapi' | 'arazzo' | 'asyncapi';
   pointer: string;
   operations?: OperationIndex;
   /** For arazzo sources: key of the loaded document in Workspace.documents. */
@@ -129,6 +129,11 @@ async function loadSource(
   if (parsed.diagnostics.length > 0) {
     workspace.diagnostics.push(...parsed.diagnostics);
     return undefined;
+  }
+  if (declaration.type === 'asyncapi') {
+    // Arazzo 1.1.0 §Source Description Object: an AsyncAPI description, read here; its channels and
+    // operations are indexed by the AsyncAPI step support, which is not built yet.
+    return { name, location, url, type: 'asyncapi', pointer };
   }
   if (declaration.type === undefined && isObject(parsed.value) && 'arazzo' in parsed.value) {
     // Untyped source that turns out to be an Arazzo document (type sniffing, checklist 4.4).

@@ -41,6 +41,9 @@ export class CompileContext {
       const leaf = path.reduce<string>((p, token) => childPointer(p, token), pointer);
       this.reportProblem(role === 'output' && rest.code === 'expression-unknown-source' ? { ...rest, severity: 'error' } : rest, leaf);
     }
+    if (this.arazzoVersion.startsWith('1.0.') && usesMessage(template)) {
+      this.report('expression-unknown-source', role === 'output' ? 'error' : 'warning', '$message is an Arazzo 1.1 runtime expression source; this is a 1.0 document', pointer, { hint: SOURCES_HINT });
+    }
     if (role === 'output' && problems.length === 0 && template.kind === 'literal' && typeof raw === 'string' && raw.startsWith('$')) {
       this.report('output-not-expression', 'error', `"${raw}" is not a runtime expression, and an output value must be one`, pointer, { hint: SOURCES_HINT });
     }
@@ -64,5 +67,21 @@ export class CompileContext {
       if (compiled) plans.push({ pointer: itemPointer, criterion: compiled as CompiledCriterion });
     });
     return plans;
+  }
+}
+
+/** `$message` exists from Arazzo 1.1.0 (§Runtime Expressions) only. */
+function usesMessage(template: ValueTemplate): boolean {
+  switch (template.kind) {
+    case 'literal':
+      return false;
+    case 'expression':
+      return template.expression.kind === 'message';
+    case 'template':
+      return template.parts.some((part) => typeof part !== 'string' && part.kind === 'message');
+    case 'object':
+      return template.entries.some(([, value]) => usesMessage(value));
+    case 'array':
+      return template.items.some(usesMessage);
   }
 }

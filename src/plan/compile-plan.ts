@@ -99,7 +99,8 @@ function compileDocument(ctx: CompileContext, document: DocumentInput, workflowI
   };
 }
 
-const SUPPORTED_VERSION = /^1\.0\.\d+(-.+)?$/;
+/** Arazzo 1.0.x and 1.1.x (Arazzo 1.1.0 §Versions: the major.minor selects the schema and grammar). */
+const SUPPORTED_VERSION = /^1\.[01]\.\d+(-.+)?$/;
 
 function checkVersion(ctx: CompileContext, value: unknown): string | undefined {
   if (typeof value === 'string' && SUPPORTED_VERSION.test(value)) return value;
@@ -109,8 +110,8 @@ function checkVersion(ctx: CompileContext, value: unknown): string | undefined {
       fix: '1.0.1',
     });
   } else if (typeof value === 'string' && /^1\.\d+\.\d+/.test(value)) {
-    ctx.report('arazzo-version-unsupported', 'error', `Arazzo ${value} is not supported yet; this tool runs Arazzo 1.0.x`, '/arazzo', {
-      hint: 'Use arazzo: 1.0.1, or a tool that supports this version.',
+    ctx.report('arazzo-version-unsupported', 'error', `Arazzo ${value} is not supported yet; this tool runs Arazzo 1.0.x and 1.1.x`, '/arazzo', {
+      hint: 'Use arazzo: 1.1.0 or 1.0.1, or a tool that supports this version.',
     });
   } else {
     ctx.report('arazzo-version-invalid', 'error', value === undefined

@@ -51,6 +51,19 @@ export function compileStep(
     onFailure: mergeActions(onFailure, defaults.failureActions),
     outputs,
     ...(security.length > 0 ? { security } : {}),
+    ...compileStepExtras11(ctx, raw, pointer),
+  };
+}
+
+/** Arazzo 1.1.0 §Step Object: dependsOn, correlationId and timeout (the schema checks their shapes). */
+function compileStepExtras11(ctx: CompileContext, raw: JsonObject, pointer: string): Pick<StepPlan, 'dependsOn' | 'correlationId' | 'timeout'> {
+  const dependsOn = ownField(raw, 'dependsOn');
+  const correlationId = ownField(raw, 'correlationId');
+  const timeout = ownField(raw, 'timeout');
+  return {
+    ...(Array.isArray(dependsOn) ? { dependsOn: dependsOn.filter((d): d is string => typeof d === 'string') } : {}),
+    ...(correlationId !== undefined ? { correlationId: ctx.value(correlationId, childPointer(pointer, 'correlationId')) } : {}),
+    ...(typeof timeout === 'number' ? { timeout } : {}),
   };
 }
 
@@ -76,7 +89,32 @@ function bodyFromParameters(ctx: CompileContext, requestBody: RequestBodyPlan | 
   return { pointer: body.pointer, payload: body.value, replacements: [] };
 }
 
+const QUALIFIED_SOURCE = /^\$sourceDescriptions\.([A-Za-z0-9_-]+)\./;
+
+/**
+ * Arazzo 1.1.0 §Step Object: a step is an asyncapi step when it has channelPath or action, or its
+ * operationId/operationPath names an `asyncapi` source description.
+ */
+function asyncApiTarget(ctx: CompileContext, scope: ActionScope, raw: JsonObject): StepTarget | undefined {
+  if (!ctx.arazzoVersion.startsWith('1.1.')) return undefined;
+  const field = (['channelPath', 'operationPath', 'operationId'] as const).find((f) => typeof ownField(raw, f) === 'string');
+  const text = field ? (ownField(raw, field) as string) : undefined;
+  const name = text ? QUALIFIED_SOURCE.exec(text)?.[1] : undefined;
+  const source = name ? scope.references.declaredSources[name] : undefined;
+  const action = ownField(raw, 'action');
+  const named = source?.type === 'asyncapi';
+  if (!field || !text || (!named && field !== 'channelPath' && action === undefined)) return undefined;
+  return {
+    kind: 'asyncapi',
+    reference: { field, text },
+    ...(source ? { source } : {}),
+    ...(action === 'send' || action === 'receive' ? { action } : {}),
+  };
+}
+
 function compileTarget(ctx: CompileContext, scope: ActionScope, raw: JsonObject, pointer: string): StepTarget | undefined {
+  const asyncapi = asyncApiTarget(ctx, scope, raw);
+  if (asyncapi) return asyncapi;
   const fields = (['operationId', 'operationPath', 'workflowId'] as const).filter((f) => ownField(raw, f) !== undefined);
   if (fields.length !== 1) {
     ctx.report(fields.length === 0 ? 'step-target-missing' : 'step-target-multiple', 'error', fields.length === 0

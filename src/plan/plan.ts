@@ -55,7 +55,9 @@ export interface RequestBodyPlan extends Located {
 
 export type StepTarget =
   | { kind: 'operation'; operation: ResolvedOperation; source: SourceDescriptionView }
-  | { kind: 'workflow'; workflow: WorkflowRef };
+  | { kind: 'workflow'; workflow: WorkflowRef }
+  /** Arazzo 1.1.0 §Step Object: an `asyncapi` step (operationId/operationPath/channelPath + action); not run yet. */
+  | { kind: 'asyncapi'; source?: SourceDescriptionView; reference: { field: 'operationId' | 'operationPath' | 'channelPath'; text: string }; action?: 'send' | 'receive' };
 
 export interface OutputPlan extends Located {
   name: string;
@@ -85,6 +87,12 @@ export interface StepPlan extends Located {
   outputs: readonly OutputPlan[];
   /** x-security of the step, then the workflow's (x-security is an extension, not Arazzo 1.0.1). */
   security?: readonly SecurityEntryPlan[];
+  /** Arazzo 1.1.0 §Step Object: steps that must complete first (stepId or $workflows.<id>.steps.<stepId>), as written. */
+  dependsOn?: readonly string[];
+  /** Arazzo 1.1.0 §Step Object: a correlation id expression (asyncapi receive steps). */
+  correlationId?: ValueTemplate;
+  /** Arazzo 1.1.0 §Step Object: milliseconds to wait for the step before failing it. */
+  timeout?: number;
 }
 
 export interface WorkflowPlan extends Located {

@@ -9,7 +9,7 @@ export interface SourceInput {
   name: string;
   url: string;
   location: string;
-  type: 'openapi' | 'arazzo';
+  type: 'openapi' | 'arazzo' | 'asyncapi';
   pointer: string;
   operations?: OperationIndex;
   documentKey?: string;

@@ -93,6 +93,8 @@ function describeStep(step: StepPlan, readRaw: ReadRaw): StepDescription {
   const description = readRaw(`${step.pointer}/description`);
   const calls = step.target.kind === 'workflow'
     ? `workflow ${step.target.workflow.workflowId}`
+    : step.target.kind === 'asyncapi'
+    ? `${step.target.action ?? 'asyncapi'} ${step.target.reference.text}`
     : `${step.target.operation.method} ${step.target.operation.path}${step.target.operation.operationId ? ` (${step.target.operation.operationId})` : ''} on ${step.target.source.name}`;
   return { stepId: step.stepId, calls, ...(typeof description === 'string' ? { description: oneLine(description) } : {}) };
 }

@@ -37,16 +37,18 @@ describe('1.1 Arazzo Specification Object arazzo: a string matching 1.0.x', () =
   });
 });
 
-describe('1.2 arazzo: 1.1.x (decision): refused with a clear message until 1.1 is supported', () => {
-  it('lint reports arazzo-version-unsupported at /arazzo', async () => {
+describe('1.2 arazzo: 1.1.x is accepted (Arazzo 1.1.0 §Versions); other minor versions are refused', () => {
+  it('a 1.1.0 document with only 1.0 constructs loads without errors', async () => {
     const loaded = await loadDocument(documentWith('1.1.0'));
-    expect(loaded.errors).toHaveLength(1);
-    expect(loaded.errors[0]).toMatchObject({ code: 'arazzo-version-unsupported', pointer: '/arazzo', line: 1 });
+    expect(loaded.errors).toEqual([]);
   });
 
-  it('run exits 2 and sends nothing', async () => {
+  it('arazzo: 1.2.0 is arazzo-version-unsupported at /arazzo, and run exits 2 sending nothing', async () => {
+    const loaded = await loadDocument(documentWith('1.2.0'));
+    expect(loaded.errors).toHaveLength(1);
+    expect(loaded.errors[0]).toMatchObject({ code: 'arazzo-version-unsupported', pointer: '/arazzo', line: 1 });
     const api = await startApi({ 'GET /pets': json([]) });
-    const dir = writeWorkspace({ 'flow.arazzo.yaml': documentWith('1.1.0') });
+    const dir = writeWorkspace({ 'flow.arazzo.yaml': documentWith('1.2.0') });
     const run = await runCliInProcess(['run', path.join(dir, 'flow.arazzo.yaml'), '--server', `api=${api.url}`, '--json']);
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'invalid', diagnostics: [{ code: 'arazzo-version-unsupported' }] });
