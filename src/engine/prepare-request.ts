@@ -22,7 +22,7 @@ export function prepareRequest(state: RunState, env: RunEnv, at: FramePlan, step
     renderer(template, scope, (expression, reason) => {
       if (template.kind === 'template') warn(state, env, 'expression-unresolved', `${expression.text} in step ${step.stepId} has no value (${reason}); it was left empty`, { file: at.document.key, pointer });
     });
-  const parameters = step.parameters.flatMap((p) => (p.in ? [{ name: p.name, in: p.in, value: render(p.value, p.pointer) }] : []));
+  const parameters = step.parameters.flatMap((p) => (p.in && p.in !== 'channel' ? [{ name: p.name, in: p.in, value: render(p.value, p.pointer) }] : []));
   let body: { contentType?: string; value: unknown } | undefined;
   if (step.requestBody) {
     const payload = step.requestBody.payload ? render(step.requestBody.payload, step.requestBody.pointer, renderPayload) : undefined;

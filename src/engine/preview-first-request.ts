@@ -82,7 +82,7 @@ function previewStep(step: StepPlan, scope: ExpressionScope, options: PreviewOpt
   const override = options.servers?.[source.name];
   const server = resolveServerUrl({ servers: operation.servers, sourceUrl: source.url, ...(override ? { override } : {}), ...(options.serverVariables ? { variables: options.serverVariables } : {}) });
   if (!server.ok) return { ...base, problem: server.problem };
-  const parameters = step.parameters.flatMap((p) => (p.in ? [{ name: p.name, in: p.in, value: render(p.value) }] : []));
+  const parameters = step.parameters.flatMap((p) => (p.in && p.in !== 'channel' ? [{ name: p.name, in: p.in, value: render(p.value) }] : []));
   let body: { contentType?: string; value: unknown } | undefined;
   if (step.requestBody) {
     const payload = step.requestBody.payload ? renderPayload(step.requestBody.payload, scope, noteUnresolved) : undefined;

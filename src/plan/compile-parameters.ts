@@ -7,6 +7,8 @@ import type { ParameterPlan } from './plan.js';
 import { resolveEntry } from './resolve-reusable.js';
 
 const LOCATIONS: readonly string[] = ['path', 'query', 'header', 'cookie'];
+/** Arazzo 1.1.0 §Parameter Object adds querystring (OpenAPI 3.2) and channel (AsyncAPI). */
+const LOCATIONS_1_1: readonly string[] = [...LOCATIONS, 'querystring', 'channel'];
 
 /**
  * `bodies` collects Arazzo 1.0.0 `in: body` parameters (removed in 1.0.1) for the step to turn into
@@ -28,16 +30,17 @@ export function compileParameters(ctx: CompileContext, components: JsonObject, r
       ctx.report('parameter-name-missing', 'error', 'A parameter needs a name', entry.pointer);
       return;
     }
-    let where: ParameterLocation | undefined;
+    let where: ParameterLocation | 'channel' | undefined;
     if (location === 'body') {
       reportBodyParameter(ctx, name, childPointer(entry.pointer, 'in'), bodies !== undefined);
       if (bodies === undefined || !ctx.arazzoVersion.startsWith('1.0.0')) return;
     } else if (location !== undefined) {
-      if (typeof location !== 'string' || !LOCATIONS.includes(location)) {
-        ctx.report('parameter-in-invalid', 'error', `Parameter "${name}" has in: ${JSON.stringify(location)}; use path, query, header or cookie`, childPointer(entry.pointer, 'in'));
+      const allowed = ctx.arazzoVersion.startsWith('1.1.') ? LOCATIONS_1_1 : LOCATIONS;
+      if (typeof location !== 'string' || !allowed.includes(location)) {
+        ctx.report('parameter-in-invalid', 'error', `Parameter "${name}" has in: ${JSON.stringify(location)}; use ${allowed.join(', ')}`, childPointer(entry.pointer, 'in'));
         return;
       }
-      where = location as ParameterLocation;
+      where = location as ParameterLocation | 'channel';
     }
     const source = entry.valueOverride ?? { value: ownField(entry.object, 'value'), pointer: childPointer(entry.pointer, 'value') };
     if (!entry.valueOverride && !Object.hasOwn(entry.object, 'value')) {
@@ -68,7 +71,7 @@ function reportBodyParameter(ctx: CompileContext, name: string, pointer: string,
 }
 
 /** Identity of a parameter is (name, in); header names are case-insensitive (RFC 9110). */
-function sameParameter(plan: ParameterPlan, name: string, location: ParameterLocation | undefined): boolean {
+function sameParameter(plan: ParameterPlan, name: string, location: ParameterPlan['in']): boolean {
   if (plan.in !== location) return false;
   return location === 'header' ? plan.name.toLowerCase() === name.toLowerCase() : plan.name === name;
 }

@@ -71,6 +71,9 @@ function compileStepExtras11(ctx: CompileContext, raw: JsonObject, pointer: stri
 function checkParameterLocations(ctx: CompileContext, target: StepTarget | undefined, parameters: readonly ParameterPlan[]): void {
   if (target?.kind !== 'operation') return;
   for (const parameter of parameters) {
+    if (parameter.in === 'channel') {
+      ctx.report('parameter-in-invalid', 'error', `Parameter "${parameter.name}" has in: channel, which only asyncapi steps take`, childPointer(parameter.pointer, 'in'));
+    }
     if (parameter.in === undefined) {
       ctx.report('parameter-in-missing', 'error', `Parameter "${parameter.name}" of an operation step needs "in" (path, query, header or cookie)`, parameter.pointer);
     }

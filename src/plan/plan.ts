@@ -38,7 +38,8 @@ export interface ActionPlan extends Located {
 export interface ParameterPlan extends Located {
   name: string;
   /** Absent for workflowId steps, where parameters map to the child's inputs. */
-  in?: ParameterLocation;
+  /** `channel` (Arazzo 1.1.0 §Parameter Object) belongs to asyncapi steps only. */
+  in?: ParameterLocation | 'channel';
   value: ValueTemplate;
 }
 
