@@ -97,6 +97,7 @@ const COMPILE = {
   'action-name-missing': error('Action without a name'),
   'action-type-invalid': error('Invalid action type'),
   'action-duplicate': error('Action listed twice'),
+  'action-parameters-without-workflow': error('Action parameters need a workflowId target', 'Action parameters are the target workflow\'s inputs (Arazzo 1.1.0): add workflowId, or drop them.'),
   'action-target-ambiguous': error('Action with both stepId and workflowId'),
   'action-target-missing': error('goto action without a target'),
   'action-target-not-found': error('Action goes to an unknown step'),

@@ -4,7 +4,8 @@
  * the transition nextTransition picks. Waits and requests are effects, never awaits.
  */
 import { renderValue } from '../expressions/evaluate-expression.js';
-import type { Plan, StepPlan } from '../plan/plan.js';
+import type { ActionPlan, Plan, StepPlan } from '../plan/plan.js';
+import type { ExpressionScope } from '../expressions/scope.js';
 import type { Effect } from './effects.js';
 import { authorizeRequest } from './authorize-request.js';
 import { checkLimits, RunHalt } from './halt-run.js';
@@ -120,7 +121,7 @@ function followTransition(plan: Plan, state: RunState, env: RunEnv, frame: Frame
       const { target, action } = transition;
       if (env.listening) env.emit({ type: 'action', ...context, name: action.name, actionType: 'goto', target: target.kind === 'step' ? target.stepId : target.workflow.workflowId });
       if (target.kind === 'workflow') {
-        transferTopFrame(plan, state, env, { stepId: step.stepId, action: action.name }, target.workflow);
+        transferTopFrame(plan, state, env, { stepId: step.stepId, action: action.name }, target.workflow, actionInputs(action, { ...outcome.scope, steps: frame.stepOutputs }));
         return undefined;
       }
       const poll = target.index === step.index;
@@ -139,12 +140,22 @@ function followTransition(plan: Plan, state: RunState, env: RunEnv, frame: Frame
       if (target?.kind === 'workflow') {
         frame.next = { kind: 'awaiting-retry-workflow', delayMs };
         // Its outcome is not used: a target that cannot start is the same as one that failed.
-        if (enterWorkflow(plan, state, target.workflow, {}, 'retry', frame.depth + 1)) frame.next = { kind: 'retry-delay', delayMs };
+        if (enterWorkflow(plan, state, target.workflow, actionInputs(action, { ...outcome.scope, steps: frame.stepOutputs }), 'retry', frame.depth + 1)) frame.next = { kind: 'retry-delay', delayMs };
         return undefined;
       }
       return retryDelay(state, env, frame, at, delayMs);
     }
   }
+}
+
+/** Arazzo 1.1.0 §Success/Failure Action Object parameters: the target workflow's inputs, rendered in the step's scope. */
+function actionInputs(action: ActionPlan, scope: ExpressionScope): Record<string, unknown> {
+  let inputs: Record<string, unknown> = {};
+  for (const parameter of action.parameters ?? []) {
+    const value = renderValue(parameter.value, scope);
+    if (value !== undefined) inputs = withOwn(inputs, parameter.name, value);
+  }
+  return inputs;
 }
 
 function moveTo(frame: Frame, index: number): void {

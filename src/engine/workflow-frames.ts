@@ -47,11 +47,11 @@ export function enterWorkflow(plan: Plan, state: RunState, ref: WorkflowRef, inp
  * the jumping one was entered for; when it ends, the workflows it replaced end with its outcome.
  * So A → B → A loops run until their criteria end them (bounded by --max-steps), not as recursion.
  */
-export function transferTopFrame(plan: Plan, state: RunState, env: RunEnv, endedBy: { stepId: string; action: string }, target: WorkflowRef): void {
+export function transferTopFrame(plan: Plan, state: RunState, env: RunEnv, endedBy: { stepId: string; action: string }, target: WorkflowRef, inputs: Record<string, unknown> = {}): void {
   const frame = state.frames[state.frames.length - 1]!;
   state.frames = state.frames.slice(0, -1);
   const left = { endedBy: frame.transfer?.endedBy ?? endedBy, from: addOrigin(frame.transfer?.from ?? [], frame) };
-  const failed = enterWorkflow(plan, state, target, {}, frame.why, frame.depth);
+  const failed = enterWorkflow(plan, state, target, inputs, frame.why, frame.depth);
   if (!failed) {
     state.frames[state.frames.length - 1]!.transfer = left;
     return;

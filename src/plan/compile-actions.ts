@@ -2,9 +2,10 @@
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { ownField, type JsonObject } from '../document/model.js';
 import type { CompileContext } from './compile-context.js';
-import type { ActionPlan, ActionTarget } from './plan.js';
+import type { ActionPlan, ActionTarget, ParameterPlan } from './plan.js';
 import { resolveWorkflowId, type ReferenceScope } from './resolve-references.js';
 import { resolveEntry } from './resolve-reusable.js';
+import { compileParameters } from './compile-parameters.js';
 
 export type ActionKind = 'success' | 'failure';
 
@@ -54,7 +55,19 @@ function compileAction(ctx: CompileContext, scope: ActionScope, kind: ActionKind
   const criteria = ctx.criteria(ownField(object, 'criteria'), childPointer(pointer, 'criteria'));
   const retry = type === 'retry' ? compileRetry(ctx, object, pointer) : { retryAfterMs: 0, retryLimit: 0 };
   if (!retry) return undefined;
-  return { pointer, name, type: type as ActionPlan['type'], ...(target ? { target } : {}), ...retry, criteria };
+  const parameters = compileActionParameters(ctx, scope, object, pointer, target);
+  return { pointer, name, type: type as ActionPlan['type'], ...(target ? { target } : {}), ...retry, criteria, ...(parameters.length > 0 ? { parameters } : {}) };
+}
+
+/** Arazzo 1.1.0 §Success Action Object / §Failure Action Object: parameters map to the target workflow's inputs. */
+function compileActionParameters(ctx: CompileContext, scope: ActionScope, object: JsonObject, pointer: string, target: ActionTarget | undefined): ParameterPlan[] {
+  const raw = ownField(object, 'parameters');
+  if (raw === undefined || !ctx.arazzoVersion.startsWith('1.1.')) return [];
+  const parameters = compileParameters(ctx, scope.components, raw, childPointer(pointer, 'parameters'));
+  if (target?.kind !== 'workflow' && parameters.length > 0) {
+    ctx.report('action-parameters-without-workflow', 'error', 'Action parameters are passed to a target workflow; this action has no workflowId', childPointer(pointer, 'parameters'));
+  }
+  return parameters;
 }
 
 /** undefined: no target; null: a broken target (already reported). */

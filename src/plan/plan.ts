@@ -33,6 +33,8 @@ export interface ActionPlan extends Located {
   /** Only for retry; the spec's default is one retry. */
   retryLimit: number;
   criteria: readonly CriterionPlan[];
+  /** Arazzo 1.1.0 §Success/Failure Action Object: the target workflow's inputs. */
+  parameters?: readonly ParameterPlan[];
 }
 
 export interface ParameterPlan extends Located {

@@ -185,9 +185,11 @@ describe('inputs are JSON Schema 2020-12 (checklist 5.3; wso2 01 nonconformant)'
   });
 });
 
-describe('arazzo: 1.1.x documents are not schema-checked against 1.0 (the compiler refuses the version)', () => {
-  it('only the version problem is reported', async () => {
-    const text = step('      - { stepId: s, operationId: listPets, dependsOn: [x] }').replace('arazzo: 1.0.1', 'arazzo: 1.1.0');
-    expect((await lintText(text)).filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['arazzo-version-unsupported']);
+describe('arazzo: 1.1.x documents are schema-checked against the 1.1 schema (Arazzo 1.1.0 §Versions)', () => {
+  it('step-level dependsOn is no unknown field in 1.1.0; in 1.0.1 it is', async () => {
+    const text = step('      - { stepId: s, operationId: listPets, dependsOn: [s] }');
+    const errors = async (t: string) => (await lintText(t)).filter((d) => d.severity === 'error').map((d) => d.code);
+    expect(await errors(text)).toContain('schema-unknown-field');
+    expect(await errors(text.replace('arazzo: 1.0.1', 'arazzo: 1.1.0'))).not.toContain('schema-unknown-field');
   });
 });
