@@ -60,7 +60,9 @@ function stepNode(workflowId: string, step: StepPlan): GraphNode {
   const target = step.target;
   const operation = target.kind === 'workflow'
     ? `workflow ${target.workflow.workflowId}`
-    : `${target.operation.method} ${target.operation.path}${target.operation.operationId ? ` (${target.operation.operationId})` : ''}`;
+    : target.kind === 'asyncapi'
+      ? `${target.action ?? 'message'} ${target.reference.text}`
+      : `${target.operation.method} ${target.operation.path}${target.operation.operationId ? ` (${target.operation.operationId})` : ''}`;
   return { id: stepNodeId(workflowId, step.stepId), workflowId, kind: 'step', label: step.stepId, stepId: step.stepId, operation };
 }
 
