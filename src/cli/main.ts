@@ -64,6 +64,7 @@ unless --resend-in-flight. A document that changed since the run started is refu
 Examples:
   $ arazzo run flow.yml --input apiToken=$TOKEN --state-file run.json   # killed, evicted, Ctrl-C…
   $ arazzo resume run.json --input apiToken=$TOKEN --json
+  $ arazzo resume run.json --cert api=client.pem --key api=client.key   # transport flags are given again
 
 ${EXIT_CODES_HELP}`;
 
@@ -149,8 +150,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .addHelpText('after', `\n${PROGRAM_EXAMPLES}\n\n${EXIT_CODES_HELP}`);
 
-  const run = addSourceOptions(program
-    .command('run'))
+  const run = addTransportOptions(addSourceOptions(program
+    .command('run')))
     .description('Run a workflow: send its requests, follow its actions, print its outputs.')
     .argument('<files...>', 'Arazzo documents (YAML or JSON); several run one after another')
     .option('-w, --workflow <id>', 'workflowId to run (optional when the file has one workflow)')
@@ -164,12 +165,6 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .addOption(new Option('--request-timeout <duration>', 'deadline of each HTTP request: connect, headers and the whole body').default(durationText(RUN_DEFAULTS.requestTimeoutMs)).env('ARAZZO_REQUEST_TIMEOUT'))
     .addOption(new Option('--max-response-bytes <size>', 'largest response body read into memory (e.g. 512KiB, 50MB)').default(`${RUN_DEFAULTS.maxResponseBytes / 1024 / 1024}MiB`).env('ARAZZO_MAX_RESPONSE_BYTES'))
     .addOption(new Option('--max-retry-after <duration>', 'longest wait a Retry-After header may ask for').default(durationText(RUN_DEFAULTS.maxRetryAfterMs)).env('ARAZZO_MAX_RETRY_AFTER'))
-    .option('--insecure', 'do not verify TLS certificates, also when downloading sources (local test servers only)')
-    .option('--proxy <url>', 'send requests and source downloads through this HTTP proxy (default: HTTP_PROXY/HTTPS_PROXY, minus NO_PROXY)')
-    .option('--cert <[source=]path>', 'client certificate (PEM) for mTLS, for all sources or one; repeatable', collect, [])
-    .option('--key <[source=]path>', 'private key (PEM) of the client certificate; repeatable', collect, [])
-    .option('--ca <[source=]path>', 'extra certificate authority (PEM) to trust, on top of the public ones; repeatable', collect, [])
-    .option('--sign <source=signer>', 'sign a source\'s requests: <source>=oci[:profile] (~/.oci/config) or <source>=aws:<service>/<region> (SigV4); repeatable', collect, [])
     .option('--response-checks <mode>', 'check responses against the description (status, content type, schema): off, warn or error (error fails the step)', 'warn')
     .option('--auth <source.scheme=value>', 'a credential for a security scheme of a source (also ARAZZO_AUTH_<SOURCE>_<SCHEME>); repeatable', collect, [])
     .option('--inputs <file>', 'read inputs from a JSON or YAML file ("-" for stdin); repeatable', collect, [])
@@ -192,8 +187,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     exitCode = typeof merged === 'number' ? merged : await runCommand(files, merged, io);
   });
 
-  program
-    .command('resume')
+  addTransportOptions(program
+    .command('resume'))
     .description('Continue a run written down by "arazzo run --state-file" where it stopped.')
     .argument('<state-file>', 'the file given to arazzo run --state-file')
     .option('-i, --input <name=value>', 'a secret input of the run, given again (secrets are never written down); repeatable', collect, [])
@@ -275,6 +270,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   } catch (error) {
     return atLeastFailedAfterCrash(handleError(error, io, argv));
   }
+}
+
+/** Transport flags: one definition for every command that sends requests (run, resume). */
+function addTransportOptions(command: Command): Command {
+  return command
+    .option('--insecure', 'do not verify TLS certificates, also when downloading sources (local test servers only)')
+    .option('--proxy <url>', 'send requests and source downloads through this HTTP proxy (default: HTTP_PROXY/HTTPS_PROXY, minus NO_PROXY)')
+    .option('--cert <[source=]path>', 'client certificate (PEM) for mTLS, for all sources or one; repeatable', collect, [])
+    .option('--key <[source=]path>', 'private key (PEM) of the client certificate; repeatable', collect, [])
+    .option('--ca <[source=]path>', 'extra certificate authority (PEM) to trust, on top of the public ones; repeatable', collect, [])
+    .option('--sign <source=signer>', 'sign a source\'s requests: <source>=oci[:profile] (~/.oci/config) or <source>=aws:<service>/<region> (SigV4); repeatable', collect, []);
 }
 
 function handleError(error: unknown, io: CliIo, argv: readonly string[]): number {

@@ -2,7 +2,8 @@
  * `arazzo resume run.json`: continues a run written down by `run --state-file` where it stopped.
  * Refused (exit 2, nothing sent) when the file is not a state file, the run already ended, a
  * document changed since (the plan would not be the one the state points into), or a secret input
- * is not given again. Settings and report targets are the original run's.
+ * is not given again. Settings and report targets are the original run's; transport flags (proxy,
+ * client certificate, CAs, signing) and credentials are given again, as for run.
  */
 import path from 'node:path';
 import { makeDiagnostic, type Code } from '../diagnostics/diagnostic.js';
@@ -12,6 +13,9 @@ import { loadPlan } from './load-plan.js';
 import { createRedactor } from '../report/redact.js';
 import { chooseStyle } from '../report/style-text.js';
 import { readAuthOptions } from './auth-options.js';
+import { createDispatcher, withSourceDispatcher } from '../http/create-dispatcher.js';
+import { readSignOptions } from './sign-options.js';
+import { checkTransportSources, readTransport } from './transport-options.js';
 import type { CliIo } from './cli-io.js';
 import { executeRun } from './execute-run.js';
 import { reportInvalid, type InvalidContext } from './report-invalid.js';
@@ -28,6 +32,12 @@ interface ResumeFlags {
   verbose?: boolean;
   mask?: boolean;
   resendInFlight?: boolean;
+  insecure?: boolean;
+  proxy?: string;
+  cert?: string[];
+  key?: string[];
+  ca?: string[];
+  sign?: string[];
 }
 
 export async function resumeCommand(stateArg: string, raw: Record<string, unknown>, io: CliIo): Promise<number> {
@@ -50,7 +60,11 @@ export async function resumeCommand(stateArg: string, raw: Record<string, unknow
   if (changed) {
     return refuse('state-document-changed', `${changed} changed since the run started, so the run cannot continue from ${stateArg}`, 'Restore the document as it was, or start a new run with arazzo run.', changed);
   }
-  const loaded = await loadPlan(saved.file);
+  // Transport settings and signers hold key paths and credentials: never written down, given again.
+  const settings = { ...saved.settings, insecure: saved.settings.insecure || flags.insecure === true };
+  const transport = readTransport({ cert: flags.cert ?? [], key: flags.key ?? [], ca: flags.ca ?? [], insecure: settings.insecure, ...(flags.proxy !== undefined ? { proxy: flags.proxy } : {}) }, io.env, io.cwd);
+  const sourceDispatcher = createDispatcher(transport.sources);
+  const loaded = await withSourceDispatcher(sourceDispatcher, () => loadPlan(saved.file)).finally(() => sourceDispatcher.close());
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return reportInvalid(errors, invalid);
   const workflow = loaded.plan.documents.get(loaded.plan.rootKey)?.workflows.get(saved.workflowId);
@@ -75,7 +89,10 @@ export async function resumeCommand(stateArg: string, raw: Record<string, unknow
   const secretValues = Object.entries(secrets).flatMap(([name, value]) => (typeof value === 'string' || typeof value === 'number' ? [[name, value] as const] : []));
   // Credentials (--auth, ARAZZO_AUTH_*) are never written down either: given again like secret inputs.
   const auth = readAuthOptions(flags.auth ?? [], io.env, loaded.workspace);
-  const redactor = createRedactor([...secretValues.map(([, value]) => String(value)), ...auth.secrets], masking);
+  const sourceNames = [...loaded.workspace.documents.values()].flatMap((d) => d.sources.map((s) => s.name));
+  checkTransportSources(transport, sourceNames);
+  const signing = readSignOptions(flags.sign ?? [], io.env, sourceNames);
+  const redactor = createRedactor([...secretValues.map(([, value]) => String(value)), ...auth.secrets, ...signing.secrets], masking);
   if (saved.secretsMasked) io.stderr.write(`${style.yellow('warning')}: the state file holds values the run learned as secrets (masked as ***); steps that use them may fail after resuming\n`);
 
   const runFlags: RunFlags = {
@@ -95,10 +112,12 @@ export async function resumeCommand(stateArg: string, raw: Record<string, unknow
     workflow,
     inputs: {},
     flags: runFlags,
-    settings: saved.settings,
+    settings,
     redactor,
     style,
     credentials: auth.credentials,
+    transport,
+    signers: signing.signers,
     stateFile: { path: statePath, header: kept, secrets: secretValues },
     resume: { state: revealSecrets(saved.state, secrets), journal },
   });

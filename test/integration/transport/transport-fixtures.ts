@@ -53,13 +53,14 @@ export interface TlsServer {
 }
 
 /** HTTPS on 127.0.0.1: `/api.yaml` serves `description`; anything else answers 200 {"ok":true}. */
-export async function startTlsServer(certs: Certificates, options: { requireClientCert: boolean; description?: string }): Promise<TlsServer> {
+export async function startTlsServer(certs: Certificates, options: { requireClientCert: boolean; description?: string; onRequest?: (count: number) => void }): Promise<TlsServer> {
   const clients: string[] = [];
   const paths: string[] = [];
   const server = createHttpsServer({ key: certs.pem.serverKey, cert: certs.pem.serverCert, ca: certs.pem.ca, requestCert: options.requireClientCert, rejectUnauthorized: options.requireClientCert }, (req, res) => {
     const peer = (req.socket as TLSSocket).getPeerCertificate();
     clients.push(typeof peer?.subject?.CN === 'string' ? peer.subject.CN : '');
     paths.push(req.url ?? '');
+    options.onRequest?.(paths.length);
     if (req.url === '/api.yaml' && options.description) {
       res.writeHead(200, { 'content-type': 'application/yaml' }).end(options.description);
       return;
