@@ -36,6 +36,9 @@ export async function loadOpenApi(
   for (const problem of index.problems) {
     warnings.push(makeDiagnostic('source-ref-unresolved', 'warning', `Source description "${sourceName}" (${location}): ${problem}; its operations are missing`, { ...where, hint: 'Fix the $ref of the path item.' }));
   }
+  for (const problem of index.schemeProblems) {
+    warnings.push(makeDiagnostic('source-ref-unresolved', 'warning', `Source description "${sourceName}" (${location}): ${problem}; operations that require it cannot be authorised`, { ...where, hint: 'Fix the $ref of the security scheme.' }));
+  }
   return { ok: true, index, version, warnings };
 }
 

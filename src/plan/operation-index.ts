@@ -28,6 +28,8 @@ export interface OperationIndex {
   problemsOf(operation: ResolvedOperation): readonly string[];
   /** Path items that could not be read (a broken `$ref`): their operations are missing. */
   problems: readonly string[];
+  /** Security schemes written as a `$ref` that cannot be followed: left out. */
+  schemeProblems: readonly string[];
   /** Dereferences any part of the description on demand (e.g. a response schema), same cache. */
   resolver: RefResolver;
 }
@@ -42,12 +44,13 @@ export function indexOperations(sourceName: string, document: unknown, set?: Doc
   const resolver = new RefResolver(set ?? { root: IN_MEMORY, documents: new Map([[IN_MEMORY, document]]), failures: new Map() });
   const root = isObject(document) ? document : {};
   const rootServers = readServers(root);
-  const securitySchemes = readSecuritySchemes(root);
   const operations: ResolvedOperation[] = [];
   const byOperationId = new Map<string, ResolvedOperation>();
   const byPointer = new Map<string, ResolvedOperation>();
   const duplicates = new Set<string>();
   const problems: string[] = [];
+  const schemeProblems: string[] = [];
+  const securitySchemes = readSecuritySchemes(root, (value) => resolver.follow(value, resolver.set.root), schemeProblems);
   const details = new WeakMap<ResolvedOperation, () => readonly string[]>();
   const add = (resolved: ResolvedOperation, resolve: () => readonly string[]): void => {
     operations.push(resolved);
@@ -85,6 +88,7 @@ export function indexOperations(sourceName: string, document: unknown, set?: Doc
     duplicateOperationIds: [...duplicates],
     problemsOf: (operation) => details.get(operation)?.() ?? [],
     problems,
+    schemeProblems,
     resolver,
   };
 }

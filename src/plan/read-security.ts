@@ -5,17 +5,31 @@
 import { isObject, ownField, type JsonObject } from '../document/model.js';
 import type { OperationSecurity, SecurityRequirement, SecurityScheme } from './operation.js';
 import { setOwn } from '../document/set-own.js';
+import { refOf, type Followed } from './resolve-openapi-ref.js';
 
-export function readSecuritySchemes(root: JsonObject): Record<string, SecurityScheme> {
+/**
+ * `follow` dereferences a scheme (or the whole map) written as a `$ref`; a ref that cannot be
+ * followed is named in `problems` and its scheme left out, so only operations needing it fail.
+ */
+export function readSecuritySchemes(root: JsonObject, follow: (value: unknown) => Followed, problems: string[] = []): Record<string, SecurityScheme> {
   const components = ownField(root, 'components');
-  const declared = (isObject(components) ? ownField(components, 'securitySchemes') : undefined) ?? ownField(root, 'securityDefinitions');
+  const written = (isObject(components) ? ownField(components, 'securitySchemes') : undefined) ?? ownField(root, 'securityDefinitions');
   const schemes: Record<string, SecurityScheme> = {};
+  const declared = followed(written, follow, 'security schemes', problems);
   if (!isObject(declared)) return schemes;
   for (const [name, raw] of Object.entries(declared)) {
-    const scheme = readSecurityScheme(raw);
+    const scheme = readSecurityScheme(followed(raw, follow, `security scheme ${name}`, problems));
     if (scheme) setOwn(schemes, name, scheme);
   }
   return schemes;
+}
+
+function followed(value: unknown, follow: (value: unknown) => Followed, what: string, problems: string[]): unknown {
+  if (refOf(value) === undefined) return value;
+  const result = follow(value);
+  if (result.ok) return result.value;
+  problems.push(`${what}: $ref "${result.ref}": ${result.reason}`);
+  return undefined;
 }
 
 /** One Security Scheme Object, as written in an OpenAPI document or inline in x-security. */
