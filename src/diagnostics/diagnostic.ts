@@ -22,6 +22,8 @@ export interface Diagnostic {
   column?: number;
   /** Suggested replacement for the string value at `pointer`, when the intent is clear. */
   fix?: string;
+  /** The source line at `line`, shown with a caret under `column` (syntax errors, where no pointer exists). */
+  sourceLine?: string;
 }
 
 export function makeDiagnostic(

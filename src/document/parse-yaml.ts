@@ -45,7 +45,8 @@ function parseYaml(text: string, file: string): ParsedText {
   const lineCounter = new LineCounter();
   const at = (code: Code, message: string, offset: number | undefined): Diagnostic => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
-    return makeDiagnostic(code, 'error', message, { file, line, column: col, hint: HINTS[code] ?? HINTS['yaml-syntax']! });
+    const sourceLine = lineText(text, lineCounter.lineStarts[line - 1] ?? 0);
+    return makeDiagnostic(code, 'error', message, { file, line, column: col, hint: HINTS[code] ?? HINTS['yaml-syntax']!, ...(sourceLine.trim() ? { sourceLine } : {}) });
   };
   const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
   const deep = checkCstDepth(tokens);
@@ -66,6 +67,11 @@ function parseYaml(text: string, file: string): ParsedText {
   const shape = checkValueShape(value);
   if (shape) return { file, value: undefined, sourceMap, diagnostics: [at(shape.code, shape.message, firstAliasOffset(doc))] };
   return { file, value, sourceMap, diagnostics };
+}
+
+function lineText(text: string, start: number): string {
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? text.length : end);
 }
 
 /** What parseDocument does, from tokens we already have; a second document is an error. */

@@ -13,7 +13,8 @@ export async function readInputsFile(given: string, readers: InputReaders, stdin
   const text = given === '-' ? await stdin('--inputs -') : await readLocal(file);
   if (!text.ok) return { ok: false, diagnostics: [makeDiagnostic(text.problem.code, 'error', text.problem.message, { file, ...(text.problem.hint ? { hint: text.problem.hint } : {}) })] };
   const parsed = /\.json$/i.test(file) ? parseJsonText(text.text, file, given) : parseYamlText(text.text, file);
-  if (parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics };
+  // An inputs file may hold secrets, and a line that does not parse was never read as one: no excerpt.
+  if (parsed.diagnostics.length > 0) return { ok: false, diagnostics: parsed.diagnostics.map(({ sourceLine: _line, ...d }) => d) };
   if (parsed.value === undefined || parsed.value === null) return { ok: true, file, values: {} };
   if (!isObject(parsed.value)) {
     return {

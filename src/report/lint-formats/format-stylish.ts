@@ -1,11 +1,11 @@
 /**
  * `--format stylish` (the default): problems grouped by file, one line each (line:col, severity,
  * message, rule id), then the string with a caret under the spot when the problem is inside an
- * expression, the hint and the fix. Colour only when the caller's style says so (a TTY).
+ * expression (or the source line, for a syntax error), the hint and the fix. Colour only when the caller's style says so (a TTY).
  */
 import { describeCode } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { displayPath } from '../format-diagnostic.js';
+import { displayPath, sourceExcerpt } from '../format-diagnostic.js';
 import type { TextStyle } from '../style-text.js';
 import { countSeverities, groupByFile, type FormatContext, type LintRun } from './lint-run.js';
 
@@ -27,7 +27,7 @@ function formatOne(d: Diagnostic, context: FormatContext, style: TextStyle): str
   const place = d.line !== undefined ? `${d.line}:${d.column ?? 1}` : '-';
   const severity = d.severity === 'error' ? style.red('error  ') : d.severity === 'warning' ? style.yellow('warning') : style.cyan('info   ');
   const lines = [`  ${place.padEnd(7)} ${severity}  ${d.message}  ${style.dim(d.code)}`];
-  lines.push(...caret(d, context, style));
+  lines.push(...caret(d, context, style), ...sourceExcerpt(d, style).map((line) => `${INDENT}${line}`));
   const hint = d.hint ?? describeCode(d.code)?.hint;
   if (hint) lines.push(`${INDENT}${style.dim('hint:')} ${hint}`);
   if (d.fix !== undefined) lines.push(`${INDENT}${style.dim('fix:')}  ${d.fix.includes('\n') ? JSON.stringify(d.fix) : d.fix}`);
