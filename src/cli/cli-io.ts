@@ -13,6 +13,8 @@ export interface CliIo {
   signal?: AbortSignal;
   /** All of stdin as text, for `--input name=-` and `--inputs -`. */
   readStdin?: () => Promise<string>;
+  /** Asks for a secret with echo off; present only when stdin and stderr are terminals. */
+  promptSecret?: (label: string) => Promise<string | undefined>;
 }
 
 export const processIo = (): CliIo => ({
@@ -25,4 +27,7 @@ export const processIo = (): CliIo => ({
     for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
     return Buffer.concat(chunks).toString('utf8');
   },
+  ...(process.stdin.isTTY && process.stderr.isTTY
+    ? { promptSecret: async (label: string) => (await import('./prompt-secret.js')).promptHidden(process.stdin as import('node:tty').ReadStream, process.stderr, label) }
+    : {}),
 });

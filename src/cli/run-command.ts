@@ -22,7 +22,7 @@ import { executeRun, type ExecuteContext } from './execute-run.js';
 import { checkFailOnEnd } from './fail-on-end.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
 import { assignUnnamedServer, checkServerNames, preflightServers, refuseAsyncApiSteps } from './preflight-servers.js';
-import { hintSecretInputs } from './secret-input-hint.js';
+import { hintSecretInputs, promptMissingSecrets } from './secret-input-hint.js';
 import { UsageError } from './parse-cli-values.js';
 import { reportInvalid, type InvalidContext } from './report-invalid.js';
 import { checkReportTargets, readRunFlags, type ReportTargets, type RunFlags, type RunSettings } from './run-flags.js';
@@ -98,10 +98,10 @@ export async function prepareRun(target: RunTarget): Promise<number | (() => Pro
   const sourceNames = [...loaded.workspace.documents.values()].flatMap((d) => d.sources.map((s) => s.name));
   checkTransportSources(transport, sourceNames);
   const signing = readSignOptions(flags.sign, io.env, sourceNames);
-  const gathered = await gatherInputs(
-    { workflowId: workflow.workflowId, schema: workflow.inputsSchema, file: workflow.ref.documentKey, pointer: workflow.pointer },
-    { files: flags.inputs, pairs: flags.input, env: io.env, cwd: io.cwd, ...(io.readStdin ? { readStdin: io.readStdin } : {}) },
-  );
+  const inputTarget = { workflowId: workflow.workflowId, schema: workflow.inputsSchema, file: workflow.ref.documentKey, pointer: workflow.pointer };
+  const inputSources = { files: flags.inputs, pairs: flags.input, env: io.env, cwd: io.cwd, ...(io.readStdin ? { readStdin: io.readStdin } : {}) };
+  const stdinUsed = flags.inputs.includes('-') || flags.input.some((pair) => pair.endsWith('=-'));
+  const gathered = await promptMissingSecrets(await gatherInputs(inputTarget, inputSources), inputTarget, io, stdinUsed, (env) => gatherInputs(inputTarget, { ...inputSources, env }));
   // Secret inputs are known from here on, also when they are part of the problem being reported.
   const redactor = createRedactor([...secretInputValues(workflow.inputsSchema, gathered.provided), ...auth.secrets, ...signing.secrets], flags.mask !== false);
   invalid.redactor = redactor;

@@ -75,15 +75,24 @@ export function spawnCli(args: readonly string[], env: Record<string, string | u
  * Runs the CLI with a pseudo-terminal as stdin/stdout/stderr via `script -qfec`, which merges
  * both streams into one; `script` passes the child's exit status through (-e).
  */
-export function runInPty(args: readonly string[], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; output: string }> {
+export function runInPty(args: readonly string[], env: Record<string, string | undefined> = {}, reply?: { after: string; send: string }): Promise<{ code: number | null; output: string }> {
   const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
   const command = [process.execPath, path.join(repoRoot, 'bin/arazzo.js'), ...args].map(quote).join(' ');
   const merged: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm-256color', ...QUIET_ENV, ...env };
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
   const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: repoRoot, env: merged as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
   const chunks: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+  let replied = reply === undefined;
+  const onOutput = (chunk: Buffer): void => {
+    chunks.push(chunk);
+    // Typed into the terminal once the prompt is on screen, as a person would.
+    if (!replied && Buffer.concat(chunks).toString('utf8').includes(reply!.after)) {
+      replied = true;
+      child.stdin.write(reply!.send);
+    }
+  };
+  child.stdout.on('data', onOutput);
+  child.stderr.on('data', onOutput);
   const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
   return new Promise((resolve, reject) => {
     child.once('error', reject);
