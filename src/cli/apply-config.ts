@@ -68,6 +68,13 @@ export async function applyConfig(command: 'run' | 'lint', raw: Record<string, u
   merged.server = [...pairs(section.servers), ...list(raw.server)];
   merged.serverVariable = [...pairs(section.serverVariables), ...list(raw.serverVariable)];
   merged.inputs = [...section.inputs, ...list(raw.inputs)];
+  // Config first, so a flag for the same source replaces its certificate or key.
+  merged.cert = [...section.cert, ...list(raw.cert)];
+  merged.key = [...section.key, ...list(raw.key)];
+  merged.ca = [...section.ca, ...list(raw.ca)];
+  // Environment variables beat the config, HTTP(S)_PROXY included.
+  const proxyInEnv = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => io.env[name]);
+  if (raw.proxy === undefined && !proxyInEnv && section.proxy !== undefined) merged.proxy = section.proxy;
   for (const key of LIMIT_KEYS) {
     const value = section.limits[key];
     const source = sourceOf(key);

@@ -5,7 +5,7 @@ import { childPointer, makeDiagnostic, type Diagnostic } from '../diagnostics/di
 import { isObject } from '../document/model.js';
 import type { SourceMap } from '../document/parse-yaml.js';
 import { suggest } from '../plan/resolve-references.js';
-import { emptySection, LIMIT_KEYS, SECTION_KEYS, TOP_KEYS, type ArazzoConfig, type ConfigSection } from './config-shape.js';
+import { emptySection, LIMIT_KEYS, SECTION_KEYS, TOP_KEYS, TRANSPORT_KEYS, type ArazzoConfig, type ConfigSection } from './config-shape.js';
 import type { ConfigResult } from './read-config.js';
 
 const SEVERITIES = ['off', 'info', 'warn', 'warning', 'error'];
@@ -59,6 +59,12 @@ export function checkConfig(value: unknown, file: string, sourceMap: SourceMap):
       into.inputs = files.map((f) => path.resolve(path.dirname(file), f));
       return;
     }
+    if (key === 'proxy') {
+      if (typeof item !== 'string' || !/^https?:\/\/[^/]/i.test(item)) return problem('config-invalid', '"proxy" is not an http(s) URL', pointer, 'Write proxy: http://proxy.example:3128.');
+      into.proxy = item;
+      return;
+    }
+    if ((TRANSPORT_KEYS as readonly string[]).includes(key)) return readPemFiles(key as (typeof TRANSPORT_KEYS)[number], item, pointer, into);
     if (!isObject(item)) return problem('config-invalid', `"${key}" is not a mapping`, pointer, key === 'servers' ? 'Write servers: { <source name>: <url> }.' : undefined);
     for (const [name, entry] of Object.entries(item)) {
       const at = childPointer(pointer, name);
@@ -71,6 +77,16 @@ export function checkConfig(value: unknown, file: string, sourceMap: SourceMap):
       else if (key === 'rules') readRule(name, text, at, into);
       else (into[key] as Record<string, string>)[name] = text;
     }
+  }
+
+  /** `cert: client.pem`, `ca: [a.pem, api=b.pem]`: as the flags, each path relative to the config file. */
+  function readPemFiles(key: (typeof TRANSPORT_KEYS)[number], item: unknown, pointer: string, into: ConfigSection): void {
+    const entries = typeof item === 'string' ? [item] : Array.isArray(item) && item.every((f) => typeof f === 'string') ? (item as string[]) : undefined;
+    if (!entries) return problem('config-invalid', `"${key}" is not a PEM file or a list of them`, pointer, `Write ${key}: client.pem, or ${key}: [<source>=client.pem] for one source (paths relative to the config file).`);
+    into[key] = entries.map((entry) => {
+      const prefixed = /^([A-Za-z0-9_-]+)=(.+)$/.exec(entry);
+      return prefixed ? `${prefixed[1]}=${path.resolve(path.dirname(file), prefixed[2]!)}` : path.resolve(path.dirname(file), entry);
+    });
   }
 
   function readRule(id: string, level: string, pointer: string, into: ConfigSection): void {

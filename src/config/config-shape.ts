@@ -6,7 +6,8 @@
 export const LIMIT_KEYS = ['pollInterval', 'maxSteps', 'timeout', 'requestTimeout', 'maxResponseBytes', 'maxRetryAfter'] as const;
 export type LimitKey = (typeof LIMIT_KEYS)[number];
 
-export const SECTION_KEYS = ['rules', 'servers', 'serverVariables', 'inputs', 'limits'] as const;
+export const TRANSPORT_KEYS = ['cert', 'key', 'ca'] as const;
+export const SECTION_KEYS = ['rules', 'servers', 'serverVariables', 'inputs', 'limits', 'proxy', ...TRANSPORT_KEYS] as const;
 export const TOP_KEYS = [...SECTION_KEYS, 'environments'] as const;
 
 /** One layer of settings: the base of the file, or one environment. */
@@ -20,6 +21,12 @@ export interface ConfigSection {
   inputs: string[];
   /** Values as the matching run flags take them: "2s", "10MiB", "1000". */
   limits: Partial<Record<LimitKey, string>>;
+  /** As --proxy. */
+  proxy?: string;
+  /** As --cert/--key/--ca: `path` or `source=path`, paths made absolute against the config's folder. */
+  cert: string[];
+  key: string[];
+  ca: string[];
 }
 
 export interface ArazzoConfig {
@@ -30,7 +37,7 @@ export interface ArazzoConfig {
   lineOf(pointer: string): number | undefined;
 }
 
-export const emptySection = (): ConfigSection => ({ rules: {}, servers: {}, serverVariables: {}, inputs: [], limits: {} });
+export const emptySection = (): ConfigSection => ({ rules: {}, servers: {}, serverVariables: {}, inputs: [], limits: {}, cert: [], key: [], ca: [] });
 
 /** The settings in force: the base, then the environment's keys over it (maps merge by key). */
 export function resolveSection(config: ArazzoConfig, environment?: string): ConfigSection {
@@ -43,5 +50,10 @@ export function resolveSection(config: ArazzoConfig, environment?: string): Conf
     serverVariables: { ...base.serverVariables, ...env.serverVariables },
     inputs: [...base.inputs, ...env.inputs],
     limits: { ...base.limits, ...env.limits },
+    ...(env.proxy ?? base.proxy ? { proxy: env.proxy ?? base.proxy } : {}),
+    // Later entries win for one source's certificate and key; CAs add up.
+    cert: [...base.cert, ...env.cert],
+    key: [...base.key, ...env.key],
+    ca: [...base.ca, ...env.ca],
   };
 }

@@ -79,7 +79,7 @@ sever:
     const result = await run(deep, ['--input', 'state=done']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/\.\.\/\.\.\/arazzo\.config\.yaml:3:1 error config-unknown-key Unknown key "sever" in the config/);
-    expect(result.stderr).toContain('Did you mean "servers"? Known keys: rules, servers, serverVariables, inputs, limits, environments.');
+    expect(result.stderr).toContain('Did you mean "servers"? Known keys: rules, servers, serverVariables, inputs, limits, proxy, cert, key, ca, environments.');
     expect(echo.server.requests).toHaveLength(0);
   });
 

@@ -25,7 +25,7 @@ describe('issue 12 item 13: readConfig', () => {
 
   it('an empty file is an empty config', async () => {
     const result = await read('');
-    expect(result.ok && result.config?.base).toEqual({ rules: {}, servers: {}, serverVariables: {}, inputs: [], limits: {} });
+    expect(result.ok && result.config?.base).toEqual({ rules: {}, servers: {}, serverVariables: {}, inputs: [], limits: {}, cert: [], key: [], ca: [] });
   });
 
   it('every problem at once, each with its line and code', async () => {
@@ -53,6 +53,9 @@ describe('issue 12 item 13: readConfig', () => {
       serverVariables: {},
       inputs: [path.join(dir, 'base.yaml'), path.join(dir, 'ci.yaml')],
       limits: { maxSteps: '10', timeout: '1m' },
+      cert: [],
+      key: [],
+      ca: [],
     });
     expect(resolveSection(result.config).servers.b).toBe('http://base/b');
   });
