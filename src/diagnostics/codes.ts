@@ -187,6 +187,7 @@ const INPUT = {
   'input-syntax': error('--input is not name=value'),
   'input-type': error('Input value does not have the declared type'),
   'input-undeclared': warning('Input given but not declared by the workflow'),
+  'input-reading': warning('Input text is valid both as JSON and as text; the JSON reading is used', 'To pass the text itself, give it as a quoted string in an --inputs file.'),
   'input-unknown': error('Input not declared by the workflow'),
   'input-missing': error('Required input not given'),
   'input-invalid': error('Input does not satisfy the inputs schema'),

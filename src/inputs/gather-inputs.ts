@@ -13,7 +13,7 @@ import { coerceInput, propertySchema } from './coerce-inputs.js';
 import { inputsFromEnv } from './env-inputs.js';
 import { readInputsFile } from './read-inputs-file.js';
 import { createStdinOnce, readInputValue, type InputReaders } from './read-input-value.js';
-import { validateInputs } from './validate-inputs.js';
+import { validateInputs, type InputValidation } from './validate-inputs.js';
 import { setOwn } from '../document/set-own.js';
 
 export interface InputTarget {
@@ -68,16 +68,33 @@ export async function gatherInputs(target: InputTarget, sources: InputSources): 
       diagnostics.push(toDiagnostic(value.problem, place(split.name)));
     }
   }
+  const otherReadings = new Map<string, string>();
   for (const [name, text] of texts) {
-    const coerced = coerceInput(name, text, propertySchema(target.schema, name));
+    const coerced = coerceInput(name, text, propertySchema(target.schema, name), target.schema);
     set(name, coerced.ok ? coerced.value : text);
     if (!coerced.ok) {
       failed.add(name);
       diagnostics.push(toDiagnostic(coerced.problem, place(name)));
-    }
+    } else if (coerced.text !== undefined) otherReadings.set(name, coerced.text);
   }
 
-  const validation = await validateInputs(target.schema, provided);
+  let validation = await validateInputs(target.schema, provided);
+  const readingWarnings: Diagnostic[] = [];
+  for (const [name, text] of otherReadings) {
+    const fails = (result: InputValidation): boolean => !result.ok && result.problems.some((p) => p.input === name);
+    const asText = { ...provided };
+    setOwn(asText, name, text);
+    const textFails = fails(await validateInputs(target.schema, asText));
+    if (fails(validation) && !textFails) {
+      set(name, text);
+      validation = await validateInputs(target.schema, provided);
+    } else if (!fails(validation) && !textFails) {
+      readingWarnings.push(makeDiagnostic('input-reading', 'warning', `Input "${name}" is valid both as JSON (${jsonKind(provided[name])}) and as text; the JSON reading is used`, {
+        ...place(name),
+        hint: 'To pass the text itself, give it as a quoted string in an --inputs file.',
+      }));
+    }
+  }
   // An inputs file that could not be read probably held the required inputs: its error says it all.
   const schemaProblems = validation.ok ? [] : validation.problems.filter((p) => !failed.has(p.input) && !(unreadFile && p.code === 'input-missing'));
   const declared = declaredNames(target.schema);
@@ -86,8 +103,10 @@ export async function gatherInputs(target: InputTarget, sources: InputSources): 
   const unknown = new Set(schemaProblems.filter((p) => p.code === 'input-unknown').map((p) => p.input));
   const warnings = undeclaredWarnings(target, provided).filter((w) => !unknown.has(w.input));
   if (diagnostics.length > 0 || !validation.ok) return { ok: false, diagnostics: [...diagnostics, ...warnings.map((w) => w.diagnostic)], provided };
-  return { ok: true, inputs: validation.inputs, warnings: warnings.map((w) => w.diagnostic), provided };
+  return { ok: true, inputs: validation.inputs, warnings: [...readingWarnings, ...warnings.map((w) => w.diagnostic)], provided };
 }
+
+const jsonKind = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
 
 /** `nmae` → 'Did you mean "name"?'; else the declared names. */
 function spellingHint(name: string, declared: readonly string[]): string {
