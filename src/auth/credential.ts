@@ -24,7 +24,14 @@ export type Credential =
   | { kind: 'query'; name: string; value: string }
   | { kind: 'cookie'; name: string; value: string }
   /** A bearer token still to be fetched: becomes `Authorization: Bearer <token>`. */
-  | { kind: 'grant'; grant: TokenGrant };
+  | { kind: 'grant'; grant: TokenGrant }
+  /** HTTP Digest (RFC 7616): answered by the driver once the server's challenge is known. */
+  | { kind: 'digest'; login: DigestLogin };
+
+export interface DigestLogin {
+  username: string;
+  password: string;
+}
 
 /** An x-security entry with its values evaluated. */
 export interface SecurityEntry {

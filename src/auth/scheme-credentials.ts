@@ -1,8 +1,9 @@
 /**
  * One security scheme + the values that fill it → the credential to add. Value names follow
  * Redocly's x-security: apiKey → `apiKey`; http basic → `username`, `password`; http bearer →
- * `token`; oauth2 / openIdConnect → `accessToken`, or `clientId` + `clientSecret` for the client
- * credentials grant. A `--auth` value is the one string: the key, the token, `user:password`, or
+ * `token`; http digest → `username`, `password`; oauth2 / openIdConnect → `accessToken`, or
+ * `clientId` + `clientSecret` for the client credentials grant. A `--auth` value is the one
+ * string: the key, the token, `user:password` (basic and digest), or
  * `clientId:clientSecret` when the scheme has a client-credentials token URL or discovery URL.
  */
 import type { SecurityScheme } from '../plan/operation.js';
@@ -21,6 +22,8 @@ export function credentialFromValues(name: string, scheme: SecurityScheme, value
       return apiKey(scheme, text(values.apiKey ?? values.value));
     case 'basic':
       return basic(text(values.username), text(values.password));
+    case 'digest':
+      return digest(text(values.username), text(values.password));
     case 'bearer':
       return bearer(text(values.token ?? values.accessToken));
     case 'oauth': {
@@ -37,9 +40,12 @@ export function credentialFromExplicit(name: string, scheme: SecurityScheme, val
   switch (kindOf(scheme)) {
     case 'apiKey':
       return apiKey(scheme, value);
-    case 'basic': {
+    case 'basic':
+    case 'digest': {
       const colon = value.indexOf(':');
-      return colon < 0 ? { ok: false, why: 'a basic credential is given as user:password' } : basic(value.slice(0, colon), value.slice(colon + 1));
+      const kind = kindOf(scheme);
+      if (colon < 0) return { ok: false, why: `a ${kind} credential is given as user:password` };
+      return (kind === 'basic' ? basic : digest)(value.slice(0, colon), value.slice(colon + 1));
     }
     case 'bearer':
       return bearer(value);
@@ -53,11 +59,11 @@ export function credentialFromExplicit(name: string, scheme: SecurityScheme, val
   }
 }
 
-type Kind = 'apiKey' | 'basic' | 'bearer' | 'oauth' | 'other';
+type Kind = 'apiKey' | 'basic' | 'digest' | 'bearer' | 'oauth' | 'other';
 
 function kindOf(scheme: SecurityScheme): Kind {
   if (scheme.type === 'apiKey') return 'apiKey';
-  if (scheme.type === 'http') return scheme.scheme === 'basic' ? 'basic' : scheme.scheme === 'bearer' ? 'bearer' : 'other';
+  if (scheme.type === 'http') return scheme.scheme === 'basic' || scheme.scheme === 'digest' || scheme.scheme === 'bearer' ? scheme.scheme : 'other';
   if (scheme.type === 'oauth2' || scheme.type === 'openIdConnect') return 'oauth';
   return 'other';
 }
@@ -73,6 +79,11 @@ function basic(username: string | undefined, password: string | undefined): Sche
   if (username === undefined || password === undefined) return { ok: false, why: 'no username and password' };
   const encoded = Buffer.from(`${username}:${password}`).toString('base64');
   return { ok: true, credential: { kind: 'header', name: 'Authorization', value: `Basic ${encoded}` }, secrets: [encoded, password] };
+}
+
+function digest(username: string | undefined, password: string | undefined): SchemeFill {
+  if (username === undefined || password === undefined) return { ok: false, why: 'no username and password' };
+  return { ok: true, credential: { kind: 'digest', login: { username, password } }, secrets: [password] };
 }
 
 function bearer(token: string | undefined): SchemeFill {

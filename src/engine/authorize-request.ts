@@ -1,11 +1,12 @@
 /**
  * The engine's one hook for credentials (issue 13), the part decided inside advance: what the
  * operation's security requirements, the step's x-security and --auth call for (src/auth decides,
- * purely). OAuth 2.0 tokens still to be fetched travel on the send effect as grants; the driver
- * fetches them through the TokenPort (send-authorized.ts).
+ * purely). OAuth 2.0 tokens still to be fetched travel on the send effect as grants, and an HTTP
+ * Digest login as `digest`; the driver fetches the tokens through the TokenPort and answers the
+ * Digest challenge (send-authorized.ts).
  */
 import { chooseCredentials, NOTHING } from '../auth/choose-credentials.js';
-import type { Credential, SecurityEntry, TokenGrant } from '../auth/credential.js';
+import type { Credential, DigestLogin, SecurityEntry, TokenGrant } from '../auth/credential.js';
 import { envName } from '../auth/explicit-credentials.js';
 import { addCredentials } from '../auth/request-carries.js';
 import { renderValue } from '../expressions/evaluate-expression.js';
@@ -15,7 +16,14 @@ import type { HttpRequest } from './ports.js';
 import { warn, type FramePlan, type RunEnv } from './run-env.js';
 import type { RunState } from './run-state.js';
 
-export function authorizeRequest(state: RunState, env: RunEnv, at: FramePlan, step: StepPlan, request: HttpRequest, scope: ExpressionScope): { request: HttpRequest; grants: TokenGrant[] } {
+export interface Authorized {
+  request: HttpRequest;
+  grants: TokenGrant[];
+  /** HTTP Digest: answered by the driver after the server's 401 challenge (send-authorized.ts). */
+  digest?: DigestLogin;
+}
+
+export function authorizeRequest(state: RunState, env: RunEnv, at: FramePlan, step: StepPlan, request: HttpRequest, scope: ExpressionScope): Authorized {
   if (step.target.kind !== 'operation') return { request, grants: [] };
   const { operation, source } = step.target;
   // The source picks the transport's TLS settings (mTLS per source).
@@ -38,6 +46,7 @@ export function authorizeRequest(state: RunState, env: RunEnv, at: FramePlan, st
     });
   }
   const grants = choice.credentials.flatMap((c) => (c.kind === 'grant' ? [c.grant] : []));
-  const plain = choice.credentials.filter((c): c is Credential & { kind: 'header' | 'query' | 'cookie' } => c.kind !== 'grant');
-  return { request: plain.length > 0 ? addCredentials(request, plain) : request, grants };
+  const digest = choice.credentials.find((c) => c.kind === 'digest')?.login;
+  const plain = choice.credentials.filter((c): c is Credential & { kind: 'header' | 'query' | 'cookie' } => c.kind !== 'grant' && c.kind !== 'digest');
+  return { request: plain.length > 0 ? addCredentials(request, plain) : request, grants, ...(digest ? { digest } : {}) };
 }

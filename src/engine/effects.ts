@@ -2,7 +2,7 @@
  * What advance asks its driver to do next, and what the driver hands back. Effects are the only
  * way a run touches the world: send a request, wait until a time, or stop with a result.
  */
-import type { TokenGrant } from '../auth/credential.js';
+import type { DigestLogin, TokenGrant } from '../auth/credential.js';
 import type { RequestView } from '../expressions/scope.js';
 import type { OperationResponses } from '../plan/operation.js';
 import type { HttpOutcome, HttpRequest, ResponseFinding } from './ports.js';
@@ -18,6 +18,8 @@ export type SendEffect = {
   maxResponseBytes: number;
   /** OAuth 2.0 tokens the driver fetches (TokenPort) and adds before sending (issue 13). */
   grants?: TokenGrant[];
+  /** HTTP Digest (RFC 7616): the driver sends, reads the 401 challenge and sends the answer. Never in the state file. */
+  digest?: DigestLogin;
   /** The operation's declared responses, when the run checks responses against them (--response-checks). */
   responses?: OperationResponses;
 };

@@ -49,7 +49,7 @@ export function sendStep(plan: Plan, state: RunState, env: RunEnv, frame: Frame,
   const base = scopeOf(state, frame, at.document);
   const prepared = prepareRequest(state, env, at, step, base);
   if (!prepared.ok) return completeStep(plan, state, env, frame, at, exec, { succeeded: false, scope: base, outputs: {}, reason: prepared.reason });
-  const { request, grants } = authorizeRequest(state, env, at, step, prepared.request, base);
+  const { request, grants, digest } = authorizeRequest(state, env, at, step, prepared.request, base);
   const workflowId = at.workflow.workflowId;
   frame.next = { kind: 'awaiting-response', exec };
   state.inFlight = { workflowId, stepId: step.stepId, method: request.method, sentAt: env.clock.now() };
@@ -60,6 +60,7 @@ export function sendStep(plan: Plan, state: RunState, env: RunEnv, frame: Frame,
     timeoutMs: Math.min(env.requestTimeoutMs, remainingMs(state, env)),
     maxResponseBytes: env.maxResponseBytes,
     ...(grants.length > 0 ? { grants } : {}),
+    ...(digest ? { digest } : {}),
     ...(env.options.responseChecks && step.target.kind === 'operation' && step.target.operation.responses ? { responses: step.target.operation.responses } : {}),
   };
 }

@@ -1,8 +1,11 @@
 /**
  * The driver's side of credentials (issue 13): fetches the OAuth 2.0 tokens a send effect's grants
  * need through the TokenPort, sends, and sends once more with a fresh token after a 401 (the
- * server may have revoked or expired it before its expires_in).
+ * server may have revoked or expired it before its expires_in). An HTTP Digest login is answered
+ * the same way: the first request goes without it, and the 401's challenge is answered once.
  */
+import { randomBytes } from 'node:crypto';
+import { digestAuthorization, parseDigestChallenges } from '../auth/digest-auth.js';
 import type { TokenGrant } from '../auth/credential.js';
 import { addCredentials } from '../auth/request-carries.js';
 import type { SendEffect } from './effects.js';
@@ -36,11 +39,23 @@ export async function sendAuthorized(options: RunOptions, effect: SendEffect, se
   }
   onSend(request);
   const outcome = await options.http.send(request, sendOptions);
+  if (effect.digest) return answerDigest(options, effect, request, outcome, sendOptions);
   if (grants.length === 0 || outcome.kind !== 'response' || outcome.response.status !== 401) return { sent: true, request, outcome };
   const tokens = await fetchTokens(options, grants, true);
   if (!tokens.ok) return { sent: true, request, outcome };
   // Grants are chosen only when the request carried no Authorization of its own: this one is the token.
   const stale = request.headers.filter(([name]) => name.toLowerCase() !== 'authorization');
   const again = addCredentials({ ...request, headers: stale }, tokens.headers);
+  return { sent: true, request: again, outcome: await options.http.send(again, sendOptions) };
+}
+
+async function answerDigest(options: RunOptions, effect: SendEffect, request: HttpRequest, outcome: HttpOutcome, sendOptions: HttpSendOptions): Promise<Sent> {
+  if (outcome.kind !== 'response' || outcome.response.status !== 401) return { sent: true, request, outcome };
+  const challenge = parseDigestChallenges(outcome.response.headers['www-authenticate'] ?? '')[0];
+  if (!challenge) return { sent: true, request, outcome };
+  const url = new URL(request.url);
+  const answer = digestAuthorization(challenge, effect.digest!, request.method, `${url.pathname}${url.search}`, randomBytes(16).toString('hex'));
+  options.learnSecret?.(answer.slice('Digest '.length));
+  const again = addCredentials(request, [{ kind: 'header', name: 'Authorization', value: answer }]);
   return { sent: true, request: again, outcome: await options.http.send(again, sendOptions) };
 }

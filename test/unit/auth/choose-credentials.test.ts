@@ -11,6 +11,7 @@ const schemes = {
   query: { type: 'apiKey', in: 'query', name: 'k' },
   bearer: { type: 'http', scheme: 'bearer' },
   digest: { type: 'http', scheme: 'digest' },
+  negotiate: { type: 'http', scheme: 'negotiate' },
   cc: { type: 'oauth2', tokenUrl: 'http://127.0.0.1:1/token' },
 };
 
@@ -41,7 +42,8 @@ describe('chooseCredentials', () => {
   it('nothing fills it: the closest alternative names what is missing, with why', () => {
     const choice = chooseCredentials(input([{ key: [], query: [] }, { digest: [] }], { key: 'K' }));
     expect(choice.missing).toEqual([{ schemeName: 'query', why: 'nothing supplies it' }]);
-    expect(chooseCredentials(input([{ digest: [] }], { digest: 'u:p' })).missing?.[0]?.why).toContain('not supported');
+    expect(chooseCredentials(input([{ negotiate: [] }], { negotiate: 'u:p' })).missing?.[0]?.why).toContain('not supported');
+    expect(chooseCredentials(input([{ digest: [] }], { digest: 'u:p' })).credentials).toEqual([{ kind: 'digest', login: { username: 'u', password: 'p' } }]);
   });
 
   it('a header the step already sends counts as given and is not replaced', () => {
