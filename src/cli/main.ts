@@ -55,6 +55,19 @@ stops after the request in flight and still prints the partial result and writes
 
 ${EXIT_CODES_HELP}`;
 
+const MCP_EXAMPLES = `
+Each workflow becomes a tool named after its workflowId; its input schema is the workflow's
+inputs minus the secret ones (format: password, writeOnly, or a token-like name), which come
+only from ARAZZO_INPUT_<NAME> in the server's environment or an --inputs file. A call runs the
+workflow as "arazzo run --json" would and returns its outputs (masked); stdout is the protocol,
+progress goes to stderr and, when the client asks, as progress notifications.
+
+Examples:
+  $ ARAZZO_INPUT_API_TOKEN=$TOKEN arazzo mcp workflows/*.yml --server snapshotsApi=http://127.0.0.1:4010
+  $ arazzo mcp flow.yml --inputs secrets.yaml --timeout 10m --max-steps 500
+  MCP client config: {"mcpServers": {"arazzo": {"command": "npx", "args": ["arazzo", "mcp", "/abs/flow.yml"],
+                      "env": {"ARAZZO_INPUT_API_TOKEN": "…"}}}}`;
+
 const RESUME_EXAMPLES = `
 The run continues where it stopped, with the settings and report targets it was started with,
 and waits out what is left of a poll interval. A GET, HEAD, PUT, DELETE or OPTIONS request that
@@ -235,6 +248,25 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const merged = await applyConfig('lint', options, (key) => command.getOptionValueSource(key), io);
     exitCode = typeof merged === 'number' ? merged : await lintCommand(files, merged, io);
   });
+
+  addTransportOptions(program
+    .command('mcp'))
+    .description('Serve the workflows of the files as Model Context Protocol tools on stdio (one tool per workflow).')
+    .argument('<files...>', 'Arazzo documents whose workflows become tools')
+    .option('-s, --server <[source=]url>', 'replace a source description\'s server URL for every call (as for run); repeatable', collect, [])
+    .option('--server-variable <name=value>', 'set an OpenAPI server URL variable (as for run); repeatable', collect, [])
+    .option('--inputs <file>', 'inputs for every call, secret ones included (the caller\'s values win for the others); repeatable', collect, [])
+    .option('--auth <source.scheme=value>', 'a credential for a security scheme (also ARAZZO_AUTH_<SOURCE>_<SCHEME>); repeatable', collect, [])
+    .option('--max-steps <n>', 'budget of step executions per call')
+    .option('--timeout <duration>', 'wall-clock budget of each call')
+    .option('--poll-interval <duration>', 'wait between iterations of a step that goes to itself')
+    .option('--request-timeout <duration>', 'deadline of each HTTP request')
+    .addHelpText('after', MCP_EXAMPLES)
+    .action(async (files: string[], options: Record<string, unknown>) => {
+      if ((options.inputs as string[]).includes('-')) throw new UsageError('arazzo mcp cannot read --inputs from stdin: stdin carries the protocol', 'Give a file: --inputs secrets.yaml.');
+      const { mcpCommand } = await import('../mcp/mcp-command.js');
+      exitCode = await mcpCommand(files, options, io, (args, callIo) => main(args, callIo));
+    });
 
   addSourceOptions(program
     .command('graph'))
