@@ -13,12 +13,10 @@ export function preflightServers(
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
-  const known = new Set<string>();
   for (const workflow of workflows) {
     for (const step of workflow.steps) {
       if (step.target.kind !== 'operation') continue;
       const { operation, source } = step.target;
-      if (operation.servers[0]) for (const name of variableNames(operation.servers[0])) known.add(name);
       const key = `${source.name}|${operation.servers.map((s) => s.url).join(',')}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -33,7 +31,18 @@ export function preflightServers(
       }
     }
   }
-  return [...unknownVariables(Object.keys(variables), [...known].sort()), ...diagnostics];
+  return [...unknownVariables(Object.keys(variables), serverVariablesOf(workflows)), ...diagnostics];
+}
+
+/** The server URL variables the workflows' operations can take (their first server's). */
+export function serverVariablesOf(workflows: readonly WorkflowPlan[]): string[] {
+  const known = new Set<string>();
+  for (const workflow of workflows) {
+    for (const step of workflow.steps) {
+      if (step.target.kind === 'operation' && step.target.operation.servers[0]) for (const name of variableNames(step.target.operation.servers[0])) known.add(name);
+    }
+  }
+  return [...known].sort();
 }
 
 /** Arazzo 1.1 asyncapi steps are compiled and linted but not run yet: refused before anything is sent. */

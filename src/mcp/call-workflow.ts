@@ -10,8 +10,8 @@ import type { CliIo } from '../cli/cli-io.js';
 import type { WorkflowTool } from './workflow-tools.js';
 
 export interface CallContext {
-  /** Flags passed to every run: servers, limits, transport, the server's --inputs files. */
-  runArgs: readonly string[];
+  /** Flags passed to a run of the tool: servers, limits, transport, the server's --inputs files. */
+  runArgs: (tool: WorkflowTool) => readonly string[];
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   runCli: (argv: readonly string[], io: CliIo) => Promise<number>;
@@ -52,7 +52,7 @@ export async function callWorkflow(tool: WorkflowTool, args: Record<string, unkn
     signal: hooks.signal,
     readStdin: async () => JSON.stringify(inputs),
   };
-  const code = await context.runCli(['run', tool.file, '--workflow', tool.workflowId, '--json', ...context.runArgs, '--inputs', '-'], io);
+  const code = await context.runCli(['run', tool.file, '--workflow', tool.workflowId, '--json', ...context.runArgs(tool), '--inputs', '-'], io);
   if (pending.trim() !== '') context.log(pending);
   return toResult(tool, code, stdout);
 }

@@ -9,10 +9,12 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { CliIo } from '../cli/cli-io.js';
 import { EXIT } from '../cli/exit-codes.js';
 import { loadPlan } from '../cli/load-plan.js';
+import { serverVariablesOf } from '../cli/preflight-servers.js';
+import { reachableWorkflows } from '../cli/select-workflow.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { chooseStyle } from '../report/style-text.js';
 import { callWorkflow, type CallContext } from './call-workflow.js';
-import { workflowTools } from './workflow-tools.js';
+import { workflowTools, type WorkflowTool } from './workflow-tools.js';
 
 export interface McpFlags {
   server: string[];
@@ -54,14 +56,22 @@ export async function mcpCommand(files: string[], raw: Record<string, unknown>, 
       io.stderr.write(`${given} has errors; no MCP server was started (run "arazzo lint ${given}")\n`);
       return EXIT.invalid;
     }
-    loaded.push({ file, workflows: [...(plan.plan.documents.get(plan.plan.rootKey)?.workflows.values() ?? [])] });
+    const sources = [...plan.workspace.documents.values()].flatMap((d) => d.sources.map((source) => source.name));
+    loaded.push({ file, sources, plan: plan.plan, workflows: [...(plan.plan.documents.get(plan.plan.rootKey)?.workflows.values() ?? [])] });
   }
-  const tools = workflowTools(loaded);
+  const plans = new Map(loaded.flatMap(({ plan, workflows }) => workflows.map((workflow) => [workflow, plan] as const)));
+  const tools = workflowTools(loaded, (workflow) => serverVariablesOf(reachableWorkflows(plans.get(workflow)!, workflow.ref)));
+  const knownVariables = new Set(tools.flatMap((tool) => tool.serverVariables));
+  const unknown = flags.serverVariable.map((pair) => pair.split('=')[0]!).filter((name) => !knownVariables.has(name));
+  if (unknown.length > 0) {
+    io.stderr.write(`error: --server-variable ${unknown.join(', ')}: no server URL of these workflows has such a variable (known: ${[...knownVariables].join(', ') || 'none'})\n`);
+    return EXIT.invalid;
+  }
   if (tools.length === 0) {
     io.stderr.write('error: the files declare no workflows; nothing to serve\n');
     return EXIT.invalid;
   }
-  const context: CallContext = { runArgs: runArgs(flags, io.cwd), env: io.env, cwd: io.cwd, runCli, log: (line) => io.stderr.write(`${line}\n`) };
+  const context: CallContext = { runArgs: (tool) => runArgs(flags, io.cwd, tool), env: io.env, cwd: io.cwd, runCli, log: (line) => io.stderr.write(`${line}\n`) };
 
   const [{ Server }, { StdioServerTransport }, { CallToolRequestSchema, ListToolsRequestSchema, McpError, ErrorCode }] = await Promise.all([
     import('@modelcontextprotocol/sdk/server/index.js'),
@@ -97,17 +107,28 @@ export async function mcpCommand(files: string[], raw: Record<string, unknown>, 
   return EXIT.ok;
 }
 
-/** The server's flags, as `run` takes them, for every call; file paths made absolute. */
-function runArgs(flags: McpFlags, cwd: string): string[] {
+/**
+ * The server's flags, as `run` takes them, for a call of one tool: values naming another file's
+ * source, and server variables its operations do not take, are left out (run would refuse them;
+ * a variable no tool takes was refused at start-up); file paths made absolute.
+ */
+function runArgs(flags: McpFlags, cwd: string, tool: WorkflowTool): string[] {
+  const { sources } = tool;
   const args: string[] = [];
+  // --auth names `source.scheme=…`; --server, --sign, --cert/--key/--ca name `source=…`.
+  const named = (option: string, value: string): string | undefined =>
+    option === '--server-variable' || option === '--inputs' ? undefined : (option === '--auth' ? /^([A-Za-z0-9_-]+)\./ : /^([A-Za-z0-9_-]+)=/).exec(value)?.[1];
   const many = (option: string, values: readonly string[] | undefined): void => {
-    for (const value of values ?? []) args.push(option, value);
+    for (const value of values ?? []) {
+      const source = named(option, value);
+      if (source === undefined || sources.includes(source) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) args.push(option, value);
+    }
   };
   const one = (option: string, value: string | undefined): void => {
     if (value !== undefined) args.push(option, value);
   };
   many('--server', flags.server);
-  many('--server-variable', flags.serverVariable);
+  many('--server-variable', flags.serverVariable.filter((pair) => tool.serverVariables.includes(pair.split('=')[0]!)));
   many('--auth', flags.auth);
   many('--inputs', flags.inputs.map((file) => (file === '-' ? file : path.resolve(cwd, file))));
   one('--max-steps', flags.maxSteps);

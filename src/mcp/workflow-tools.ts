@@ -15,22 +15,29 @@ export interface WorkflowTool {
   /** Names the model may not give (secret inputs). */
   secretInputs: string[];
   file: string;
+  /** Source description names of the tool's document and the documents it reads. */
+  sources: readonly string[];
+  /** Server URL variables its operations take (--server-variable is passed only for these). */
+  serverVariables: readonly string[];
   workflowId: string;
 }
 
 const TOOL_NAME = /[^A-Za-z0-9_-]/g;
 
-export function workflowTools(files: ReadonlyArray<{ file: string; workflows: readonly WorkflowPlan[] }>): WorkflowTool[] {
+export function workflowTools(
+  files: ReadonlyArray<{ file: string; sources: readonly string[]; workflows: readonly WorkflowPlan[] }>,
+  variablesOf: (workflow: WorkflowPlan) => readonly string[] = () => [],
+): WorkflowTool[] {
   const tools: WorkflowTool[] = [];
   const taken = new Set<string>();
-  for (const { file, workflows } of files) {
+  for (const { file, sources, workflows } of files) {
     for (const workflow of workflows) {
       const base = (workflow.workflowId.replace(TOOL_NAME, '_') || 'workflow').slice(0, 60);
       let name = base;
       for (let n = 2; taken.has(name); n += 1) name = `${base}_${n}`;
       taken.add(name);
       const { schema, secrets } = modelSchema(workflow.inputsSchema);
-      tools.push({ name, description: describe(workflow, secrets), inputSchema: schema, secretInputs: secrets, file, workflowId: workflow.workflowId });
+      tools.push({ name, description: describe(workflow, secrets), inputSchema: schema, secretInputs: secrets, file, sources, serverVariables: variablesOf(workflow), workflowId: workflow.workflowId });
     }
   }
   return tools;

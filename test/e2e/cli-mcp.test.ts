@@ -7,10 +7,12 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot, requireCliBuilt } from '../support/run-cli.js';
-import { startSimulator, type Simulator } from '../support/simulator/index.js';
+import { COMPARTMENT_ID, STOPPED_INSTANCE_ID, startSimulator, type Simulator } from '../support/simulator/index.js';
 
 const TOKEN = 'dtn_mcp_canary_8086';
 const SNAPSHOT_SEED = path.join(repoRoot, 'workflows/daytona-io-build-and-activate-snapshot-workflow.yml');
+const SANDBOX_SEED = path.join(repoRoot, 'workflows/daytona-io-image-to-running-sandbox-workflow.yml');
+const OCI_SEED = path.join(repoRoot, 'workflows/oracle-create-custom-image-from-instance-workflow.yml');
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -107,10 +109,41 @@ describe('issue 17: arazzo mcp', () => {
     }
   }, 20_000);
 
-  it('a document with errors: exit 2 before serving, naming the file', async () => {
+  it('serves the three seeds at once (each --server goes to the file declaring that source) and calls each', async () => {
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [path.join(repoRoot, 'bin/arazzo.js'), 'mcp', SNAPSHOT_SEED, SANDBOX_SEED, OCI_SEED, '--poll-interval', '10ms',
+        '--server', `snapshotsApi=${sim.url}`, '--server', `sandboxApi=${sim.url}`, '--server', `ociComputeApi=${sim.url}`, '--server-variable', 'region=eu-frankfurt-1'],
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ARAZZO_INPUT_API_TOKEN: TOKEN },
+      stderr: 'pipe',
+    });
+    const client = new Client({ name: 'arazzo-test', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      const names = (await client.listTools()).tools.map((t) => t.name);
+      expect(names).toEqual(['build-and-activate-snapshot', 'image-to-running-sandbox', 'create-custom-image-from-instance']);
+      const calls: Array<[string, Record<string, unknown>]> = [
+        ['build-and-activate-snapshot', { name: 'mcp-three-snap', imageName: 'ubuntu:22.04' }],
+        ['image-to-running-sandbox', { snapshotName: 'mcp-three-sandbox', imageName: 'python:3.12-slim' }],
+        ['create-custom-image-from-instance', { compartmentId: COMPARTMENT_ID, instanceId: STOPPED_INSTANCE_ID, displayName: 'mcp-image' }],
+      ];
+      for (const [name, args] of calls) {
+        const result = await client.callTool({ name, arguments: args });
+        expect(result.isError, `${name}: ${JSON.stringify(result.content)}`).toBe(false);
+        expect(result.structuredContent).toMatchObject({ status: 'succeeded' });
+      }
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('a document with errors, or a --server-variable no workflow takes: exit 2 before serving', async () => {
     const { runCli } = await import('../support/run-cli.js');
     const run = await runCli(['mcp', path.join(repoRoot, 'test/fixtures/cli/does-not-exist.yml')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('does-not-exist.yml');
+    const typo = await runCli(['mcp', OCI_SEED, '--server-variable', 'regoin=eu-frankfurt-1']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('known: region');
   });
 });
