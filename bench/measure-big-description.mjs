@@ -14,7 +14,8 @@ import { benchFile, CLI, ROOT } from './lib/paths.mjs';
 import { runNodeChecked } from './lib/spawn-timed.mjs';
 import { makeFigure, median } from './lib/stats.mjs';
 
-const GZ = benchFile('../shared/corpora/big-openapi/api.github.com.json.gz');
+// The shared folder sits beside the repository (../shared from its root).
+const GZ = benchFile('../../shared/corpora/big-openapi/api.github.com.json.gz');
 const WORKFLOW = benchFile('fixtures/github-two-steps.arazzo.yaml');
 
 const dryRun = (description) => [CLI, 'run', WORKFLOW, '--source', `github=${description}`, '--offline', '--dry-run', '--input', 'owner=octo', '--input', 'repo=hello'];

@@ -55,6 +55,26 @@ stops after the request in flight and still prints the partial result and writes
 
 ${EXIT_CODES_HELP}`;
 
+const TEST_EXAMPLES = `
+A scenario names a workflow, its inputs, the responses to give by operationId or stepId (a list
+is a sequence: a poll walks it, the last one repeats) and what the run must end with:
+
+  workflow: ../daytona-io-build-and-activate-snapshot-workflow.yml
+  inputs: { apiToken: test-token, name: demo, imageName: ubuntu:22.04 }
+  responses:
+    createSnapshot: { body: { id: s1, state: pending } }
+    getSnapshot: [ { body: { id: s1, state: building } }, { body: { id: s1, state: active } } ]
+  expect: { status: succeeded, endedBy: { stepId: pollBuild, action: alreadyActive }, steps: [createSnapshot, pollBuild] }
+
+Examples:
+  $ arazzo test workflows/scenarios
+  $ arazzo test flow.scenario.yaml --json | jq '.scenarios[] | select(.passed | not)'
+
+Exit codes:
+  0    every scenario passed
+  1    a scenario failed (its differences and unscripted requests are listed)
+  2    a scenario file or its document is not valid (nothing was run)`;
+
 const MCP_EXAMPLES = `
 Each workflow becomes a tool named after its workflowId; its input schema is the workflow's
 inputs minus the secret ones (format: password, writeOnly, or a token-like name), which come
@@ -248,6 +268,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const merged = await applyConfig('lint', options, (key) => command.getOptionValueSource(key), io);
     exitCode = typeof merged === 'number' ? merged : await lintCommand(files, merged, io);
   });
+
+  program
+    .command('test')
+    .description('Run scenario files: each workflow against the responses its scenario scripts, offline, checked against what it expects.')
+    .argument('[paths...]', 'scenario files (*.scenario.yaml) or folders holding them (default: .)')
+    .option('--json', 'print {passed, failed, scenarios: [{name, file, passed, differences, unscripted}]}')
+    .addOption(new Option('--no-color', 'never use colour'))
+    .addHelpText('after', TEST_EXAMPLES)
+    .action(async (paths: string[], options: Record<string, unknown>) => {
+      const { testCommand } = await import('./test-command.js');
+      exitCode = await testCommand(paths, options, io, (args, callIo) => main(args, callIo));
+    });
 
   addTransportOptions(program
     .command('mcp'))

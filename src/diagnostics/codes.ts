@@ -258,6 +258,7 @@ const AUTH_RUN = {
 const CONFIG = {
   'config-not-found': error('Config file named by --config does not exist', 'Check the path, or drop --config to search for arazzo.config.yaml.'),
   'config-invalid': error('Config value has the wrong type or is not allowed'),
+  'scenario-invalid': error('Scenario file (arazzo test) is not well formed', 'Fix the scenario at this line.'),
   'config-unknown-key': error('Unknown key in the config file', 'Run "arazzo rules" for rule ids; see the README for the config keys.'),
   'config-env-unknown': error('--env names no environment of the config file'),
 } satisfies Record<string, Entry>;

@@ -1,0 +1,66 @@
+// Issue 16 "arazzo test": scenario files run each workflow through the real engine and HTTP stack
+// against a loopback server that gives the scripted responses. The seeds' scenarios ship in
+// workflows/scenarios and pass; a wrong expectation fails with expected/actual, a request no
+// response scripts fails naming it, a bad scenario file is exit 2 with its line and nothing run.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseJsonStdout, repoRoot, requireCliBuilt, runCli } from '../support/run-cli.js';
+
+let dir: string;
+beforeAll(() => {
+  requireCliBuilt();
+  dir = mkdtempSync(path.join(tmpdir(), 'arazzo-scenarios-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A seed scenario copied into the temp folder, its workflow path made absolute, then edited. */
+function variant(seedScenario: string, name: string, edit: (text: string) => string): string {
+  const text = readFileSync(path.join(repoRoot, 'workflows/scenarios', seedScenario), 'utf8').replace('workflow: ../', `workflow: ${path.join(repoRoot, 'workflows')}/`);
+  const file = path.join(dir, name);
+  writeFileSync(file, edit(text));
+  return file;
+}
+
+describe('issue 16: arazzo test', () => {
+  it('every seed scenario in workflows/scenarios passes (exit 0), each branch named', async () => {
+    const run = await runCli(['test', 'workflows/scenarios', '--json'], { killAfterMs: 60_000 });
+    expect(run.code, run.stderr).toBe(0);
+    const json = parseJsonStdout(run) as { passed: number; failed: number; scenarios: Array<{ name: string; passed: boolean }> };
+    expect(json.failed).toBe(0);
+    expect(json.passed).toBeGreaterThanOrEqual(9);
+    expect(json.scenarios.map((s) => s.name)).toEqual(expect.arrayContaining(['snapshot lands inactive and is activated', 'image to a running sandbox', 'OCI instance still running']));
+  });
+
+  it('a wrong expected output fails with exit 1 and shows expected and actual', async () => {
+    const file = variant('sandbox-running.scenario.yaml', 'wrong.scenario.yaml', (t) => t.replace('sandboxState: started', 'sandboxState: stopped'));
+    const run = await runCli(['test', file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('outputs.sandboxState\n      expected: "stopped"\n      actual:   "started"');
+    expect(run.stdout).toContain('0 passed, 1 failed');
+  });
+
+  it('a request no response scripts fails the scenario and is shown (the run got 501)', async () => {
+    const file = variant('sandbox-running.scenario.yaml', 'unscripted.scenario.yaml', (t) => t.replace(/ {2}getSandbox:\n(?: {4}- .*\n)+/, ''));
+    const run = await runCli(['test', file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/no scripted response for GET \/api\/sandbox\/sb-1/);
+  });
+
+  it('a bad scenario file: exit 2, each problem with its line, nothing run', async () => {
+    const file = path.join(dir, 'bad.scenario.yaml');
+    writeFileSync(file, `workflow: ${path.join(repoRoot, 'workflows/oracle-create-custom-image-from-instance-workflow.yml')}\nresponses:\n  nosuchStep: { status: 200 }\nexpect: { staus: succeeded }\n`);
+    const run = await runCli(['test', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/bad\.scenario\.yaml:4:\d+ error scenario-invalid Unknown key "staus" in expect/);
+    expect(run.stdout).not.toContain('passed');
+  });
+
+  it('a responses key naming no step or operation: exit 2 at its line', async () => {
+    const file = variant('oci-instance-running.scenario.yaml', 'typo.scenario.yaml', (t) => t.replace('getInstance:', 'getInstanse:'));
+    const run = await runCli(['test', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/typo\.scenario\.yaml:6:\d+ error scenario-invalid responses\.getInstanse names no step or operationId/);
+  });
+});
