@@ -65,7 +65,7 @@ export type StateFileHeader = Omit<StateFile, 'state' | 'journal' | 'savedAt' | 
 export async function executeRun(context: ExecuteContext): Promise<number> {
   const { io, settings, redactor } = context;
   const journal = createRunJournal({
-    keepExchanges: settings.reports.har !== undefined,
+    keepExchanges: settings.reports.har !== undefined || settings.reports.scenario !== undefined,
     keepFullTimeline: settings.reports.json !== undefined,
     ...(context.resume ? { restore: context.resume.journal } : {}),
   });
@@ -137,6 +137,7 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
       locate: createStepLocator(context.loaded),
       workspace: context.loaded.workspace,
       drawn: { plan: context.loaded.plan, workflow: context.workflow },
+      recorded: { workflowId: context.workflow.workflowId, inputs: context.inputs },
       ...(interruptedBy ? { interruptedBy } : {}),
       ...(context.stateFile && context.stateFile.header.resumedAt.length > 0 ? { resumedAt: context.stateFile.header.resumedAt } : {}),
     });

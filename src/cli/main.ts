@@ -207,6 +207,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--fail-on-end <action>', 'exit 1 when a success end action ends the run: "all" or an action name; repeatable', collect, [])
     .option('--report <kind=path>', 'write a report: junit=<path>, json=<path>, har=<path> or graph=<path.svg|.mmd|.dot> (the workflow drawn with what ran); repeatable', collect, [])
     .option('--har <path>', 'write every HTTP exchange (masked) as a HAR file')
+    .option('--record <scenario.yaml>', 'write what the run sent and received as an "arazzo test" scenario (masked), to replay offline')
     .option('--log-level <level>', 'log the run with pino on stderr: trace, debug, info, warn, error, silent')
     .option('--log-format <format>', 'log format: json (default) or pretty')
     .option('-v, --verbose', 'show each request and response: headers and bodies, truncated and masked')

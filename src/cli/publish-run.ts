@@ -11,6 +11,7 @@ import { locateDiagnostics } from '../load/load-plan.js';
 import { displayPath } from '../report/format-diagnostic.js';
 import { runFailureAnnotation, stepSummaryMarkdown } from '../report/github-actions.js';
 import { buildHar } from '../report/har-report.js';
+import { buildScenario } from '../report/scenario-report.js';
 import { buildJunitReport } from '../report/junit-report.js';
 import type { Redactor } from '../report/redact.js';
 import type { RunJournal } from '../report/run-journal.js';
@@ -36,6 +37,8 @@ export interface PublishContext {
   resumedAt?: readonly string[];
   /** The run's workflow drawn (src/graph), for --report graph= and the GitHub step summary. */
   drawn?: { plan: Plan; workflow: WorkflowPlan };
+  /** For --record: the workflow and the inputs it ran with (masked when written). */
+  recorded?: { workflowId: string; inputs: Readonly<Record<string, unknown>> };
 }
 
 /** Returns false when a report could not be written (already explained on stderr). */
@@ -61,6 +64,11 @@ export async function publishRun(context: PublishContext): Promise<boolean> {
     }))]);
   }
   if (reports.har) writes.push([reports.har, () => `${JSON.stringify(buildHar(journal.exchanges, redactor, pkg.version), null, 2)}\n`]);
+  if (reports.scenario && context.recorded) {
+    const target = path.resolve(io.cwd, reports.scenario);
+    const recorded = { ...context.recorded, file: path.resolve(io.cwd, context.file), json };
+    writes.push([reports.scenario, () => buildScenario(recorded, journal, redactor, target)]);
+  }
   if (reports.graph && context.drawn) {
     const text = await renderRunGraph(context.drawn, result, reports.graph);
     writes.push([reports.graph, () => redactor.text(text)]);

@@ -35,6 +35,7 @@ export async function runCommand(files: readonly string[], raw: Record<string, u
   await checkReportTargets(settings.reports, io.cwd);
   if (files.length > 1 || flags.all) {
     if (flags.stateFile !== undefined) throw new UsageError('--state-file writes one run down; it cannot be used with several files or --all', 'Run each file on its own with its own --state-file.');
+    if (flags.record !== undefined) throw new UsageError('--record writes one run as a scenario; it cannot be used with several files or --all', 'Record each workflow on its own.');
     const { runMany } = await import('./run-many.js');
     return runMany(files, flags, settings, io);
   }

@@ -31,6 +31,8 @@ export interface RunFlags {
   rule?: string[];
   report: string[];
   har?: string;
+  /** --record <scenario.yaml>: the run written as an arazzo test scenario (issue 16). */
+  record?: string;
   logLevel?: string;
   logFormat?: string;
   /** --auth <source>.<scheme>=<value>, repeatable (checked against the documents in run-command). */
@@ -54,6 +56,8 @@ export interface ReportTargets {
   har?: string;
   /** The workflow's graph with what the run did: .svg, .mmd/.md or .dot (issue 17). */
   graph?: string;
+  /** --record: the run as an arazzo test scenario (YAML). */
+  scenario?: string;
 }
 
 export interface RunSettings {
@@ -85,7 +89,7 @@ export function readRunFlags(raw: Record<string, unknown>): { flags: RunFlags; s
     },
     servers: Object.fromEntries(flags.server.filter((s) => !isUnnamedUrl(s)).map((s) => parsePair(s, '--server'))),
     serverVariables: Object.fromEntries(flags.serverVariable.map((s) => parsePair(s, '--server-variable'))),
-    reports: readReports(flags.report, flags.har),
+    reports: { ...readReports(flags.report, flags.har), ...(flags.record !== undefined ? { scenario: flags.record } : {}) },
     insecure: flags.insecure === true,
     failOnEnd: readFailOnEnd(flags.failOnEnd),
     responseChecks: readResponseChecks(flags.responseChecks),
@@ -122,7 +126,7 @@ export async function checkReportTargets(reports: ReportTargets, cwd: string): P
   const problems: string[] = [];
   for (const [kind, target] of Object.entries(reports)) {
     const why = await whyUnwritable(path.resolve(cwd, target as string));
-    if (why) problems.push(`${kind === 'har' ? '--har/--report har=' : `--report ${kind}=`}${target}: ${why}`);
+    if (why) problems.push(`${kind === 'har' ? '--har/--report har=' : kind === 'scenario' ? '--record ' : `--report ${kind}=`}${target}: ${why}`);
   }
   if (problems.length > 0) throw new UsageError(`a report cannot be written; nothing was sent\n  ${problems.join('\n  ')}`, 'Choose a path in a writable directory (missing directories are created).');
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJsonStdout, repoRoot, requireCliBuilt, runCli } from '../support/run-cli.js';
+import { DEFAULT_API_TOKEN, startSimulator, type Simulator } from '../support/simulator/index.js';
 
 let dir: string;
 beforeAll(() => {
@@ -62,5 +63,37 @@ describe('issue 16: arazzo test', () => {
     const run = await runCli(['test', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/typo\.scenario\.yaml:6:\d+ error scenario-invalid responses\.getInstanse names no step or operationId/);
+  });
+});
+
+describe('issue 16: arazzo run --record', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator();
+  });
+  afterAll(() => sim?.close());
+
+  it('a run against the simulator, recorded, replays identically offline; the token is masked in the file', async () => {
+    const scenario = path.join(dir, 'recorded.scenario.yaml');
+    const run = await runCli(['run', 'workflows/daytona-io-image-to-running-sandbox-workflow.yml', '--input', `apiToken=${DEFAULT_API_TOKEN}`, '--input', 'snapshotName=recorded-sandbox',
+      '--input', 'imageName=python:3.12-slim', '--server', `snapshotsApi=${sim.url}`, '--server', `sandboxApi=${sim.url}`, '--poll-interval', '0', '--record', scenario, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const live = parseJsonStdout(run) as { outputs: Record<string, unknown> };
+    const text = readFileSync(scenario, 'utf8');
+    expect(text).not.toContain(DEFAULT_API_TOKEN);
+    expect(text).not.toMatch(/^\s+date:/m);
+    const sent = sim.requests.length;
+    const replay = await runCli(['test', scenario, '--json']);
+    expect(replay.code, replay.stdout + replay.stderr).toBe(0);
+    expect(sim.requests.length).toBe(sent);
+    const replayed = parseJsonStdout(replay) as { scenarios: Array<{ passed: boolean }> };
+    expect(replayed.scenarios).toEqual([expect.objectContaining({ passed: true })]);
+    expect(text).toContain(String(live.outputs.sandboxId));
+  });
+
+  it('--record with several files is a usage error (exit 2)', async () => {
+    const run = await runCli(['run', 'workflows/daytona-io-build-and-activate-snapshot-workflow.yml', 'workflows/oracle-create-custom-image-from-instance-workflow.yml', '--record', path.join(dir, 'x.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--record writes one run');
   });
 });
