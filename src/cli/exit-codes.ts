@@ -14,6 +14,6 @@ export const EXIT = {
 
 export const EXIT_CODES_HELP = `Exit codes:
   0    the workflow succeeded (lint: no errors)
-  1    the workflow failed: a step failed, --max-steps or --timeout tripped (lint: errors found)
+  1    the workflow failed: a step failed, --max-steps or --timeout tripped (lint: errors found; test: a scenario failed)
   2    usage, document or input error; no HTTP request was sent
   130  interrupted (SIGINT); 143 terminated (SIGTERM)`;

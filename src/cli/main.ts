@@ -116,6 +116,7 @@ const PROGRAM_EXAMPLES = `Examples:
       --input apiToken=$DAYTONA_TOKEN --input name=my-snap --input imageName=ubuntu:22.04 --json
   $ arazzo lint workflows/*.yml
   $ arazzo describe flow.yml   the workflows, their inputs, steps and outputs
+  $ arazzo test workflows/scenarios   the seeds' scenarios, offline
   $ arazzo run --help        more options and examples for one command`;
 
 const LINT_EXAMPLES = `
@@ -175,7 +176,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   let exitCode: number = EXIT.ok;
   const program = new Command()
     .name('arazzo')
-    .description('Run and lint Arazzo 1.0.1 workflows.')
+    .description('Run, lint, test and serve Arazzo workflows (1.0.x; 1.1 in part).')
     .version(pkg.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run arazzo --help for usage)')
