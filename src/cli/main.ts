@@ -75,6 +75,16 @@ Exit codes:
   1    a scenario failed (its differences and unscripted requests are listed)
   2    a scenario file or its document is not valid (nothing was run)`;
 
+const MOCK_EXAMPLES = `
+Each request is logged on stderr with the status it got; stdout gets the server URL. An operation
+with no scripted response and no example in its description answers 501. Ctrl-C stops it (exit 0).
+
+Examples:
+  $ arazzo mock workflows/daytona-io-build-and-activate-snapshot-workflow.yml \\
+      --scenario workflows/scenarios/snapshot-inactive.scenario.yaml --port 4010
+  $ arazzo run workflows/daytona-io-build-and-activate-snapshot-workflow.yml --server snapshotsApi=http://127.0.0.1:4010 \\
+      --input apiToken=x --input name=demo --input imageName=ubuntu:22.04`;
+
 const MCP_EXAMPLES = `
 Each workflow becomes a tool named after its workflowId; its input schema is the workflow's
 inputs minus the secret ones (format: password, writeOnly, or a token-like name), which come
@@ -281,6 +291,20 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .action(async (paths: string[], options: Record<string, unknown>) => {
       const { testCommand } = await import('./test-command.js');
       exitCode = await testCommand(paths, options, io, (args, callIo) => main(args, callIo));
+    });
+
+  program
+    .command('mock')
+    .description('Serve the operations a document\'s workflows call on 127.0.0.1: from a scenario, else from the description\'s examples.')
+    .argument('<file>', 'Arazzo document')
+    .option('-w, --workflow <id>', 'only the operations of this workflow (default: every workflow of the file)')
+    .option('--scenario <file>', 'answer with this scenario\'s scripted responses (see arazzo test)')
+    .option('-p, --port <n>', 'port on 127.0.0.1 (default: any free port, printed on stdout)')
+    .addOption(new Option('--no-color', 'never use colour'))
+    .addHelpText('after', MOCK_EXAMPLES)
+    .action(async (file: string, options: Record<string, unknown>) => {
+      const { mockCommand } = await import('./mock-command.js');
+      exitCode = await mockCommand(file, options, io);
     });
 
   addTransportOptions(program

@@ -14,6 +14,7 @@ import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { chooseStyle } from '../report/style-text.js';
 import { compareResult } from '../scenario/compare-result.js';
 import { readScenario, type Scenario } from '../scenario/read-scenario.js';
+import { scenarioRoutes } from '../scenario/scenario-routes.js';
 import { startScriptedServer, type Route } from '../scenario/scripted-server.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
@@ -103,24 +104,7 @@ async function prepare(file: string): Promise<{ ok: true; prepared: Prepared } |
     return { ok: false, diagnostics: [makeDiagnostic('scenario-invalid', 'error', `${(error as Error).message} (${scenario.workflow})`, { file, hint: 'Name it with workflowId: in the scenario.' })] };
   }
   const steps = reachableWorkflows(loaded.plan, workflow.ref).flatMap((w) => w.steps);
-  const routes = new Map<string, Route>();
-  const diagnostics: Diagnostic[] = [];
-  for (const [key, responses] of scenario.responses) {
-    const byStep = steps.filter((s) => s.stepId === key);
-    const matching = (byStep.length > 0 ? byStep : steps.filter((s) => s.target.kind === 'operation' && s.target.operation.operationId === key));
-    const operations = matching.flatMap((s) => (s.target.kind === 'operation' ? [s.target.operation] : []));
-    if (operations.length === 0) {
-      const line = scenario.keyLines.get(key);
-      diagnostics.push(makeDiagnostic('scenario-invalid', 'error', `responses.${key} names no step or operationId of workflow ${workflow.workflowId}`, { file, ...(line !== undefined ? { line } : {}), hint: `Steps: ${steps.map((s) => s.stepId).join(', ')}.` }));
-      continue;
-    }
-    for (const operation of operations) {
-      const id = `${operation.method.toUpperCase()} ${operation.path}`;
-      const route = routes.get(id) ?? { method: operation.method.toUpperCase(), path: operation.path, responses: [] };
-      route.responses.push(...responses);
-      routes.set(id, route);
-    }
-  }
+  const { routes, problems: diagnostics } = scenarioRoutes(scenario, steps, workflow.workflowId);
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   const root = loaded.plan.documents.get(loaded.plan.rootKey);
   const sources = Object.values(root?.sourceDescriptions ?? {}).filter((s) => s.type !== 'arazzo').map((s) => s.name);

@@ -28,7 +28,14 @@ export interface ScriptedServer {
 const templateRegex = (template: string): RegExp =>
   new RegExp(`${template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}/?$`);
 
-export async function startScriptedServer(routes: readonly Route[]): Promise<ScriptedServer> {
+export interface ServeOptions {
+  /** 0 (default): any free port. */
+  port?: number;
+  /** Hears each request and the status it got (arazzo mock logs them). */
+  onRequest?: (line: string, status: number) => void;
+}
+
+export async function startScriptedServer(routes: readonly Route[], options: ServeOptions = {}): Promise<ScriptedServer> {
   const matchers = routes.map((route) => ({ route, regex: templateRegex(route.path), given: 0 }));
   const unscripted: string[] = [];
   const seen: string[] = [];
@@ -42,19 +49,24 @@ export async function startScriptedServer(routes: readonly Route[]): Promise<Scr
       const match = matchers
         .filter((m) => m.route.method.toUpperCase() === req.method && m.regex.test(target.pathname))
         .sort((a, b) => b.route.path.length - a.route.path.length)[0];
-      if (!match) {
+      if (!match || match.route.responses.length === 0) {
         unscripted.push(line);
-        res.writeHead(501, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ title: 'not scripted', detail: `the scenario gives no response for ${line}` }));
+        options.onRequest?.(line, 501);
+        res.writeHead(501, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ title: 'not scripted', detail: `no response is scripted for ${line}` }));
         return;
       }
       const response = match.route.responses[Math.min(match.given, match.route.responses.length - 1)]!;
       match.given += 1;
       const body = response.body === undefined ? '' : typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
       const type = response.body === undefined ? {} : { 'content-type': typeof response.body === 'string' ? 'text/plain' : 'application/json' };
+      options.onRequest?.(line, response.status);
       res.writeHead(response.status, { ...type, ...response.headers }).end(body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -1,0 +1,34 @@
+/**
+ * Routes for the scripted server: a scenario's responses keys (stepId first, then operationId)
+ * resolved to the operations of the steps a workflow can reach; one route per operation, the
+ * responses of every key that names it in the order written. A key naming nothing is a problem
+ * with its line.
+ */
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ResolvedOperation } from '../plan/operation.js';
+import type { StepPlan } from '../plan/plan.js';
+import type { Scenario } from './read-scenario.js';
+import type { Route } from './scripted-server.js';
+
+export const routeKey = (operation: ResolvedOperation): string => `${operation.method.toUpperCase()} ${operation.path}`;
+
+export function scenarioRoutes(scenario: Scenario, steps: readonly StepPlan[], workflowId: string): { routes: Map<string, Route>; problems: Diagnostic[] } {
+  const routes = new Map<string, Route>();
+  const problems: Diagnostic[] = [];
+  for (const [key, responses] of scenario.responses) {
+    const byStep = steps.filter((s) => s.stepId === key);
+    const matching = byStep.length > 0 ? byStep : steps.filter((s) => s.target.kind === 'operation' && s.target.operation.operationId === key);
+    const operations = matching.flatMap((s) => (s.target.kind === 'operation' ? [s.target.operation] : []));
+    if (operations.length === 0) {
+      const line = scenario.keyLines.get(key);
+      problems.push(makeDiagnostic('scenario-invalid', 'error', `responses.${key} names no step or operationId of workflow ${workflowId}`, { file: scenario.file, ...(line !== undefined ? { line } : {}), hint: `Steps: ${steps.map((s) => s.stepId).join(', ')}.` }));
+      continue;
+    }
+    for (const operation of operations) {
+      const route = routes.get(routeKey(operation)) ?? { method: operation.method.toUpperCase(), path: operation.path, responses: [] };
+      route.responses.push(...responses);
+      routes.set(routeKey(operation), route);
+    }
+  }
+  return { routes, problems };
+}
