@@ -37,6 +37,7 @@ import type { RunFlags, RunSettings } from './run-flags.js';
 import { exitCodeFor, listenForStopSignals } from './signals.js';
 import { writeStateFile, type StateFile } from './state-file.js';
 import { hideSecrets, type SecretValues } from './state-secrets.js';
+import { createJournalEncoder } from './journal-json.js';
 
 export interface ExecuteContext {
   io: CliIo;
@@ -168,16 +169,16 @@ function markCancelledRequest(result: RunResult, hard: AbortSignal): RunResult {
 
 /** Writes the state (secret inputs as placeholders) and the journal (masked) after every transition. */
 function saveState(target: NonNullable<ExecuteContext['stateFile']>, journal: RunJournal, redactor: Redactor): (state: RunState) => Promise<void> {
+  const journalJson = createJournalEncoder(redactor);
   return async (state) => {
     const hidden = hideSecrets(state, target.secrets, redactor);
     try {
-      await writeStateFile(target.path, {
+      writeStateFile(target.path, {
         ...target.header,
         secretsMasked: hidden.masked,
         state: hidden.value,
-        journal: redactor.value(journal.snapshot()),
         savedAt: new Date().toISOString(),
-      });
+      }, journalJson(journal));
     } catch (error) {
       throw new StateFileError(`the state file ${target.path} could not be written: ${(error as Error).message}`);
     }

@@ -65,7 +65,7 @@ export interface JournalSnapshot {
 }
 
 /** A request body as JSON can hold it: bytes become text (HAR keeps text too). */
-const plainExchange = (exchange: Exchange): Exchange =>
+const toPlainExchange = (exchange: Exchange): Exchange =>
   typeof exchange.request.body === 'string' || exchange.request.body === undefined
     ? exchange
     : { ...exchange, request: { ...exchange.request, body: Buffer.from(exchange.request.body).toString('utf8') } };
@@ -95,6 +95,16 @@ export function createRunJournal(options: { keepExchanges: boolean; keepFullTime
   const stepStarts = new Map<string, number>();
   const lastResponses = new Map<string, HttpResponse>(restored?.failedResponses ?? []);
   let pending: { key: string; sentAt: number } | undefined;
+  // The same object for an exchange in every snapshot, so a state file encodes each one once (cli/journal-json.ts).
+  const plain = new WeakMap<Exchange, Exchange>();
+  const plainExchange = (exchange: Exchange): Exchange => {
+    let converted = plain.get(exchange);
+    if (converted === undefined) {
+      converted = toPlainExchange(exchange);
+      plain.set(exchange, converted);
+    }
+    return converted;
+  };
 
   const onEvent = (event: RunEvent): void => {
     switch (event.type) {

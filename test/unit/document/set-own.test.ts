@@ -41,3 +41,21 @@ describe('setOwn', () => {
     expect(copies).toEqual([path.join('document', 'set-own.ts')]);
   });
 });
+
+describe('setOwn over existing properties', () => {
+  it('replaces an own getter with a data property (a lazily resolved field set for real)', () => {
+    const target: Record<string, unknown> = {};
+    Object.defineProperty(target, 'parameters', { get: () => ['lazy'], enumerable: true, configurable: true });
+    setOwn(target, 'parameters', ['set']);
+    expect(Object.getOwnPropertyDescriptor(target, 'parameters')).toEqual({ value: ['set'], enumerable: true, writable: true, configurable: true });
+  });
+
+  it('a key Object.prototype holds as a data property ("toString", "constructor") becomes own, the prototype unchanged', () => {
+    const target: Record<string, unknown> = {};
+    setOwn(target, 'toString', 'x');
+    setOwn(target, 'hasOwnProperty', 'y');
+    expect(Object.keys(target)).toEqual(['toString', 'hasOwnProperty']);
+    expect(Object.prototype.toString.call([])).toBe('[object Array]');
+    expect(typeof Object.prototype.hasOwnProperty).toBe('function');
+  });
+});
