@@ -12,7 +12,7 @@ export { compilePlan } from './plan/compile-plan.js';
 export type { Plan, WorkflowPlan, StepPlan } from './plan/plan.js';
 export { runWorkflow, startRun, resumeRun, type RunOptions } from './engine/run-workflow.js';
 export { advance } from './engine/advance.js';
-export { driveRun, type DriveHooks } from './engine/drive-run.js';
+export { driveRun, type DriveHooks, type Driven } from './engine/drive-run.js';
 export { createRunEnv, type RunEnv, type RunEnvOptions } from './engine/run-env.js';
 export type { RunState, Frame, FrameNext, InFlight } from './engine/run-state.js';
 export type { Effect, SendEffect, Reply, Advanced } from './engine/effects.js';

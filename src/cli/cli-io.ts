@@ -15,6 +15,16 @@ export interface CliIo {
   readStdin?: () => Promise<string>;
   /** Asks for a secret with echo off; present only when stdin and stderr are terminals. */
   promptSecret?: (label: string) => Promise<string | undefined>;
+  /** Set by a host that runs the CLI in-process and keeps runs elsewhere (the queue worker). */
+  host?: RunHost;
+}
+
+/** What `run --state-file` and `resume` tell a host besides the file (src/queue/run-job.ts). */
+export interface RunHost {
+  /** The state file's text after each write: the worker copies it into the job. */
+  checkpoint?(text: string): Promise<void>;
+  /** True hands the run back at this wait instead of sleeping: the run stops, nothing is printed. */
+  park?(wait: { until: number; ms: number }): boolean;
 }
 
 export const processIo = (): CliIo => ({

@@ -93,8 +93,8 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
     try {
       const plan = context.loaded.plan;
       const state = context.resume?.state ?? startRun(plan, context.workflow.workflowId, context.inputs, { clock: systemClock, ...(settings.limits.timeoutMs !== undefined ? { timeoutMs: settings.limits.timeoutMs } : {}) });
-      const save = context.stateFile ? saveState(context.stateFile, journal, redactor) : undefined;
-      ({ result } = await driveRun(plan, state, {
+      const save = context.stateFile ? saveState(context.stateFile, journal, redactor, io.host?.checkpoint) : undefined;
+      const driven = await driveRun(plan, state, {
         http: interruptOnlyOn(http, stop.hard),
         clock: systemClock,
         events: onEvent,
@@ -112,7 +112,10 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
           if (context.flags.verbose && error instanceof Error && error.stack) io.stderr.write(`${redactor.text(error.stack)}\n`);
         },
         ...(context.flags.resendInFlight ? { resendInFlight: true } : {}),
-      }, save ? { onState: save } : {}));
+      }, { ...(save ? { onState: save } : {}), ...(io.host?.park ? { park: io.host.park } : {}) });
+      // Handed back to the host (a delayed job): the run goes on elsewhere, so nothing is reported.
+      if (!('result' in driven)) return EXIT.ok;
+      result = driven.result;
     } catch (error) {
       if (error instanceof StateFileError) {
         io.stderr.write(`error: ${redactor.text(error.message)}\n  hint: check that the directory exists and is writable; the run stopped there\n`);
@@ -168,12 +171,13 @@ function markCancelledRequest(result: RunResult, hard: AbortSignal): RunResult {
 }
 
 /** Writes the state (secret inputs as placeholders) and the journal (masked) after every transition. */
-function saveState(target: NonNullable<ExecuteContext['stateFile']>, journal: RunJournal, redactor: Redactor): (state: RunState) => Promise<void> {
+function saveState(target: NonNullable<ExecuteContext['stateFile']>, journal: RunJournal, redactor: Redactor, checkpoint?: (text: string) => Promise<void>): (state: RunState) => Promise<void> {
   const journalJson = createJournalEncoder(redactor);
   return async (state) => {
     const hidden = hideSecrets(state, target.secrets, redactor);
+    let text: string;
     try {
-      writeStateFile(target.path, {
+      text = writeStateFile(target.path, {
         ...target.header,
         secretsMasked: hidden.masked,
         state: hidden.value,
@@ -182,6 +186,10 @@ function saveState(target: NonNullable<ExecuteContext['stateFile']>, journal: Ru
     } catch (error) {
       throw new StateFileError(`the state file ${target.path} could not be written: ${(error as Error).message}`);
     }
+    // A host's copy failing stops the run like a file that cannot be written: it would not be resumable.
+    if (checkpoint) await checkpoint(text).catch((error: unknown) => {
+      throw new StateFileError(`the run's checkpoint could not be saved: ${(error as Error).message}`);
+    });
   };
 }
 

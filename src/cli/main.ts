@@ -11,6 +11,7 @@ import { boundRegexBacktracking } from '../runtime/bound-regex-backtracking.js';
 import { guardProcess, isVerbose, reportInternalError } from './harden-process.js';
 import { addCompletionCommand } from './completion-command.js';
 import { addHelpCommand } from './help-command.js';
+import { addQueueCommands } from './queue-commands.js';
 import { collect, joinReportValues, UsageError } from './parse-cli-values.js';
 import { addSourceOptions, SOURCE_HELP } from './source-flags.js';
 
@@ -325,6 +326,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       const { mcpCommand } = await import('../mcp/mcp-command.js');
       exitCode = await mcpCommand(files, options, io, (args, callIo) => main(args, callIo));
     });
+
+  addQueueCommands(program, io, (code) => (exitCode = code), (args, callIo) => main(args, callIo));
 
   addSourceOptions(program
     .command('graph'))

@@ -80,6 +80,8 @@ export interface RunTarget {
   flags: RunFlags;
   settings: RunSettings;
   io: CliIo;
+  /** Hears the inputs once they are gathered and valid (arazzo submit enqueues them). */
+  validated?: (inputs: Record<string, unknown>) => void;
 }
 
 /** Everything checked before sending: exit 2, or the function that runs (or previews) the workflow. */
@@ -112,6 +114,7 @@ export async function prepareRun(target: RunTarget): Promise<number | (() => Pro
   const reachable = reachableWorkflows(loaded.plan, workflow.ref);
   const preflight = [...refuseAsyncApiSteps(reachable), ...preflightServers(reachable, settings.servers, settings.serverVariables)];
   if (preflight.length > 0) return reportInvalid(locateDiagnostics(preflight, loaded.workspace), invalid);
+  target.validated?.(gathered.inputs);
 
   if (flags.dryRun) {
     const stdoutStyle = chooseStyle(io.stdout, io.env, forced);

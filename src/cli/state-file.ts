@@ -43,7 +43,7 @@ export interface StateFile {
  * nothing to overlap, and five thread-pool round trips per transition (open, write, fsync, close,
  * rename) cost more than the calls themselves (bench/ figure 5).
  */
-export function writeStateFile(target: string, content: Omit<StateFile, 'journal'>, journalJson: string): void {
+export function writeStateFile(target: string, content: Omit<StateFile, 'journal'>, journalJson: string): string {
   const temporary = `${target}.${process.pid}.tmp`;
   const text = `${JSON.stringify(content).slice(0, -1)},"journal":${journalJson}}\n`;
   const fd = openSync(temporary, 'w', 0o600);
@@ -57,6 +57,7 @@ export function writeStateFile(target: string, content: Omit<StateFile, 'journal
   }
   closeSync(fd);
   renameSync(temporary, target);
+  return text;
 }
 
 export type ReadStateFile = { ok: true; content: StateFile } | { ok: false; message: string; hint?: string };

@@ -17,9 +17,18 @@ export interface DriveHooks {
    * so a host can write it down (arazzo run --state-file). An error here stops the drive.
    */
   onState?: (state: RunState) => void | Promise<void>;
+  /**
+   * Asked before each wait: true hands the run back instead of sleeping (a queue worker turns a
+   * poll interval into a delayed job, so the wait holds no worker slot). The state returned then
+   * says to wait until `until`; resuming it waits out whatever is left.
+   */
+  park?: (wait: { until: number; ms: number }) => boolean;
 }
 
-export async function driveRun(plan: Plan, state: RunState, options: RunOptions, hooks: DriveHooks = {}): Promise<{ result: RunResult; state: RunState }> {
+/** How a drive stopped: the run ended, or a park hook took a wait. */
+export type Driven = { result: RunResult; state: RunState } | { parkedUntil: number; state: RunState };
+
+export async function driveRun(plan: Plan, state: RunState, options: RunOptions, hooks: DriveHooks = {}): Promise<Driven> {
   const env = createRunEnv(options);
   let step: Advanced<RunState> = advance(plan, state, env);
   for (;;) {
@@ -45,6 +54,7 @@ export async function driveRun(plan: Plan, state: RunState, options: RunOptions,
           reply = { kind: 'response', sent: { ...effect, request: done.request }, outcome: done.outcome, ...(findings ? { findings } : {}) };
         }
       } else {
+        if (hooks.park?.(effect)) return { parkedUntil: effect.until, state: step.state };
         await options.clock.sleep(effect.ms, options.signal);
         reply = { kind: 'woke' };
       }

@@ -3,7 +3,7 @@
  * startRun plus the driver, for hosts that need no checkpoints.
  */
 import type { Plan } from '../plan/plan.js';
-import { driveRun, type DriveHooks } from './drive-run.js';
+import { driveRun, type DriveHooks, type Driven } from './drive-run.js';
 import type { Clock } from './ports.js';
 import type { RunOptions } from './run-env.js';
 import type { RunResult } from './run-result.js';
@@ -38,12 +38,14 @@ export function startRun(plan: Plan, workflowId: string, inputs: Record<string, 
  * same driver, from wherever the state says the run is. A request marked in flight is sent again
  * when idempotent, else the run fails with in-flight-unknown (unless options.resendInFlight).
  */
-export async function resumeRun(plan: Plan, state: RunState, options: RunOptions, hooks: DriveHooks = {}): Promise<{ result: RunResult; state: RunState }> {
+export async function resumeRun(plan: Plan, state: RunState, options: RunOptions, hooks: DriveHooks = {}): Promise<Driven> {
   if (state?.version !== RUN_STATE_VERSION) throw new Error(`a run state of version ${String(state?.version)} cannot be resumed (this version reads ${RUN_STATE_VERSION})`);
   return driveRun(plan, state, options, hooks);
 }
 
 export async function runWorkflow(plan: Plan, workflowId: string, inputs: Record<string, unknown>, options: RunOptions): Promise<RunResult> {
   const state = startRun(plan, workflowId, inputs, options);
-  return (await driveRun(plan, state, options)).result;
+  const driven = await driveRun(plan, state, options);
+  if (!('result' in driven)) throw new Error('a run without a park hook was parked');
+  return driven.result;
 }

@@ -40,7 +40,9 @@ describe('issue 11 library API: startRun → advance → JSON → resumeRun', ()
       // Stop here, with the fourth request never sent: the state is plain JSON.
       const saved = JSON.parse(JSON.stringify(step.state)) as typeof step.state;
       expect(saved.inFlight?.method).toBe('GET');
-      const { result } = await library.resumeRun(plan, saved, options);
+      const driven = await library.resumeRun(plan, saved, options);
+      if (!('result' in driven)) throw new Error('the run was parked without a park hook');
+      const { result } = driven;
       expect(result.status).toBe('succeeded');
       expect(result.outputs.state).toBe('pending');
       expect(simulator.requests.map((r) => r.method)).toEqual(['POST', 'GET', 'GET', 'GET', 'POST']);

@@ -61,6 +61,12 @@ describe('architecture (style.md §3 import direction)', () => {
     expect(bad).toEqual([]);
   });
 
+  it('issue 15: only src/queue loads BullMQ and ioredis (lazily: no static import outside type positions)', () => {
+    const bad = all.filter((line) => /^(bullmq|ioredis)$/.test(line.target) && line.room !== 'queue');
+    expect(bad).toEqual([]);
+    expect(all.some((line) => line.room === 'queue' && line.target === 'bullmq')).toBe(true);
+  });
+
   it('only src/http imports undici; only criteria/jsonpath.ts imports JSONPath engines; only src/load imports swagger-parser', () => {
     const bad = all.filter(
       (line) =>

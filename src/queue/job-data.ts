@@ -1,0 +1,39 @@
+/**
+ * What travels with a queued run (issue 15): the documents' text and hashes, so a worker on another
+ * machine runs exactly what was submitted; the inputs minus the secret ones (a worker takes those
+ * from its own environment, ARAZZO_INPUT_<NAME>); the run flags that shape the run. No secret is in
+ * it. The run's checkpoint (the state file's text) is kept beside it under its own key, so the
+ * documents are not rewritten to Redis on every transition.
+ */
+export const JOB_FORMAT = 'arazzo-run-job';
+
+export interface JobDocument {
+  /** Absolute path on the machine that submitted the run. */
+  location: string;
+  sha256: string;
+  text: string;
+}
+
+export interface RunJobData {
+  format: typeof JOB_FORMAT;
+  version: 1;
+  /** The Arazzo document the run starts from (one of `documents`). */
+  file: string;
+  workflowId: string;
+  documents: JobDocument[];
+  inputs: Record<string, unknown>;
+  /** Secret inputs left out: the worker needs ARAZZO_INPUT_<NAME> for each. */
+  secretInputs: string[];
+  /** `arazzo run` flags forwarded to the worker's run (servers, limits, response checks). */
+  runArgs: string[];
+  submittedAt: string;
+}
+
+/** What a finished job returns: the exit code `arazzo run` would have given and its --json result. */
+export interface RunJobResult {
+  exitCode: number;
+  result?: Record<string, unknown>;
+}
+
+export const checkpointKey = (queue: string, runId: string): string => `arazzo:${queue}:checkpoint:${runId}`;
+export const cancelKey = (queue: string, runId: string): string => `arazzo:${queue}:cancel:${runId}`;

@@ -1,0 +1,113 @@
+/**
+ * One queued run on a worker, through the CLI's own path, in this process: the first time
+ * `arazzo run <file> --state-file …`, after that `arazzo resume …` from the checkpoint the last
+ * worker left in Redis (a delayed poll, a worker that was killed or stopped). The documents are
+ * written under a folder of the job, at their original absolute paths, so relative references
+ * between them resolve as they did on the submitting machine; each is checked against its hash.
+ * The run's state file is copied to Redis after every write (it holds no secret), and a wait of
+ * `parkAfterMs` or more is handed back so the job can be delayed without holding a worker slot.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CliIo, RunHost } from '../cli/cli-io.js';
+import { EXIT } from '../cli/exit-codes.js';
+import type { RunJobData, RunJobResult } from './job-data.js';
+
+export interface JobPorts {
+  /** The CLI (main) run in-process. */
+  runCli: (argv: readonly string[], io: CliIo) => Promise<number>;
+  readCheckpoint: () => Promise<{ root: string; text: string } | undefined>;
+  writeCheckpoint: (checkpoint: { root: string; text: string }) => Promise<void>;
+  /** True once someone ran `arazzo cancel` on this run. */
+  cancelled: () => Promise<boolean>;
+  env: Readonly<Record<string, string | undefined>>;
+  /** The run's progress and problem lines (already masked by the run). */
+  log: (line: string) => void;
+  /** Hand waits back from now on, whatever their length (the worker is stopping). */
+  draining: () => boolean;
+}
+
+export type JobOutcome =
+  | { kind: 'done'; result: RunJobResult }
+  | { kind: 'parked'; until: number }
+  | { kind: 'invalid'; message: string };
+
+export const jobRoot = (queue: string, runId: string): string => path.join(os.tmpdir(), 'arazzo-worker', queue, runId.replace(/[^A-Za-z0-9_.-]/g, '_'));
+
+export async function runJob(data: RunJobData, runId: string, queue: string, parkAfterMs: number, ports: JobPorts): Promise<JobOutcome> {
+  const root = jobRoot(queue, runId);
+  const local = (location: string): string => path.join(root, path.resolve(location));
+  for (const document of data.documents) {
+    const hash = createHash('sha256').update(document.text).digest('hex');
+    if (hash !== document.sha256) return { kind: 'invalid', message: `${document.location} does not match its hash in the job; submit the run again` };
+    mkdirSync(path.dirname(local(document.location)), { recursive: true });
+    writeFileSync(local(document.location), document.text, { mode: 0o600 });
+  }
+  const statePath = path.join(root, 'run-state.json');
+  const checkpoint = await ports.readCheckpoint();
+  if (checkpoint) writeFileSync(statePath, moveRoot(checkpoint.text, checkpoint.root, root), { mode: 0o600 });
+
+  let stdout = '';
+  let stderr = '';
+  let pending = '';
+  let parkedUntil: number | undefined;
+  const abort = new AbortController();
+  const host: RunHost = {
+    checkpoint: async (text) => {
+      await ports.writeCheckpoint({ root, text });
+      if (await ports.cancelled()) abort.abort();
+    },
+    park: (wait) => {
+      if (wait.ms < parkAfterMs && !ports.draining()) return false;
+      parkedUntil = wait.until;
+      return true;
+    },
+  };
+  const io: CliIo = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: {
+      write: (text: string) => {
+        stderr = (stderr + text).slice(-4000);
+        pending += text;
+        const lines = pending.split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines) if (line.trim() !== '') ports.log(line);
+      },
+    },
+    env: ports.env,
+    cwd: root,
+    signal: abort.signal,
+    readStdin: async () => JSON.stringify(data.inputs),
+    host,
+  };
+  const argv = checkpoint
+    ? ['resume', statePath, '--json', '--no-color']
+    : ['run', local(data.file), '--workflow', data.workflowId, '--json', '--no-color', '--state-file', statePath, ...data.runArgs, '--inputs', '-'];
+  const exitCode = await ports.runCli(argv, io);
+  if (pending.trim() !== '') ports.log(pending);
+  if (parkedUntil !== undefined) return { kind: 'parked', until: parkedUntil };
+  if (exitCode === EXIT.invalid) return { kind: 'invalid', message: lastError(stderr) };
+  return { kind: 'done', result: { exitCode, ...parsed(stdout) } };
+}
+
+/** A checkpoint written by a worker with another temporary folder names its documents there. */
+function moveRoot(text: string, from: string, to: string): string {
+  if (from === to) return text;
+  const state = JSON.parse(text) as { file: string; documents: Record<string, string> };
+  const moved = (location: string): string => (location.startsWith(`${from}${path.sep}`) ? path.join(to, location.slice(from.length)) : location);
+  state.file = moved(state.file);
+  state.documents = Object.fromEntries(Object.entries(state.documents).map(([location, hash]) => [moved(location), hash]));
+  return JSON.stringify(state);
+}
+
+function parsed(stdout: string): { result?: Record<string, unknown> } {
+  try {
+    return { result: JSON.parse(stdout) as Record<string, unknown> };
+  } catch {
+    return {};
+  }
+}
+
+const lastError = (stderr: string): string => stderr.split('\n').filter((line) => line.trim() !== '').slice(-6).join('\n') || 'the run was refused (exit 2)';

@@ -1,0 +1,106 @@
+/**
+ * `arazzo worker`: takes runs off a BullMQ queue and runs them (run-job.ts), `--concurrency` at a
+ * time. One line per run event on stdout. A wait of `--park-after` or more (a poll interval, a
+ * Retry-After) turns the job into a delayed job, so the slot carries other runs meanwhile. A
+ * worker that dies mid-run loses its lock; after `--lock-duration` another worker takes the job
+ * and resumes it from its checkpoint, with `arazzo resume`'s rule for a request that was in flight.
+ * SIGTERM/SIGINT: no new runs; runs hand themselves back at their next wait; after
+ * `--drain-timeout` the rest are left to stalled-job recovery; exit 0.
+ */
+import { rmSync } from 'node:fs';
+import type { Job } from 'bullmq';
+import type { CliIo } from '../cli/cli-io.js';
+import { EXIT } from '../cli/exit-codes.js';
+import { parseDuration, UsageError } from '../cli/parse-cli-values.js';
+import { DEFAULT_REDIS, describeRedis, loadBullmq, queueName, redisOptions } from './connection.js';
+import { INVALID_PREFIX } from './follow-run.js';
+import { cancelKey, checkpointKey, JOB_FORMAT, type RunJobData, type RunJobResult } from './job-data.js';
+import { jobRoot, runJob } from './run-job.js';
+
+export interface WorkerContext {
+  runCli: (argv: readonly string[], io: CliIo) => Promise<number>;
+  /** Resolves when the worker should stop (SIGTERM/SIGINT in a real process). */
+  stop: Promise<void>;
+  /** Ends the process when runs are still going after the drain timeout (their jobs stall, another worker resumes them). */
+  hardExit?: (code: number) => void;
+}
+
+export async function workerCommand(raw: Record<string, unknown>, io: CliIo, context: WorkerContext): Promise<number> {
+  const redis = String(raw.redis ?? io.env.ARAZZO_REDIS ?? DEFAULT_REDIS);
+  const connection = redisOptions(redis);
+  const queue = queueName(raw.queue as string | undefined);
+  const concurrency = Number(raw.concurrency ?? 4);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1 (got ${String(raw.concurrency)})`);
+  const parkAfterMs = parseDuration(String(raw.parkAfter ?? '1s'), '--park-after');
+  const lockDuration = parseDuration(String(raw.lockDuration ?? '30s'), '--lock-duration');
+  const drainMs = parseDuration(String(raw.drainTimeout ?? '10s'), '--drain-timeout');
+  const { Worker, DelayedError, UnrecoverableError } = await loadBullmq();
+  const { Redis } = await import('ioredis');
+  const store = new Redis(connection);
+  const say = (line: string): void => {
+    io.stdout.write(`${new Date().toISOString()} ${line}\n`);
+  };
+  let draining = false;
+
+  const handle = async (job: Job<RunJobData, RunJobResult>, token?: string): Promise<RunJobResult> => {
+    const runId = String(job.id);
+    if (job.data?.format !== JOB_FORMAT) throw new UnrecoverableError(`${INVALID_PREFIX} job ${runId} is not an arazzo run`);
+    const key = checkpointKey(queue, runId);
+    const resumed = (await store.exists(key)) === 1;
+    say(`run ${runId} ${resumed ? 'continues' : 'starts'} ${job.data.workflowId}`);
+    const outcome = await runJob(job.data, runId, queue, parkAfterMs, {
+      runCli: context.runCli,
+      readCheckpoint: async () => {
+        const text = await store.get(key);
+        return text ? (JSON.parse(text) as { root: string; text: string }) : undefined;
+      },
+      writeCheckpoint: async (checkpoint) => {
+        await store.set(key, JSON.stringify(checkpoint));
+      },
+      cancelled: async () => (await store.exists(cancelKey(queue, runId))) === 1,
+      env: io.env,
+      log: (line) => io.stderr.write(`[${runId}] ${line}\n`),
+      draining: () => draining,
+    });
+    if (outcome.kind === 'parked') {
+      say(`run ${runId} waits until ${new Date(outcome.until).toISOString()} (delayed job)`);
+      await job.moveToDelayed(outcome.until, token);
+      throw new DelayedError();
+    }
+    await store.del(key, cancelKey(queue, runId));
+    rmSync(jobRoot(queue, runId), { recursive: true, force: true });
+    if (outcome.kind === 'invalid') {
+      say(`run ${runId} refused: ${outcome.message.split('\n')[0]}`);
+      throw new UnrecoverableError(`${INVALID_PREFIX} ${outcome.message}`);
+    }
+    say(`run ${runId} ${String(outcome.result.result?.status ?? 'ended')} (exit ${outcome.result.exitCode})`);
+    return outcome.result;
+  };
+
+  const worker = new Worker<RunJobData, RunJobResult>(queue, handle, {
+    connection,
+    concurrency,
+    lockDuration,
+    stalledInterval: Math.max(1000, Math.round(lockDuration / 2)),
+    // A run that outlives several workers is still one run: stalls are how runs move, not failures.
+    maxStalledCount: 1000,
+  });
+  worker.on('error', (error) => io.stderr.write(`worker: ${error.message}\n`));
+  await worker.waitUntilReady();
+  say(`worker on queue ${queue} at ${describeRedis(redis)}, ${concurrency} at a time`);
+  await context.stop;
+  draining = true;
+  say('stopping: runs hand themselves back at their next wait');
+  const closed = worker.close();
+  const timedOut = await Promise.race([closed.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), drainMs).unref())]);
+  if (timedOut) {
+    say('drain timeout: the runs still going are left to another worker (stalled-job recovery)');
+    await worker.close(true);
+    store.disconnect();
+    context.hardExit?.(EXIT.ok);
+    return EXIT.ok;
+  }
+  await store.quit();
+  say('stopped');
+  return EXIT.ok;
+}

@@ -1,0 +1,177 @@
+// Issue 15 "Past one process": runs on BullMQ workers over a real, private redis-server, against the
+// Daytona simulator. Workers are real processes (bin/arazzo.js worker), so SIGKILL and SIGTERM are real.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startRedis, type RedisServer } from '../support/redis-server.js';
+import { repoRoot, requireCliBuilt } from '../support/run-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
+import { startSimulator, type Simulator } from '../support/simulator/index.js';
+
+const SEED = 'workflows/daytona-io-build-and-activate-snapshot-workflow.yml';
+const CANARY = 'dtn_canary_7f3a9c1e5b';
+
+interface WorkerProcess {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+let redis: RedisServer;
+let simulator: Simulator;
+const workers: WorkerProcess[] = [];
+
+function startWorker(queue: string, extra: string[] = []): WorkerProcess {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/arazzo.js'), 'worker', '--redis', redis.url, '--queue', queue, ...extra], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ARAZZO_INPUT_APITOKEN: CANARY },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const worker = { child, output: () => output, exited: new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code))) };
+  workers.push(worker);
+  return worker;
+}
+
+async function until(what: string, check: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const seedArgs = (name: string): string[] => ['--input', `name=${name}`, '--input', 'imageName=ubuntu:22.04', '--input', 'cpu=2', '--server', `snapshotsApi=${simulator.url}`];
+const submit = (queue: string, args: string[]) =>
+  runCliInProcess(['submit', SEED, '--redis', redis.url, '--queue', queue, ...args], { env: { ARAZZO_INPUT_APITOKEN: CANARY } });
+const posts = (): number => simulator.requests.filter((r) => r.method === 'POST').length;
+
+beforeAll(async () => {
+  requireCliBuilt();
+  redis = await startRedis();
+  simulator = await startSimulator({ apiToken: CANARY });
+}, 30_000);
+
+afterEach(async () => {
+  for (const worker of workers.splice(0)) {
+    if (worker.child.exitCode === null && worker.child.signalCode === null) {
+      worker.child.kill('SIGKILL');
+      await worker.exited;
+    }
+  }
+});
+
+afterAll(async () => {
+  await simulator?.close();
+  await redis?.stop();
+});
+
+describe('issue 15: arazzo submit and arazzo worker over Redis', () => {
+  it('a submitted seed runs on a worker to the outputs of a plain arazzo run; its poll waits become delayed jobs', async () => {
+    const plain = await runCliInProcess(['run', SEED, '--json', '--poll-interval', '300ms', ...seedArgs('queue-plain-inactive')], { env: { ARAZZO_INPUT_APITOKEN: CANARY } });
+    expect(plain.code).toBe(0);
+    const worker = startWorker('q-happy', ['--park-after', '100ms']);
+    await until('the worker to start', () => worker.output().includes('worker on queue q-happy'));
+    simulator.requests.length = 0;
+    const queued = await submit('q-happy', ['--wait', '--json', '--poll-interval', '300ms', ...seedArgs('queue-inactive')]);
+    expect(queued.stderr).not.toContain('error');
+    expect(queued.code).toBe(0);
+    const result = JSON.parse(queued.stdout) as Record<string, unknown>;
+    expect(result.status).toBe('succeeded');
+    expect(result.outputs).toEqual({ ...(JSON.parse(plain.stdout).outputs as object), snapshotId: (result.outputs as { snapshotId: string }).snapshotId });
+    expect((result.outputs as { state: string }).state).toBe('pending');
+    expect(worker.output()).toMatch(/run \S+ waits until .* \(delayed job\)/);
+    expect(worker.output()).toMatch(/run \S+ continues/);
+    expect(posts()).toBe(2);
+
+    const status = await runCliInProcess(['status', String(result.runId), '--redis', redis.url, '--queue', 'q-happy', '--json']);
+    expect(JSON.parse(status.stdout)).toMatchObject({ runId: result.runId, state: 'completed', status: 'succeeded', exitCode: 0 });
+  }, 60_000);
+
+  it('no secret reaches Redis: every key and value after a run is free of the token (a canary)', async () => {
+    const client = new Redis(redis.port, '127.0.0.1');
+    try {
+      const keys = await client.keys('*');
+      expect(keys.length).toBeGreaterThan(0);
+      let dumped = '';
+      for (const key of keys) {
+        const type = await client.type(key);
+        const value =
+          type === 'string' ? await client.get(key)
+            : type === 'hash' ? JSON.stringify(await client.hgetall(key))
+              : type === 'list' ? JSON.stringify(await client.lrange(key, 0, -1))
+                : type === 'set' ? JSON.stringify(await client.smembers(key))
+                  : type === 'zset' ? JSON.stringify(await client.zrange(key, 0, -1))
+                    : type === 'stream' ? JSON.stringify(await client.xrange(key, '-', '+'))
+                      : '';
+        dumped += `${key}\n${value}\n`;
+      }
+      expect(dumped).toContain('queue-inactive');
+      expect(dumped).not.toContain(CANARY);
+      expect(dumped).not.toContain(Buffer.from(CANARY).toString('base64'));
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it('a worker killed mid-poll: another worker resumes the run from its checkpoint, no POST sent twice', async () => {
+    const first = startWorker('q-chaos', ['--park-after', '1h', '--lock-duration', '2s']);
+    await until('the first worker', () => first.output().includes('worker on queue q-chaos'));
+    simulator.requests.length = 0;
+    const submitted = await submit('q-chaos', ['--json', '--poll-interval', '400ms', ...seedArgs('queue-slow-inactive')]);
+    expect(submitted.code).toBe(0);
+    const { runId } = JSON.parse(submitted.stdout) as { runId: string };
+    await until('two polls', () => simulator.requests.filter((r) => r.method === 'GET').length >= 2);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const getsAtKill = simulator.requests.filter((r) => r.method === 'GET').length;
+    const second = startWorker('q-chaos', ['--park-after', '1h', '--lock-duration', '2s']);
+    const waited = await runCliInProcess(['status', runId, '--redis', redis.url, '--queue', 'q-chaos', '--wait', '--json']);
+    expect(waited.code).toBe(0);
+    const result = JSON.parse(waited.stdout) as { status: string; outputs: { state: string } };
+    expect(result.status).toBe('succeeded');
+    expect(result.outputs.state).toBe('pending');
+    expect(second.output()).toContain(`run ${runId} continues`);
+    expect(simulator.requests.filter((r) => r.method === 'GET').length).toBeGreaterThan(getsAtKill);
+    expect(posts()).toBe(2);
+  }, 60_000);
+
+  it('a document with errors is refused with exit 2 and nothing is enqueued', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'arazzo-queue-bad-'));
+    try {
+      const bad = path.join(dir, 'bad.yml');
+      writeFileSync(bad, 'arazzo: 1.0.1\ninfo: {title: t, version: "1"}\nsourceDescriptions: []\nworkflows:\n- workflowId: w\n  steps:\n  - stepId: s\n    operationId: nope\n');
+      const refused = await runCliInProcess(['submit', bad, '--redis', redis.url, '--queue', 'q-bad']);
+      expect(refused.code).toBe(2);
+      const missing = await submit('q-bad', ['--input', 'name=x']);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('imageName');
+      const runs = await runCliInProcess(['runs', '--redis', redis.url, '--queue', 'q-bad', '--json']);
+      expect(JSON.parse(runs.stdout)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('cancel removes a waiting run; a worker stops on SIGTERM with exit 0', async () => {
+    const submitted = await submit('q-cancel', ['--json', ...seedArgs('queue-cancelled')]);
+    const { runId } = JSON.parse(submitted.stdout) as { runId: string };
+    const listed = await runCliInProcess(['runs', '--redis', redis.url, '--queue', 'q-cancel', '--json']);
+    expect(JSON.parse(listed.stdout)).toMatchObject([{ runId, state: 'waiting' }]);
+    const cancelled = await runCliInProcess(['cancel', runId, '--redis', redis.url, '--queue', 'q-cancel']);
+    expect(cancelled.code).toBe(0);
+    const status = await runCliInProcess(['status', runId, '--redis', redis.url, '--queue', 'q-cancel']);
+    expect(status.code).toBe(2);
+
+    const worker = startWorker('q-cancel');
+    await until('the worker', () => worker.output().includes('worker on queue q-cancel'));
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+    expect(worker.output()).toContain('stopped');
+  }, 30_000);
+});
