@@ -2,7 +2,7 @@
  * `npm run bench` (after `npm run build`): start-up, lint, per-step overhead, memory and the demo,
  * each as a median over several runs and a ratio to a baseline measured in the same run. Prints
  * a table and writes bench/results.json. Options: --quick (fewer runs), --only <group,...> with
- * groups startup, per-step, memory, state-file, demo, big-description. ARAZZO_BENCH_ROOT measures another built tree.
+ * groups startup, per-step, memory, state-file, queue, demo, big-description. ARAZZO_BENCH_ROOT measures another built tree.
  */
 import { writeFile, rename } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { measureMemory } from './measure-memory.mjs';
 import { measurePerStep } from './measure-per-step.mjs';
 import { measureStartup } from './measure-startup.mjs';
 import { measureStateFile } from './measure-state-file.mjs';
+import { measureQueue } from './measure-queue.mjs';
 import { startPollServerProcess } from './lib/poll-server-process.mjs';
 import { benchFile, ROOT } from './lib/paths.mjs';
 import { formatTable } from './lib/stats.mjs';
@@ -22,7 +23,7 @@ const quick = process.argv.includes('--quick');
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex > 0 ? new Set(process.argv[onlyIndex + 1].split(',')) : undefined;
 const wants = (group) => only === undefined || only.has(group);
-const runs = { startup: quick ? 7 : 21, perStep: quick ? 3 : 7, memory: quick ? 1 : 3, stateFile: quick ? 3 : 5, demo: quick ? 2 : 5, big: quick ? 2 : 5 };
+const runs = { startup: quick ? 7 : 21, perStep: quick ? 3 : 7, memory: quick ? 1 : 3, stateFile: quick ? 3 : 5, demo: quick ? 2 : 5, big: quick ? 2 : 5, queueRuns: quick ? 100 : 300, queue: quick ? 1 : 3 };
 
 function describeMachine() {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
@@ -47,7 +48,7 @@ if (wants('startup')) {
   step(`start-up and lint, ${runs.startup} runs each`);
   figures.push(...(await measureStartup(runs.startup)));
 }
-if (wants('per-step') || wants('memory') || wants('state-file')) {
+if (wants('per-step') || wants('memory') || wants('state-file') || wants('queue')) {
   const server = await startPollServerProcess();
   try {
     if (wants('per-step')) {
@@ -61,6 +62,10 @@ if (wants('per-step') || wants('memory') || wants('state-file')) {
     if (wants('state-file')) {
       step(`--state-file, ${runs.stateFile} alternating runs`);
       figures.push(await measureStateFile(server, runs.stateFile));
+    }
+    if (wants('queue')) {
+      step(`queue: ${runs.queueRuns} runs through workers over Redis, ${runs.queue} round(s)`);
+      figures.push(...(await measureQueue(server, runs.queueRuns, runs.queue)));
     }
   } finally {
     await server.close();
