@@ -7,6 +7,7 @@ import type { RunEvent } from '../engine/events.js';
 import { startRun } from '../engine/run-workflow.js';
 import type { RunResult } from '../engine/run-result.js';
 import type { RunState } from '../engine/run-state.js';
+import type { BrokerPort } from '../engine/ports.js';
 import { createUndiciHttpPort } from '../http/undici-http-port.js';
 import { createTokenPort } from '../http/oauth-token-port.js';
 import { createDispatcher } from '../http/create-dispatcher.js';
@@ -38,6 +39,8 @@ import { exitCodeFor, listenForStopSignals } from './signals.js';
 import { writeStateFile, type StateFile } from './state-file.js';
 import { hideSecrets, type SecretValues } from './state-secrets.js';
 import { createJournalEncoder } from './journal-json.js';
+import { resolveAsyncSteps } from './async-steps.js';
+import { reachableWorkflows } from './select-workflow.js';
 
 export interface ExecuteContext {
   io: CliIo;
@@ -81,6 +84,18 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
       : {}),
   });
   const learnSecrets = createSecretLearner(context.loaded.plan, redactor, context.inputs);
+  // AsyncAPI steps (Arazzo 1.1): their channels, and a broker client only when there are some.
+  const { channels } = resolveAsyncSteps(reachableWorkflows(context.loaded.plan, context.workflow.ref), context.loaded.workspace, settings.servers);
+  let broker: BrokerPort | undefined;
+  try {
+    broker = channels.size > 0 ? await (await import('../brokers/create-broker.js')).createBroker([...channels.values()]) : undefined;
+  } catch (error) {
+    io.stderr.write(`error: ${redactor.text(`cannot subscribe to the run's channels on ${[...new Set([...channels.values()].map((c) => c.serverUrl))].join(', ')}: ${(error as Error).message}`)}\n  hint: check that the broker is up (--server <source>=mqtt://host:port points a source at another one); nothing was sent\n`);
+    reporter.dispose();
+    await http.close();
+    stop.dispose();
+    return EXIT.failed;
+  }
   const sent = { count: 0 };
   const onEvent = (event: RunEvent): void => {
     if (event.type === 'request') sent.count++;
@@ -112,6 +127,7 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
           if (context.flags.verbose && error instanceof Error && error.stack) io.stderr.write(`${redactor.text(error.stack)}\n`);
         },
         ...(context.flags.resendInFlight ? { resendInFlight: true } : {}),
+        ...(broker ? { broker, asyncChannels: channels } : {}),
       }, { ...(save ? { onState: save } : {}), ...(io.host?.park ? { park: io.host.park } : {}) });
       // Handed back to the host (a delayed job): the run goes on elsewhere, so nothing is reported.
       if (!('result' in driven)) return EXIT.ok;
@@ -126,6 +142,7 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
     } finally {
       reporter.dispose();
       await http.close();
+      await broker?.close();
     }
     result = withResponseExcerpts(applyFailOnEnd(markCancelledRequest(result, stop.hard), settings.failOnEnd), journal.failedResponses, redactor);
     const interruptedBy = result.error?.code === 'aborted' ? stop.received() : undefined;

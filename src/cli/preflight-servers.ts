@@ -46,15 +46,6 @@ export function serverVariablesOf(workflows: readonly WorkflowPlan[]): string[] 
 }
 
 /** Arazzo 1.1 asyncapi steps are compiled and linted but not run yet: refused before anything is sent. */
-export function refuseAsyncApiSteps(workflows: readonly WorkflowPlan[]): Diagnostic[] {
-  return workflows.flatMap((workflow) => workflow.steps.filter((step) => step.target.kind === 'asyncapi').map((step) =>
-    makeDiagnostic('asyncapi-step-unsupported', 'error', `Step "${step.stepId}" is an AsyncAPI step (${step.target.kind === 'asyncapi' ? step.target.reference.text : ''}); running AsyncAPI steps is not supported yet`, {
-      file: workflow.ref.documentKey,
-      pointer: step.pointer,
-      hint: 'arazzo lint checks this document; run a workflow without asyncapi steps.',
-    })));
-}
-
 /** A mistyped variable would otherwise be ignored and the request sent to the default region. */
 function unknownVariables(given: readonly string[], known: readonly string[]): Diagnostic[] {
   return given.filter((name) => !known.includes(name)).map((name) => {

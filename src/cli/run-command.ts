@@ -21,7 +21,8 @@ import { printDryRun } from './dry-run.js';
 import { executeRun, type ExecuteContext } from './execute-run.js';
 import { checkFailOnEnd } from './fail-on-end.js';
 import { parseRuleSettings } from './parse-rule-settings.js';
-import { assignUnnamedServer, checkServerNames, preflightServers, refuseAsyncApiSteps } from './preflight-servers.js';
+import { assignUnnamedServer, checkServerNames, preflightServers } from './preflight-servers.js';
+import { resolveAsyncSteps } from './async-steps.js';
 import { hintSecretInputs, promptMissingSecrets } from './secret-input-hint.js';
 import { UsageError } from './parse-cli-values.js';
 import { reportInvalid, type InvalidContext } from './report-invalid.js';
@@ -112,7 +113,7 @@ export async function prepareRun(target: RunTarget): Promise<number | (() => Pro
   for (const warning of locateDiagnostics(gathered.warnings, loaded.workspace)) io.stderr.write(`${redactor.text(formatDiagnostic(warning, style, io.cwd))}\n`);
 
   const reachable = reachableWorkflows(loaded.plan, workflow.ref);
-  const preflight = [...refuseAsyncApiSteps(reachable), ...preflightServers(reachable, settings.servers, settings.serverVariables)];
+  const preflight = [...resolveAsyncSteps(reachable, loaded.workspace, settings.servers).diagnostics, ...preflightServers(reachable, settings.servers, settings.serverVariables)];
   if (preflight.length > 0) return reportInvalid(locateDiagnostics(preflight, loaded.workspace), invalid);
   target.validated?.(gathered.inputs);
 

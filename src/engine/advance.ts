@@ -13,9 +13,9 @@ import { workflowKey } from '../plan/plan.js';
 import type { Advanced, Effect, Reply } from './effects.js';
 import { haltRun } from './halt-run.js';
 import { planOf, scopeOf, type RunEnv } from './run-env.js';
-import { beginStep, completeStep, retryDelay, sendStep } from './run-step.js';
+import { beginStep, completeStep, messageStep, retryDelay, sendStep } from './run-step.js';
 import { draftState, own, type Frame, type RunState } from './run-state.js';
-import { outcomeOfChild, outcomeOfExchange } from './step-outcome.js';
+import { outcomeOfChild, outcomeOfExchange, outcomeOfMessage } from './step-outcome.js';
 import { enterWorkflow, failDependent, finishTopFrame } from './workflow-frames.js';
 
 /** Methods that may be sent twice with the effect of once (RFC 9110 §9.2.2). */
@@ -57,6 +57,12 @@ function takeReply(plan: Plan, state: RunState, env: RunEnv, reply: Reply | unde
     return undefined;
   }
   const next = frame.next;
+  if (reply.kind === 'message') {
+    if (next.kind !== 'awaiting-message') throw new Error(`a message outcome arrived while the run was in state ${next.kind}`);
+    delete state.inFlight;
+    const at = planOf(plan, frame);
+    return completeStep(plan, state, env, frame, at, next.exec, outcomeOfMessage(state, frame, at, at.workflow.steps[next.exec.stepIndex]!, reply.effect, reply.outcome));
+  }
   if (next.kind !== 'awaiting-response') throw new Error(`a response arrived while the run was in state ${next.kind}`);
   delete state.inFlight;
   const at = planOf(plan, frame);
@@ -76,9 +82,11 @@ function lostInFlight(plan: Plan, state: RunState, env: RunEnv): Effect | undefi
   const next = frame.next;
   const method = state.inFlight!.method;
   delete state.inFlight;
-  if (next.kind !== 'awaiting-response') throw new Error(`a request was in flight while the run was in state ${next.kind}`);
+  // A receive is waited for again; a send that may have reached the broker follows the POST rule.
+  if (next.kind === 'awaiting-message' && (method === 'RECEIVE' || env.options.resendInFlight)) return messageStep(plan, state, env, frame, planOf(plan, frame), next.exec);
+  if (next.kind !== 'awaiting-response' && next.kind !== 'awaiting-message') throw new Error(`a request was in flight while the run was in state ${next.kind}`);
   const at = planOf(plan, frame);
-  if (IDEMPOTENT.has(method) || env.options.resendInFlight) return sendStep(plan, state, env, frame, at, next.exec);
+  if (next.kind === 'awaiting-response' && (IDEMPOTENT.has(method) || env.options.resendInFlight)) return sendStep(plan, state, env, frame, at, next.exec);
   const stepId = at.workflow.steps[next.exec.stepIndex]!.stepId;
   return completeStep(plan, state, env, frame, at, next.exec, {
     succeeded: false,
@@ -143,6 +151,7 @@ function turn(plan: Plan, state: RunState, env: RunEnv): Effect | undefined {
     case 'awaiting-child':
     case 'awaiting-retry-workflow':
     case 'awaiting-response':
+    case 'awaiting-message':
       throw new Error(`workflow ${at.workflow.workflowId} is in state ${next.kind} but nothing it waits for is under way`);
   }
 }

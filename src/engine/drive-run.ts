@@ -10,6 +10,18 @@ import { createRunEnv, type RunOptions } from './run-env.js';
 import type { RunResult } from './run-result.js';
 import type { RunState } from './run-state.js';
 import { sendAuthorized } from './send-authorized.js';
+import type { MessageEffect } from './effects.js';
+import { matcherFor, type MessageOutcome } from './message-step.js';
+
+async function performMessage(options: RunOptions, effect: MessageEffect): Promise<MessageOutcome> {
+  const broker = options.broker;
+  if (!broker) return { kind: 'failure', message: 'no broker port: this host cannot run AsyncAPI steps' };
+  if (effect.channel.action === 'send') {
+    const sent = await broker.send(effect.channel, effect.address, effect.message, options.signal);
+    return sent.ok ? { kind: 'sent' } : { kind: 'failure', message: sent.message };
+  }
+  return broker.receive(effect.channel, effect.address, matcherFor(effect), effect.timeoutMs, options.signal);
+}
 
 export interface DriveHooks {
   /**
@@ -53,6 +65,8 @@ export async function driveRun(plan: Plan, state: RunState, options: RunOptions,
           const findings = checks && effect.responses && done.outcome.kind === 'response' ? await checks.check(effect.responses, done.outcome.response) : undefined;
           reply = { kind: 'response', sent: { ...effect, request: done.request }, outcome: done.outcome, ...(findings ? { findings } : {}) };
         }
+      } else if (effect.kind === 'message') {
+        reply = { kind: 'message', effect, outcome: await performMessage(options, effect) };
       } else {
         if (hooks.park?.(effect)) return { parkedUntil: effect.until, state: step.state };
         await options.clock.sleep(effect.ms, options.signal);

@@ -5,7 +5,8 @@
 import type { DigestLogin, TokenGrant } from '../auth/credential.js';
 import type { RequestView } from '../expressions/scope.js';
 import type { OperationResponses } from '../plan/operation.js';
-import type { HttpOutcome, HttpRequest, ResponseFinding } from './ports.js';
+import type { AsyncChannel } from '../plan/async-channel.js';
+import type { BrokerMessage, HttpOutcome, HttpRequest, ReceiveOutcome, ResponseFinding } from './ports.js';
 import type { RunResult } from './run-result.js';
 
 export type SendEffect = {
@@ -24,8 +25,23 @@ export type SendEffect = {
   responses?: OperationResponses;
 };
 
+/** Arazzo 1.1.0 §Step Object: an AsyncAPI step's message to send, or the message to wait for. */
+export type MessageEffect = {
+  kind: 'message';
+  channel: AsyncChannel;
+  /** The channel address with its `in: channel` parameters filled. */
+  address: string;
+  /** send: the message; receive: unused. */
+  message: BrokerMessage;
+  /** receive: only a message whose correlation id (at channel.correlationLocation) equals this. */
+  correlationId?: string;
+  /** receive: the step's `timeout`, cut to what is left of --timeout. */
+  timeoutMs: number;
+};
+
 export type Effect =
   | SendEffect
+  | MessageEffect
   /** Wait until `until` (epoch ms by the run's clock); `ms` is how long that is from now. */
   | { kind: 'wait'; until: number; ms: number }
   | { kind: 'done'; result: RunResult };
@@ -33,6 +49,8 @@ export type Effect =
 export type Reply =
   /** The outcome of the request of a send effect (handed back with it, `request` as actually sent). */
   | { kind: 'response'; sent: SendEffect; outcome: HttpOutcome; findings?: ResponseFinding[] }
+  /** How an AsyncAPI step's message went: sent (accepted by the broker), received, timed out or failed. */
+  | { kind: 'message'; effect: MessageEffect; outcome: { kind: 'sent' } | ReceiveOutcome }
   /** The request could not be sent (e.g. no OAuth 2.0 token): the step fails for this reason. */
   | { kind: 'not-sent'; reason: string }
   /** The wait of a wait effect is over (or was cut short by the run's signal). */

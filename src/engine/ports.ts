@@ -4,6 +4,7 @@
  * undici port against loopback servers; the port exists for layering and library reuse.
  */
 import type { TokenGrant } from '../auth/credential.js';
+import type { AsyncChannel } from '../plan/async-channel.js';
 import type { OperationResponses } from '../plan/operation.js';
 
 export interface HttpRequest {
@@ -85,4 +86,30 @@ export interface Clock {
   now(): number;
   /** Resolves after ms, or early (without throwing) when the signal aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** A message of an AsyncAPI step (Arazzo 1.1.0 §Step Object: action send|receive). */
+export interface BrokerMessage {
+  /** Header names lower-cased (MQTT 5 user properties). */
+  headers: Record<string, string>;
+  payload: unknown;
+}
+
+export type ReceiveOutcome =
+  | { kind: 'received'; message: BrokerMessage }
+  | { kind: 'timeout' }
+  | { kind: 'failure'; message: string };
+
+/** The broker side of AsyncAPI steps; adapters in src/brokers load their client library only when used. */
+export interface BrokerPort {
+  /**
+   * Subscribes to every channel a receive step of the run may use, before the first step runs,
+   * so a message triggered by an earlier step (an HTTP call, a send) is never missed.
+   */
+  prepare(channels: readonly AsyncChannel[]): Promise<void>;
+  /** Resolves once the broker accepted the message (MQTT QoS 1 PUBACK). */
+  send(channel: AsyncChannel, address: string, message: BrokerMessage, signal?: AbortSignal): Promise<{ ok: true } | { ok: false; message: string }>;
+  /** The first message on the channel (buffered since prepare) that `matches`, within timeoutMs. */
+  receive(channel: AsyncChannel, address: string, matches: (message: BrokerMessage) => boolean, timeoutMs: number, signal?: AbortSignal): Promise<ReceiveOutcome>;
+  close(): Promise<void>;
 }

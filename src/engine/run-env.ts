@@ -7,7 +7,8 @@ import { makeDiagnostic, type Code, type Diagnostic } from '../diagnostics/diagn
 import type { ExpressionScope, RequestView, ResponseView } from '../expressions/scope.js';
 import type { DocumentPlan, Plan, WorkflowPlan } from '../plan/plan.js';
 import type { EventSink, RunEvent } from './events.js';
-import type { Clock, HttpPort, ResponseCheckPort, TokenPort } from './ports.js';
+import type { AsyncChannel } from '../plan/async-channel.js';
+import type { BrokerPort, Clock, HttpPort, ResponseCheckPort, TokenPort } from './ports.js';
 import { RUN_DEFAULTS } from './run-defaults.js';
 import type { Frame, RunState } from './run-state.js';
 
@@ -46,7 +47,14 @@ export interface RunOptions {
   learnSecret?: (value: string) => void;
   /** Response checks against the description: `warn` adds a warning, `error` also fails the step. Off when absent. */
   responseChecks?: { mode: 'warn' | 'error'; check: ResponseCheckPort };
+  /** The channel of each AsyncAPI step, by asyncChannelKey (resolved by the host from the sources). */
+  asyncChannels?: ReadonlyMap<string, AsyncChannel>;
+  /** Sends and receives AsyncAPI messages; without it an AsyncAPI step halts the run. */
+  broker?: BrokerPort;
 }
+
+/** Where an AsyncAPI step's channel is found in RunOptions.asyncChannels. */
+export const asyncChannelKey = (documentKey: string, workflowId: string, stepId: string): string => `${documentKey}#${workflowId}#${stepId}`;
 
 /** What advance needs besides the plan and the state; the HTTP port is the driver's. */
 export type RunEnvOptions = Omit<RunOptions, 'http'>;

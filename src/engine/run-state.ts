@@ -46,7 +46,9 @@ export type FrameNext =
   /** The child workflow of this workflowId step ended (handed over by the frame that ended). */
   | { kind: 'child-ended'; exec: StepExecution; outcome: WorkflowOutcome }
   /** The request of this operation step is in flight (see RunState.inFlight). */
-  | { kind: 'awaiting-response'; exec: StepExecution };
+  | { kind: 'awaiting-response'; exec: StepExecution }
+  /** This AsyncAPI step's message is being sent, or waited for (see RunState.inFlight). */
+  | { kind: 'awaiting-message'; exec: StepExecution };
 
 /** Why a frame is on the stack: what happens to its outcome. */
 export type FrameWhy = 'root' | 'dependency' | 'step' | 'retry';

@@ -11,6 +11,7 @@ import { authorizeRequest } from './authorize-request.js';
 import { checkLimits, RunHalt } from './halt-run.js';
 import { nextTransition } from './next-transition.js';
 import { prepareRequest } from './prepare-request.js';
+import { messageEffect } from './message-step.js';
 import { remainingMs, scopeOf, type FramePlan, type RunEnv } from './run-env.js';
 import type { RunError } from './run-result.js';
 import { own, withOwn, type Frame, type RunState, type StepExecution } from './run-state.js';
@@ -30,7 +31,7 @@ export function beginStep(plan: Plan, state: RunState, env: RunEnv, frame: Frame
   state.current = { workflowId, stepId: step.stepId, recorded: false };
   if (env.listening) env.emit({ type: 'step-start', workflowId, stepId: step.stepId, execution, attempt });
   if (step.target.kind === 'operation') return sendStep(plan, state, env, frame, at, exec);
-  if (step.target.kind === 'asyncapi') throw new RunHalt('asyncapi-step-unsupported', `step ${step.stepId} is an AsyncAPI step, which this version cannot run yet`, step.stepId, workflowId);
+  if (step.target.kind === 'asyncapi') return messageStep(plan, state, env, frame, at, exec);
   const base = scopeOf(state, frame, at.document);
   let inputs: Record<string, unknown> = {};
   for (const parameter of step.parameters) {
@@ -63,6 +64,15 @@ export function sendStep(plan: Plan, state: RunState, env: RunEnv, frame: Frame,
     ...(digest ? { digest } : {}),
     ...(env.options.responseChecks && step.target.kind === 'operation' && step.target.operation.responses ? { responses: step.target.operation.responses } : {}),
   };
+}
+
+/** An AsyncAPI step's message to send or wait for (message-step.ts); also a receive again on resume. */
+export function messageStep(_plan: Plan, state: RunState, env: RunEnv, frame: Frame, at: FramePlan, exec: StepExecution): Effect {
+  const step = at.workflow.steps[exec.stepIndex]!;
+  const effect = messageEffect(state, env, at, step, scopeOf(state, frame, at.document));
+  frame.next = { kind: 'awaiting-message', exec };
+  state.inFlight = { workflowId: at.workflow.workflowId, stepId: step.stepId, method: effect.channel.action === 'send' ? 'SEND' : 'RECEIVE', sentAt: env.clock.now() };
+  return effect;
 }
 
 export function completeStep(plan: Plan, state: RunState, env: RunEnv, frame: Frame, at: FramePlan, exec: StepExecution, outcome: StepOutcome): Effect | undefined {

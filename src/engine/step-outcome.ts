@@ -4,6 +4,8 @@ import { setOwn } from '../document/set-own.js';
 import { renderValue } from '../expressions/evaluate-expression.js';
 import type { ExpressionScope, RequestView } from '../expressions/scope.js';
 import type { CriterionPlan, OutputPlan, StepPlan } from '../plan/plan.js';
+import type { MessageEffect } from './effects.js';
+import type { MessageOutcome } from './message-step.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 import type { HttpFailureReason, HttpOutcome, HttpRequest, ResponseFinding } from './ports.js';
 import { scopeOf, warn, type FramePlan, type RunEnv } from './run-env.js';
@@ -77,6 +79,25 @@ export function outcomeOfExchange(state: RunState, env: RunEnv, frame: Frame, at
     request: method,
     ...(findings && findings.length > 0 ? { responseChecks: findings } : {}),
   };
+}
+
+/**
+ * Arazzo 1.1.0 "Defining Success for Asynchronous Steps": a send succeeds once the broker took the
+ * message; a receive on the first matching message, then its successCriteria on `$message`; no
+ * matching message within the timeout fails the step (its onFailure actions apply).
+ */
+export function outcomeOfMessage(state: RunState, frame: Frame, at: FramePlan, step: StepPlan, effect: MessageEffect, outcome: MessageOutcome): StepOutcome {
+  const base = scopeOf(state, frame, at.document);
+  const where = `${effect.channel.protocol} ${effect.address}`;
+  if (outcome.kind === 'failure') return { succeeded: false, scope: base, outputs: evaluateOutputs(step.outputs, base), reason: outcome.message };
+  if (outcome.kind === 'timeout') {
+    const reason = `no message${effect.correlationId !== undefined ? ` with correlation id ${effect.correlationId}` : ''} arrived on ${where} within ${effect.timeoutMs} ms (timeout)`;
+    return { succeeded: false, scope: base, outputs: evaluateOutputs(step.outputs, base), reason };
+  }
+  const message = outcome.kind === 'received' ? outcome.message : effect.message;
+  const scope: ExpressionScope = { ...base, message: { headers: message.headers, payload: message.payload } };
+  const failed = firstFailure(step.successCriteria, scope);
+  return { succeeded: failed === undefined, scope, outputs: evaluateOutputs(step.outputs, scope), ...(failed !== undefined ? { reason: failed } : {}) };
 }
 
 /** Inside a workflowId step, $outputs are the child workflow's outputs (spec: Step Object outputs). */

@@ -23,6 +23,8 @@ export interface LoadedSource {
   operations?: OperationIndex;
   /** For arazzo sources: key of the loaded document in Workspace.documents. */
   documentKey?: string;
+  /** For asyncapi sources: the parsed AsyncAPI document (its channels are resolved per step). */
+  asyncapi?: unknown;
 }
 
 export interface LoadedDocument {
@@ -131,9 +133,9 @@ async function loadSource(
     return undefined;
   }
   if (declaration.type === 'asyncapi') {
-    // Arazzo 1.1.0 §Source Description Object: an AsyncAPI description, read here; its channels and
-    // operations are indexed by the AsyncAPI step support, which is not built yet.
-    return { name, location, url, type: 'asyncapi', pointer };
+    // Arazzo 1.1.0 §Source Description Object: an AsyncAPI description, read here; the channel each
+    // asyncapi step uses is resolved in it before the run (plan/async-channel.ts).
+    return { name, location, url, type: 'asyncapi', pointer, asyncapi: parsed.value };
   }
   if (declaration.type === undefined && isObject(parsed.value) && 'arazzo' in parsed.value) {
     // Untyped source that turns out to be an Arazzo document (type sniffing, checklist 4.4).

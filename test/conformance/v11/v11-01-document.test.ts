@@ -1,8 +1,9 @@
 /**
  * Arazzo 1.1.0 §Versions, §Schema (the schema's own pass/ and fail/ documents run whole),
  * §Step Object (channelPath, action, correlationId, timeout, step dependsOn), §Source Description
- * Object (type: asyncapi) and §Runtime Expressions ($message). Running AsyncAPI steps is not built
- * here: until it is, a run that reaches one is refused with asyncapi-step-unsupported (exit 2).
+ * Object (type: asyncapi) and §Runtime Expressions ($message). Running AsyncAPI steps over MQTT is
+ * tested in test/e2e/asyncapi-mqtt.test.ts; a step whose channel cannot be resolved in its AsyncAPI
+ * source (or is on another protocol) is refused with asyncapi-step-unsupported (exit 2).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -85,7 +86,7 @@ describe('Arazzo 1.1.0 §Step Object and §Source Description Object: asyncapi s
     expect(steps[2]!.correlationId).toMatchObject({ kind: 'expression', expression: { kind: 'inputs', name: 'id' } });
   });
 
-  it('run refuses a workflow with asyncapi steps: exit 2, asyncapi-step-unsupported, nothing sent', async () => {
+  it('run refuses asyncapi steps whose operation or channel is not in the AsyncAPI source: exit 2, asyncapi-step-unsupported, nothing sent', async () => {
     const api = await startApi({ 'GET /pets': json([]) });
     const dir = writeWorkspace({ 'flow.arazzo.yaml': ASYNC_DOC, 'orders.asyncapi.yaml': ASYNCAPI });
     const run = await runCliInProcess(['run', path.join(dir, 'flow.arazzo.yaml'), '--server', `api=${api.url}`, '--json']);

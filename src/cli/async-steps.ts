@@ -1,0 +1,43 @@
+/**
+ * Before a run: the channel of every AsyncAPI step the run may reach, resolved in its source's
+ * AsyncAPI document (plan/async-channel.ts) with `--server <source>=<url>` applied. A step that
+ * cannot be resolved, or uses a protocol this version cannot speak, is an error (exit 2, nothing
+ * sent or published).
+ */
+import { SUPPORTED_PROTOCOLS } from '../brokers/supported-protocols.js';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { asyncChannelKey } from '../engine/run-env.js';
+import type { Workspace } from '../load/load-workspace.js';
+import { resolveAsyncChannel, type AsyncChannel } from '../plan/async-channel.js';
+import type { WorkflowPlan } from '../plan/plan.js';
+
+const SOURCE_NAME = /\$sourceDescriptions\.([A-Za-z0-9_-]+)/;
+
+export function resolveAsyncSteps(workflows: readonly WorkflowPlan[], workspace: Workspace, servers: Readonly<Record<string, string>>): { channels: Map<string, AsyncChannel>; diagnostics: Diagnostic[] } {
+  const channels = new Map<string, AsyncChannel>();
+  const diagnostics: Diagnostic[] = [];
+  for (const workflow of workflows) {
+    const document = workspace.documents.get(workflow.ref.documentKey);
+    for (const step of workflow.steps) {
+      if (step.target.kind !== 'asyncapi') continue;
+      const place = { file: workflow.ref.documentKey, pointer: step.pointer };
+      const name = step.target.source?.name ?? SOURCE_NAME.exec(step.target.reference.text)?.[1];
+      const source = document?.sources.find((s) => s.name === name && s.type === 'asyncapi');
+      if (!name || !source) {
+        diagnostics.push(makeDiagnostic('asyncapi-step-unsupported', 'error', `Step "${step.stepId}": ${step.target.reference.text} names no asyncapi source description that could be read`, { ...place, hint: 'Name a sourceDescriptions entry of type asyncapi, e.g. $sourceDescriptions.events.placeOrder.' }));
+        continue;
+      }
+      const resolved = resolveAsyncChannel(source.asyncapi, name, step.target.reference, step.target.action, servers[name]);
+      if (!resolved.ok) {
+        diagnostics.push(makeDiagnostic('asyncapi-step-unsupported', 'error', `Step "${step.stepId}": ${resolved.problem.message}`, { ...place, ...(resolved.problem.hint ? { hint: resolved.problem.hint } : {}) }));
+        continue;
+      }
+      if (!(SUPPORTED_PROTOCOLS as readonly string[]).includes(resolved.channel.protocol)) {
+        diagnostics.push(makeDiagnostic('asyncapi-step-unsupported', 'error', `Step "${step.stepId}": its channel ${resolved.channel.address} is on a ${resolved.channel.protocol} server (${resolved.channel.serverUrl}); this version sends and receives over MQTT only`, { ...place, hint: `Point the source at an MQTT broker with --server ${name}=mqtt://host:1883, or run a workflow without this step.` }));
+        continue;
+      }
+      channels.set(asyncChannelKey(workflow.ref.documentKey, workflow.workflowId, step.stepId), resolved.channel);
+    }
+  }
+  return { channels, diagnostics };
+}

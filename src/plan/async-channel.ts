@@ -1,0 +1,145 @@
+/**
+ * Arazzo 1.1.0 §Step Object (channelPath, operationId/operationPath of an `asyncapi` source, action,
+ * correlationId): where an AsyncAPI step sends or receives — the channel address, the broker's URL
+ * and protocol, and where the messages carry their correlation id. Pure: the AsyncAPI document
+ * (2.6 or 3.0, as parsed) in, a channel or a problem out. Local `$ref`s (`#/…`) are followed.
+ */
+import type { Problem } from '../diagnostics/diagnostic.js';
+import { isObject, ownField } from '../document/model.js';
+
+export interface AsyncChannel {
+  /** The source description's name. */
+  source: string;
+  /** Topic / subject / routing key; `{name}` parameters filled at run time. */
+  address: string;
+  action: 'send' | 'receive';
+  /** Lower-cased, e.g. mqtt, amqp, nats, ws, kafka. */
+  protocol: string;
+  /** e.g. mqtt://127.0.0.1:1883 */
+  serverUrl: string;
+  /** The message's correlationId location, e.g. `$message.header#/orderRequestId`. */
+  correlationLocation?: string;
+  contentType?: string;
+}
+
+export interface AsyncStepReference {
+  field: 'operationId' | 'operationPath' | 'channelPath';
+  text: string;
+}
+
+type Resolved = { ok: true; channel: AsyncChannel } | { ok: false; problem: Problem };
+
+const fail = (message: string, hint?: string): Resolved => ({ ok: false, problem: { code: 'asyncapi-step-unsupported', message, ...(hint ? { hint } : {}) } });
+
+function deref(root: unknown, value: unknown, depth = 0): unknown {
+  const ref = isObject(value) ? ownField(value, '$ref') : undefined;
+  if (typeof ref !== 'string' || !ref.startsWith('#/') || depth > 20) return value;
+  let node: unknown = root;
+  for (const token of ref.slice(2).split('/').map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'))) node = isObject(node) ? ownField(node, token) : undefined;
+  return deref(root, node, depth + 1);
+}
+
+const fragmentOf = (text: string): string | undefined => {
+  const hash = text.indexOf('#');
+  return hash < 0 ? undefined : text.slice(hash + 1);
+};
+const atPointer = (root: unknown, pointer: string): unknown => deref(root, { $ref: `#${pointer}` });
+
+/** The operation (v3: operations map or operationId; v2: a publish/subscribe with that operationId). */
+function findOperation(doc: Record<string, unknown>, id: string): { operation: Record<string, unknown>; channel?: unknown; channelName?: string } | undefined {
+  const operations = ownField(doc, 'operations');
+  if (isObject(operations)) {
+    for (const [key, value] of Object.entries(operations)) {
+      const operation = deref(doc, value);
+      if (isObject(operation) && (key === id || ownField(operation, 'operationId') === id)) return { operation, channel: deref(doc, ownField(operation, 'channel')) };
+    }
+  }
+  const channels = ownField(doc, 'channels');
+  if (isObject(channels)) {
+    for (const [name, value] of Object.entries(channels)) {
+      const channel = deref(doc, value);
+      for (const verb of ['publish', 'subscribe']) {
+        const operation = isObject(channel) ? deref(doc, ownField(channel, verb)) : undefined;
+        if (isObject(operation) && ownField(operation, 'operationId') === id) return { operation, channel, channelName: name };
+      }
+    }
+  }
+  return undefined;
+}
+
+function firstMessage(doc: unknown, operation: Record<string, unknown> | undefined, channel: unknown): Record<string, unknown> | undefined {
+  const candidates = [operation ? ownField(operation, 'messages') : undefined, operation ? ownField(operation, 'message') : undefined, isObject(channel) ? ownField(channel, 'messages') : undefined];
+  for (const candidate of candidates) {
+    const list = Array.isArray(candidate) ? candidate : isObject(candidate) && ownField(candidate, '$ref') === undefined && ownField(candidate, 'payload') === undefined ? Object.values(candidate) : candidate ? [candidate] : [];
+    const message = deref(doc, list[0]);
+    if (isObject(message)) return message;
+  }
+  return undefined;
+}
+
+function serverOf(doc: Record<string, unknown>, channel: unknown): { url: string; protocol: string } | undefined {
+  const servers = ownField(doc, 'servers');
+  if (!isObject(servers)) return undefined;
+  const listed = isObject(channel) ? ownField(channel, 'servers') : undefined;
+  const entries = Array.isArray(listed) && listed.length > 0
+    ? listed.map((item) => (typeof item === 'string' ? ownField(servers, item) : deref(doc, item)))
+    : Object.values(servers).map((item) => deref(doc, item));
+  for (const server of entries) {
+    if (!isObject(server)) continue;
+    const protocol = String(ownField(server, 'protocol') ?? '').toLowerCase();
+    const url = ownField(server, 'url');
+    const host = ownField(server, 'host');
+    if (typeof url === 'string') return { url: url.includes('://') ? url : `${protocol}://${url}`, protocol };
+    if (typeof host === 'string') return { url: `${protocol}://${host}${typeof ownField(server, 'pathname') === 'string' ? String(ownField(server, 'pathname')) : ''}`, protocol };
+  }
+  return undefined;
+}
+
+export function resolveAsyncChannel(document: unknown, source: string, reference: AsyncStepReference, action: 'send' | 'receive' | undefined, serverOverride?: string): Resolved {
+  if (!isObject(document) || (typeof ownField(document, 'asyncapi') !== 'string')) return fail(`source ${source} is not an AsyncAPI document`);
+  const fragment = fragmentOf(reference.text);
+  let operation: Record<string, unknown> | undefined;
+  let channel: unknown;
+  let channelName: string | undefined;
+  if (fragment !== undefined) {
+    const target = atPointer(document, fragment);
+    if (!isObject(target)) return fail(`${reference.text} points at nothing in source ${source}`);
+    if (/^\/channels\/[^/]+$/.test(fragment)) {
+      channel = target;
+      channelName = fragment.split('/')[2]!.replace(/~1/g, '/').replace(/~0/g, '~');
+    } else {
+      operation = target;
+      channel = deref(document, ownField(target, 'channel'));
+    }
+  } else {
+    const id = reference.text.replace(/^\$sourceDescriptions\.[A-Za-z0-9_-]+\./, '');
+    const found = findOperation(document, id);
+    if (!found) return fail(`operation ${id} is not in the AsyncAPI source ${source}`, 'Name an operation of the AsyncAPI document (v3: a key of operations; v2: an operationId).');
+    ({ operation, channel, channelName } = found);
+  }
+  const address = (isObject(channel) ? ownField(channel, 'address') : undefined) ?? channelName;
+  if (typeof address !== 'string') return fail(`the channel of ${reference.text} has no address in source ${source}`);
+  const declared = operation ? ownField(operation, 'action') : undefined;
+  // AsyncAPI 3 describes the application's side and 2.x the client's (a known ambiguity, Arazzo
+  // issue #563): the step's own `action` is what the runner does; without it nothing is guessed.
+  const chosen = action ?? undefined;
+  if (chosen === undefined) return fail(`step uses ${reference.text} without action: send or receive`, `Add action: send or action: receive (the AsyncAPI operation says "${String(declared ?? 'nothing')}", from the application's side).`);
+  const server = serverOverride ? { url: serverOverride, protocol: serverOverride.split(':')[0]!.toLowerCase() } : serverOf(document, channel);
+  if (!server) return fail(`source ${source} declares no server for ${address}`, `Give one with --server ${source}=mqtt://host:port.`);
+  const message = firstMessage(document, operation, channel);
+  const correlation = message ? deref(document, ownField(message, 'correlationId')) : undefined;
+  const location = isObject(correlation) ? ownField(correlation, 'location') : undefined;
+  const contentType = (message ? ownField(message, 'contentType') : undefined) ?? ownField(document, 'defaultContentType');
+  return {
+    ok: true,
+    channel: {
+      source,
+      address,
+      action: chosen,
+      protocol: server.protocol,
+      serverUrl: server.url,
+      ...(typeof location === 'string' ? { correlationLocation: location } : {}),
+      ...(typeof contentType === 'string' ? { contentType } : {}),
+    },
+  };
+}
