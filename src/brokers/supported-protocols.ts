@@ -1,2 +1,8 @@
-/** Protocols whose AsyncAPI steps run; a step on any other is refused before the run (exit 2). */
-export const SUPPORTED_PROTOCOLS = ['mqtt', 'mqtts'] as const;
+/** Protocols whose AsyncAPI steps run, by adapter; a step on any other is refused before the run (exit 2). */
+export type ProtocolFamily = 'mqtt' | 'nats';
+
+const FAMILIES: Readonly<Record<string, ProtocolFamily>> = { mqtt: 'mqtt', mqtts: 'mqtt', 'secure-mqtt': 'mqtt', nats: 'nats' };
+
+export const SUPPORTED_PROTOCOLS = Object.keys(FAMILIES);
+
+export const familyOf = (protocol: string): ProtocolFamily | undefined => (Object.hasOwn(FAMILIES, protocol) ? FAMILIES[protocol] : undefined);

@@ -32,8 +32,8 @@ export function resolveAsyncSteps(workflows: readonly WorkflowPlan[], workspace:
         diagnostics.push(makeDiagnostic('asyncapi-step-unsupported', 'error', `Step "${step.stepId}": ${resolved.problem.message}`, { ...place, ...(resolved.problem.hint ? { hint: resolved.problem.hint } : {}) }));
         continue;
       }
-      if (!(SUPPORTED_PROTOCOLS as readonly string[]).includes(resolved.channel.protocol)) {
-        diagnostics.push(makeDiagnostic('asyncapi-step-unsupported', 'error', `Step "${step.stepId}": its channel ${resolved.channel.address} is on a ${resolved.channel.protocol} server (${resolved.channel.serverUrl}); this version sends and receives over MQTT only`, { ...place, hint: `Point the source at an MQTT broker with --server ${name}=mqtt://host:1883, or run a workflow without this step.` }));
+      if (!SUPPORTED_PROTOCOLS.includes(resolved.channel.protocol)) {
+        diagnostics.push(makeDiagnostic('asyncapi-step-unsupported', 'error', `Step "${step.stepId}": its channel ${resolved.channel.address} is on a ${resolved.channel.protocol} server (${resolved.channel.serverUrl}); this version sends and receives over ${SUPPORTED_PROTOCOLS.join(', ')} only`, { ...place, hint: `Point the source at a supported broker, e.g. --server ${name}=mqtt://host:1883 or nats://host:4222, or run a workflow without this step.` }));
         continue;
       }
       channels.set(asyncChannelKey(workflow.ref.documentKey, workflow.workflowId, step.stepId), resolved.channel);

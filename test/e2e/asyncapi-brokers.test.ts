@@ -1,0 +1,158 @@
+// Arazzo 1.1.0 §Step Object (action send|receive, correlationId, timeout) and "Defining Success for
+// Asynchronous Steps", against real brokers started by the tests (mosquitto, nats-server): an order
+// placed over HTTP (a loopback server that publishes a decoy and then its confirmation to the
+// broker), the confirmation received by correlation id, a payment message sent (checked by a
+// subscriber of the test's own). One scenario, every broker.
+import path from 'node:path';
+import mqtt from 'mqtt';
+import { connect as natsConnect, headers as natsHeaders } from 'nats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
+import { startMosquitto } from '../support/mosquitto.js';
+import { startNatsServer } from '../support/nats-server.js';
+import { repoRoot } from '../support/run-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
+
+const FLOW = path.join(repoRoot, 'test/fixtures/asyncapi/orders.arazzo.yaml');
+const PAYMENTS = 'payments/eu/requested';
+
+interface Received {
+  topic: string;
+  payload: unknown;
+  headers: Record<string, string>;
+}
+
+/** The test's own client of a broker: publishes confirmations, hears payments. */
+interface TestClient {
+  url: string;
+  publish(topic: string, payload: unknown, headers: Record<string, string>): Promise<void>;
+  listen(topic: string, into: Received[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function mqttClient(): Promise<TestClient> {
+  const server = await startMosquitto();
+  const client = await mqtt.connectAsync(server.url, { protocolVersion: 5 });
+  return {
+    url: server.url,
+    publish: async (topic, payload, headers) => {
+      await client.publishAsync(topic, JSON.stringify(payload), { qos: 1, properties: { userProperties: headers } });
+    },
+    listen: async (topic, into) => {
+      client.on('message', (t, bytes, packet) => {
+        if (t === topic) into.push({ topic: t, payload: JSON.parse(bytes.toString()), headers: Object.fromEntries(Object.entries(packet.properties?.userProperties ?? {}).map(([k, v]) => [k, String(v)])) });
+      });
+      await client.subscribeAsync(topic, { qos: 1 });
+    },
+    close: async () => {
+      await client.endAsync();
+      await server.stop();
+    },
+  };
+}
+
+async function natsClient(): Promise<TestClient> {
+  const server = await startNatsServer();
+  const url = new URL(server.url);
+  const connection = await natsConnect({ servers: `${url.hostname}:${url.port}` });
+  return {
+    url: server.url,
+    publish: async (topic, payload, headers) => {
+      const h = natsHeaders();
+      for (const [name, value] of Object.entries(headers)) h.set(name, value);
+      connection.publish(topic, new TextEncoder().encode(JSON.stringify(payload)), { headers: h });
+      await connection.flush();
+    },
+    listen: async (topic, into) => {
+      connection.subscribe(topic, {
+        callback: (_error, message) => into.push({ topic: message.subject, payload: JSON.parse(new TextDecoder().decode(message.data)), headers: Object.fromEntries([...(message.headers ?? [])].map(([k, v]) => [k.toLowerCase(), v.join(', ')])) }),
+      });
+      await connection.flush();
+    },
+    close: async () => {
+      await connection.drain();
+      await server.stop();
+    },
+  };
+}
+
+describe.each([
+  { protocol: 'MQTT (mosquitto)', start: mqttClient },
+  { protocol: 'NATS (nats-server)', start: natsClient },
+])('Arazzo 1.1.0 AsyncAPI steps over $protocol', ({ start }) => {
+  let broker: TestClient;
+  let http: LoopbackServer;
+  let confirm = true;
+  const payments: Received[] = [];
+
+  beforeAll(async () => {
+    broker = await start();
+    await broker.listen(PAYMENTS, payments);
+    http = await startLoopbackServer((request) => {
+      const requestId = request.headers['x-request-id'] ?? '';
+      if (confirm) {
+        // After the answer: a decoy for another order first, then this order's confirmation.
+        setTimeout(() => {
+          void broker.publish('orders/confirmed', { orderId: 1, status: 'confirmed' }, { orderRequestId: 'someone-else' })
+            .then(() => broker.publish('orders/confirmed', { orderId: 77, status: 'confirmed' }, { orderRequestId: requestId }));
+        }, 50);
+      }
+      return { status: 202, body: { accepted: true } };
+    }, { closeAfter: 'manual' });
+  }, 30_000);
+
+  afterAll(async () => {
+    await http?.close();
+    await broker?.close();
+  });
+
+  const run = (args: string[]) => runCliInProcess(['run', FLOW, '--json', '--server', `ordersApi=${http.url}`, '--server', `orderEvents=${broker.url}`, ...args]);
+
+  it('§Step Object receive with correlationId takes the matching confirmation (not the decoy); send publishes with headers and channel parameters', async () => {
+    confirm = true;
+    payments.length = 0;
+    const result = await run(['--input', 'requestId=req-123', '--input', 'petId=5']);
+    expect(result.stderr).toMatch(/✓ confirmation/);
+    expect(result.stderr).not.toMatch(/error|warning/);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as { status: string; outputs: Record<string, unknown>; steps: Array<{ stepId: string; outputs: Record<string, unknown> }> };
+    expect(json.outputs).toEqual({ orderId: 77 });
+    expect(json.steps.find((s) => s.stepId === 'confirmation')?.outputs).toEqual({ orderId: 77, requestId: 'req-123' });
+    expect(http.requests.at(-1)?.headers['x-request-id']).toBe('req-123');
+    const deadline = Date.now() + 5000;
+    while (payments.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(payments).toEqual([{ topic: PAYMENTS, payload: { orderId: 77, amount: 42 }, headers: { orderrequestid: 'req-123' } }]);
+  }, 30_000);
+
+  it('"Defining Success for Asynchronous Steps": no matching message within timeout fails the step, exit 1, nothing sent after it', async () => {
+    confirm = false;
+    payments.length = 0;
+    const started = Date.now();
+    const result = await run(['--input', 'requestId=req-lost', '--input', 'petId=6']);
+    expect(result.code).toBe(1);
+    const json = JSON.parse(result.stdout) as { error: { stepId: string; message: string } };
+    expect(json.error.stepId).toBe('confirmation');
+    expect(json.error.message).toMatch(/no message with correlation id req-lost arrived on \w+ orders\/confirmed within 5000 ms/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(payments).toEqual([]);
+  }, 30_000);
+});
+
+describe('Arazzo 1.1.0 AsyncAPI steps: what cannot run is refused before anything is sent', () => {
+  it('a channel on a protocol this version does not speak (Kafka): exit 2, no HTTP request', async () => {
+    const http = await startLoopbackServer(() => ({ status: 202, body: {} }));
+    const result = await runCliInProcess(['run', FLOW, '--server', `ordersApi=${http.url}`, '--server', 'orderEvents=kafka://127.0.0.1:9092', '--input', 'requestId=r', '--input', 'petId=1']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/kafka server .* only/);
+    expect(http.requests).toHaveLength(0);
+  });
+
+  it('a broker that cannot be reached: exit 1 before the first step, no HTTP request', async () => {
+    const http = await startLoopbackServer(() => ({ status: 202, body: {} }));
+    const result = await runCliInProcess(['run', FLOW, '--server', `ordersApi=${http.url}`, '--server', 'orderEvents=mqtt://127.0.0.1:1', '--input', 'requestId=r', '--input', 'petId=1']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/cannot subscribe to the run's channels on mqtt:\/\/127\.0\.0\.1:1/);
+    expect(http.requests).toHaveLength(0);
+  });
+});
