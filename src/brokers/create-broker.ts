@@ -9,6 +9,7 @@ import { familyOf, type ProtocolFamily } from './supported-protocols.js';
 const ADAPTERS: Record<ProtocolFamily, () => Promise<BrokerPort>> = {
   mqtt: async () => (await import('./mqtt-broker.js')).createMqttBroker(),
   nats: async () => (await import('./nats-broker.js')).createNatsBroker(),
+  amqp: async () => (await import('./amqp-broker.js')).createAmqpBroker(),
 };
 
 export async function createBroker(channels: readonly AsyncChannel[]): Promise<BrokerPort> {

@@ -20,6 +20,8 @@ export interface AsyncChannel {
   /** The message's correlationId location, e.g. `$message.header#/orderRequestId`. */
   correlationLocation?: string;
   contentType?: string;
+  /** AMQP: the exchange the channel's amqp binding names (`bindings.amqp.exchange.name`). */
+  exchange?: string;
 }
 
 export interface AsyncStepReference {
@@ -130,6 +132,10 @@ export function resolveAsyncChannel(document: unknown, source: string, reference
   const correlation = message ? deref(document, ownField(message, 'correlationId')) : undefined;
   const location = isObject(correlation) ? ownField(correlation, 'location') : undefined;
   const contentType = (message ? ownField(message, 'contentType') : undefined) ?? ownField(document, 'defaultContentType');
+  const bindings = isObject(channel) ? deref(document, ownField(channel, 'bindings')) : undefined;
+  const amqpBinding = isObject(bindings) ? deref(document, ownField(bindings, 'amqp')) : undefined;
+  const exchangeObject = isObject(amqpBinding) ? ownField(amqpBinding, 'exchange') : undefined;
+  const exchange = isObject(exchangeObject) ? ownField(exchangeObject, 'name') : undefined;
   return {
     ok: true,
     channel: {
@@ -140,6 +146,7 @@ export function resolveAsyncChannel(document: unknown, source: string, reference
       serverUrl: server.url,
       ...(typeof location === 'string' ? { correlationLocation: location } : {}),
       ...(typeof contentType === 'string' ? { contentType } : {}),
+      ...(typeof exchange === 'string' && exchange !== '' ? { exchange } : {}),
     },
   };
 }

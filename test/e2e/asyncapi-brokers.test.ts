@@ -4,12 +4,14 @@
 // broker), the confirmation received by correlation id, a payment message sent (checked by a
 // subscriber of the test's own). One scenario, every broker.
 import path from 'node:path';
+import amqp from 'amqplib';
 import mqtt from 'mqtt';
 import { connect as natsConnect, headers as natsHeaders } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
 import { startMosquitto } from '../support/mosquitto.js';
 import { startNatsServer } from '../support/nats-server.js';
+import { startRabbitMq } from '../support/rabbitmq.js';
 import { repoRoot } from '../support/run-cli.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 
@@ -76,9 +78,34 @@ async function natsClient(): Promise<TestClient> {
   };
 }
 
+async function amqpClient(): Promise<TestClient> {
+  const server = await startRabbitMq();
+  const connection = await amqp.connect(server.url);
+  const channel = await connection.createConfirmChannel();
+  return {
+    url: server.url,
+    publish: async (topic, payload, headers) => {
+      channel.publish('amq.topic', topic, Buffer.from(JSON.stringify(payload)), { headers });
+      await channel.waitForConfirms();
+    },
+    listen: async (topic, into) => {
+      const { queue } = await channel.assertQueue('', { exclusive: true });
+      await channel.bindQueue(queue, 'amq.topic', topic);
+      await channel.consume(queue, (message) => {
+        if (message) into.push({ topic: message.fields.routingKey, payload: JSON.parse(message.content.toString()), headers: Object.fromEntries(Object.entries(message.properties.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)])) });
+      }, { noAck: true });
+    },
+    close: async () => {
+      await connection.close();
+      await server.stop();
+    },
+  };
+}
+
 describe.each([
   { protocol: 'MQTT (mosquitto)', start: mqttClient },
   { protocol: 'NATS (nats-server)', start: natsClient },
+  { protocol: 'AMQP 0-9-1 (RabbitMQ)', start: amqpClient },
 ])('Arazzo 1.1.0 AsyncAPI steps over $protocol', ({ start }) => {
   let broker: TestClient;
   let http: LoopbackServer;
@@ -99,7 +126,7 @@ describe.each([
       }
       return { status: 202, body: { accepted: true } };
     }, { closeAfter: 'manual' });
-  }, 30_000);
+  }, 90_000);
 
   afterAll(async () => {
     await http?.close();
@@ -132,7 +159,7 @@ describe.each([
     expect(result.code).toBe(1);
     const json = JSON.parse(result.stdout) as { error: { stepId: string; message: string } };
     expect(json.error.stepId).toBe('confirmation');
-    expect(json.error.message).toMatch(/no message with correlation id req-lost arrived on \w+ orders\/confirmed within 5000 ms/);
+    expect(json.error.message).toMatch(/no message with correlation id req-lost arrived on \w+ orders\/confirmed within 2000 ms/);
     expect(Date.now() - started).toBeLessThan(15_000);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(payments).toEqual([]);
