@@ -69,6 +69,7 @@ is a sequence: a poll walks it, the last one repeats) and what the run must end 
 
 Examples:
   $ arazzo test workflows/scenarios
+  $ arazzo test workflows/scenarios --report junit=reports/scenarios.xml --format tap
   $ arazzo test flow.scenario.yaml --json | jq '.scenarios[] | select(.passed | not)'
 
 Exit codes:
@@ -286,7 +287,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .command('test')
     .description('Run scenario files: each workflow against the responses its scenario scripts, offline, checked against what it expects.')
     .argument('[paths...]', 'scenario files (*.scenario.yaml) or folders holding them (default: .)')
-    .option('--json', 'print {passed, failed, scenarios: [{name, file, passed, differences, unscripted}]}')
+    .option('--json', 'print {passed, failed, scenarios: [{name, file, passed, differences, unscripted}]} (same as --format json)')
+    .option('--format <format>', 'what stdout gets: human (default), json or tap (TAP version 14)')
+    .option('--report <kind=path>', 'also write junit=<path>, tap=<path> or json=<path>; repeatable', collect, [])
     .addOption(new Option('--no-color', 'never use colour'))
     .addHelpText('after', TEST_EXAMPLES)
     .action(async (paths: string[], options: Record<string, unknown>) => {

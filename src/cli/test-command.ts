@@ -16,6 +16,10 @@ import { compareResult } from '../scenario/compare-result.js';
 import { readScenario, type Scenario } from '../scenario/read-scenario.js';
 import { scenarioRoutes } from '../scenario/scenario-routes.js';
 import { startScriptedServer, type Route } from '../scenario/scripted-server.js';
+import { scenariosJunit, scenariosTap, type ScenarioOutcome } from '../scenario/scenario-reports.js';
+import { formatAnnotation } from '../report/github-actions.js';
+import { inGitHubActions, toPlace } from './github-place.js';
+import { writeAll } from './publish-run.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { loadPlan } from './load-plan.js';
@@ -31,18 +35,25 @@ interface Prepared {
   sources: string[];
 }
 
-interface Outcome {
-  name: string;
-  file: string;
-  passed: boolean;
-  differences: string[];
-  unscripted: string[];
-  result?: Record<string, unknown>;
+type Outcome = ScenarioOutcome & { result?: Record<string, unknown> };
+
+type ReportKind = 'junit' | 'tap' | 'json';
+
+/** `--report junit=path`, `tap=path`, `json=path`: checked before any scenario runs. */
+function readReports(values: readonly string[]): Array<[ReportKind, string]> {
+  return values.map((value) => {
+    const match = /^(junit|tap|json)=(.+)$/.exec(value);
+    if (!match) throw new UsageError(`--report ${value} is not kind=path`, 'Use junit=<path>, tap=<path> or json=<path>.');
+    return [match[1] as ReportKind, match[2]!];
+  });
 }
 
 export async function testCommand(given: string[], raw: Record<string, unknown>, io: CliIo, runCli: RunCli): Promise<number> {
   const style = chooseStyle(io.stdout, io.env, raw.color === false ? false : undefined);
   const errStyle = chooseStyle(io.stderr, io.env, raw.color === false ? false : undefined);
+  const reports = readReports((raw.report as string[] | undefined) ?? []);
+  const format = String(raw.format ?? (raw.json === true ? 'json' : 'human'));
+  if (!['human', 'json', 'tap'].includes(format)) throw new UsageError(`--format ${format} is not human, json or tap`);
   const files = await scenarioFiles(given.length > 0 ? given : ['.'], io.cwd);
   if (files.length === 0) throw new UsageError(`no scenario files (*.scenario.yaml) in ${given.join(', ') || '.'}`, 'Name scenario files or folders holding *.scenario.yaml files.');
   const prepared: Prepared[] = [];
@@ -61,12 +72,20 @@ export async function testCommand(given: string[], raw: Record<string, unknown>,
   for (const item of prepared) {
     const outcome = await runScenario(item, io, runCli);
     outcomes.push(outcome);
-    if (raw.json !== true) io.stdout.write(`${describeOutcome(outcome, style, io.cwd)}\n`);
+    if (format === 'human') io.stdout.write(`${describeOutcome(outcome, style, io.cwd)}\n`);
+    if (!outcome.passed && inGitHubActions(io)) {
+      io.stderr.write(`${formatAnnotation('error', [...outcome.unscripted.map((r) => `no scripted response for ${r}`), ...outcome.differences].join('\n'), { ...toPlace({ file: outcome.file, line: 1 }, io), title: `scenario failed: ${outcome.name}` })}\n`);
+    }
   }
   const failed = outcomes.filter((o) => !o.passed).length;
-  if (raw.json === true) io.stdout.write(`${JSON.stringify({ passed: outcomes.length - failed, failed, scenarios: outcomes.map(({ result: _r, ...o }) => ({ ...o, file: path.relative(io.cwd, o.file) })) }, null, 2)}\n`);
+  const json = () => `${JSON.stringify({ passed: outcomes.length - failed, failed, scenarios: outcomes.map(({ result: _r, ...o }) => ({ ...o, file: path.relative(io.cwd, o.file) })) }, null, 2)}\n`;
+  const timestamp = new Date().toISOString();
+  const render: Record<ReportKind, () => string> = { json, tap: () => scenariosTap(outcomes, io.cwd), junit: () => scenariosJunit(outcomes, io.cwd, timestamp) };
+  if (format === 'json') io.stdout.write(json());
+  else if (format === 'tap') io.stdout.write(render.tap());
   else io.stdout.write(`${failed === 0 ? style.green(`${outcomes.length} passed`) : style.red(`${outcomes.length - failed} passed, ${failed} failed`)}\n`);
-  return failed === 0 ? EXIT.ok : EXIT.failed;
+  const written = await writeAll(reports.map(([kind, target]) => [target, render[kind]]), io);
+  return failed === 0 && written ? EXIT.ok : EXIT.failed;
 }
 
 async function scenarioFiles(given: readonly string[], cwd: string): Promise<string[]> {
@@ -112,6 +131,7 @@ async function prepare(file: string): Promise<{ ok: true; prepared: Prepared } |
 }
 
 async function runScenario(item: Prepared, io: CliIo, runCli: RunCli): Promise<Outcome> {
+  const started = performance.now();
   const server = await startScriptedServer(item.routes);
   let stdout = '';
   let stderr = '';
@@ -136,7 +156,8 @@ async function runScenario(item: Prepared, io: CliIo, runCli: RunCli): Promise<O
   }
   const differences = result ? compareResult(item.scenario.expect, result) : [`the run printed no result:\n      ${stderr.trim().split('\n').join('\n      ')}`];
   const unscripted = [...new Set(server.unscripted)];
-  return { name: item.scenario.name, file: item.scenario.file, passed: differences.length === 0 && unscripted.length === 0, differences, unscripted, ...(result ? { result } : {}) };
+  const seconds = Math.round(performance.now() - started) / 1000;
+  return { name: item.scenario.name, file: item.scenario.file, passed: differences.length === 0 && unscripted.length === 0, differences, unscripted, seconds, ...(result ? { result } : {}) };
 }
 
 function describeOutcome(outcome: Outcome, style: ReturnType<typeof chooseStyle>, cwd: string): string {
