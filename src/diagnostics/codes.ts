@@ -136,6 +136,8 @@ const COMPILE = {
   'criterion-jsonpath-comparison': warning('Comparison written as a JSONPath criterion', 'Make it a simple criterion.'),
   'criterion-jsonpath-root-filter': warning('Filter on $ tests the children of the context value'),
   'criterion-xpath-unsupported': error('XPath criteria are not supported'),
+  'selector-invalid': error('A Selector Object (Arazzo 1.1) is malformed: context must be one runtime expression, type jsonpath or jsonpointer, selector valid for it'),
+  'selector-xpath-unsupported': error('XPath selectors are not supported'),
 } satisfies Record<string, Entry>;
 
 const LINT = {

@@ -3,6 +3,8 @@
  * Parsed once at load time, evaluated many times.
  */
 
+import type { Evaluation } from './scope.js';
+
 /** Decoded JSON pointer reference tokens (RFC 6901): "#/a~1b/0" → ["a/b", "0"]. */
 export type PointerTokens = readonly string[];
 
@@ -52,4 +54,9 @@ export type ValueTemplate =
   | { kind: 'expression'; expression: RuntimeExpression }
   | { kind: 'template'; parts: ReadonlyArray<string | RuntimeExpression> }
   | { kind: 'object'; entries: ReadonlyArray<readonly [string, ValueTemplate]> }
-  | { kind: 'array'; items: readonly ValueTemplate[] };
+  | { kind: 'array'; items: readonly ValueTemplate[] }
+  /**
+   * Arazzo 1.1.0 §Selector Object: `context` evaluated, then `selector` applied to it. `select` is
+   * the selector compiled once at load (plan/compile-selector.ts): JSONPath or JSON Pointer.
+   */
+  | { kind: 'selector'; context: RuntimeExpression; type: 'jsonpath' | 'jsonpointer'; selector: string; select: (value: unknown) => Evaluation };

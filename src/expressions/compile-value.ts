@@ -10,6 +10,11 @@ export type ValueProblem = Problem & { path: ValuePath };
 export interface CompileOptions {
   /** Substitute bare `$inputs.x` inside longer strings (default true; checklist §16.3). */
   bareExpressions?: boolean;
+  /**
+   * Arazzo 1.1 Selector Objects: given each object value, returns its compiled selector when it is
+   * one (the plan supplies this, as it owns the JSONPath engines), else undefined.
+   */
+  selector?: (value: Record<string, unknown>) => { template: ValueTemplate } | { problem: Problem } | undefined;
 }
 
 export interface ValueCompilation {
@@ -23,10 +28,11 @@ interface CompileContext {
   readonly problems: ValueProblem[];
   /** Containers on the current path, so a cyclic value (YAML aliases) cannot recurse forever. */
   readonly ancestors: Set<object>;
+  readonly selector: CompileOptions['selector'];
 }
 
 export function compileValue(value: unknown, options: CompileOptions = {}): ValueCompilation {
-  const ctx: CompileContext = { bare: options.bareExpressions ?? true, problems: [], ancestors: new Set() };
+  const ctx: CompileContext = { bare: options.bareExpressions ?? true, problems: [], ancestors: new Set(), selector: options.selector };
   return { template: compileNode(value, [], ctx), problems: ctx.problems };
 }
 
@@ -35,6 +41,12 @@ function compileNode(value: unknown, path: ValuePath, ctx: CompileContext): Valu
     const compiled = compileString(value, ctx.bare);
     for (const problem of compiled.problems) ctx.problems.push({ ...problem, path });
     return compiled.template;
+  }
+  const selected = ctx.selector && isPlainObject(value) ? ctx.selector(value) : undefined;
+  if (selected && 'template' in selected) return selected.template;
+  if (selected) {
+    ctx.problems.push({ offset: 0, ...selected.problem, path });
+    return { kind: 'literal', value: null };
   }
   const isContainer = Array.isArray(value) || isPlainObject(value);
   if (!isContainer || ctx.ancestors.has(value)) return { kind: 'literal', value };

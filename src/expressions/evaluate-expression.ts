@@ -93,6 +93,13 @@ export function renderValue(
         return Object.fromEntries(t.entries.map(([key, value]) => [key, render(value)] as const).filter(([, v]) => v !== undefined));
       case 'array':
         return t.items.map((item) => render(item) ?? null);
+      case 'selector': {
+        const context = evaluateExpression(t.context, scope);
+        const selected = context.found ? t.select(context.value) : context;
+        if (selected.found) return selected.value;
+        onMissing?.(t.context, `the ${t.type} selector ${t.selector} selects nothing (${selected.reason})`);
+        return undefined;
+      }
     }
   };
   return render(template);

@@ -36,6 +36,10 @@ function expressionsInTemplate(template: ValueTemplate, raw: unknown, pointer: s
       return template.entries.flatMap(([key, value]) => expressionsInTemplate(value, child(key), childPointer(pointer, key)));
     case 'array':
       return template.items.flatMap((item, index) => expressionsInTemplate(item, child(index), childPointer(pointer, index)));
+    case 'selector': {
+      const context = child('context');
+      return [{ expression: template.context, pointer: childPointer(pointer, 'context'), offset: 0, ...(typeof context === 'string' ? { source: context } : {}) }];
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 /** Shared state of one compilation: where we are, and the diagnostics collected so far. */
+import { compileSelector, isSelectorObject } from './compile-selector.js';
 import type { CompiledCriterion } from '../criteria/compile-criterion.js';
 import { compileCriterion } from '../criteria/compile-criterion.js';
 import { childPointer, makeDiagnostic, type Code, type Diagnostic, type Problem, type Severity } from '../diagnostics/diagnostic.js';
@@ -35,7 +36,8 @@ export class CompileContext {
    * with an unknown source is an error, not text sent as is (issue 10 item 10).
    */
   value(raw: unknown, pointer: string, role: 'value' | 'output' = 'value'): ValueTemplate {
-    const { template, problems } = compileValue(raw, { bareExpressions: true });
+    const selector = this.arazzoVersion.startsWith('1.1.') ? (value: Record<string, unknown>) => (isSelectorObject(value) ? compileSelector(value) : undefined) : undefined;
+    const { template, problems } = compileValue(raw, { bareExpressions: true, ...(selector ? { selector } : {}) });
     for (const problem of problems) {
       const { path, ...rest } = problem;
       const leaf = path.reduce<string>((p, token) => childPointer(p, token), pointer);
@@ -83,5 +85,7 @@ function usesMessage(template: ValueTemplate): boolean {
       return template.entries.some(([, value]) => usesMessage(value));
     case 'array':
       return template.items.some(usesMessage);
+    case 'selector':
+      return template.context.kind === 'message';
   }
 }

@@ -1,4 +1,5 @@
 /** Step Object (spec: Step Object) → StepPlan. */
+import { isSelectorObject } from './compile-selector.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { parsePointer } from '../expressions/json-pointer.js';
 import { isObject, ownField, type JsonObject } from '../document/model.js';
@@ -215,8 +216,10 @@ export function compileOutputs(ctx: CompileContext, raw: unknown, pointer: strin
     if (!OUTPUT_NAME.test(name)) {
       ctx.report('output-name-invalid', 'error', `Output name "${name}" must match ^[a-zA-Z0-9.\\-_]+$`, outputPointer);
     }
-    if (typeof value !== 'string') {
-      ctx.report('output-not-expression', 'error', `Output "${name}" must be a runtime expression string, not ${JSON.stringify(value)}`, outputPointer);
+    // Arazzo 1.1.0 §Step Object outputs: {expression} | Selector Object.
+    const selector = ctx.arazzoVersion.startsWith('1.1.') && isSelectorObject(value);
+    if (typeof value !== 'string' && !selector) {
+      ctx.report('output-not-expression', 'error', `Output "${name}" must be a runtime expression string${ctx.arazzoVersion.startsWith('1.1.') ? ' or a Selector Object' : ''}, not ${JSON.stringify(value)}`, outputPointer);
     }
     return { pointer: outputPointer, name, value: ctx.value(value, outputPointer, 'output') };
   });

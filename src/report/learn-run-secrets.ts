@@ -78,6 +78,8 @@ function expressionsIn(template: ValueTemplate): RuntimeExpression[] {
       return template.entries.flatMap(([, value]) => expressionsIn(value));
     case 'array':
       return template.items.flatMap(expressionsIn);
+    case 'selector':
+      return [template.context];
   }
 }
 
