@@ -53,6 +53,11 @@ export function queryJsonPath(compiled: CompiledJsonPath, value: unknown): unkno
   return compiled.query.query(value as JSONValue).values();
 }
 
+/** Where each node the query selects is: its path of member names and array indices (RFC 9535 §2.7 normalized path). */
+export function locateJsonPath(compiled: CompiledJsonPath, value: unknown): Array<Array<string | number>> {
+  return compiled.query.query(value as JSONValue).nodes.map((node) => [...node.location]);
+}
+
 export type CompileGoessnerResult = { ok: true; path: string } | { ok: false; problem: Problem };
 
 /**

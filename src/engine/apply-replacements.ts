@@ -8,28 +8,37 @@ export type ReplacementResult = { ok: true; value: unknown } | { ok: false; mess
 
 export function applyReplacements(
   payload: unknown,
-  replacements: ReadonlyArray<{ target: PointerTokens; value: unknown }>,
+  replacements: ReadonlyArray<{ target: PointerTokens; locate?: (payload: unknown) => PointerTokens[]; value: unknown }>,
 ): ReplacementResult {
   if (replacements.length === 0) return { ok: true, value: payload };
   const parsed = parseTextPayload(payload);
   if (!parsed.ok) return parsed;
   let document: unknown = parsed.value;
-  for (const { target, value } of replacements) {
-    if (target.length === 0) {
-      document = value;
-      continue;
+  for (const replacement of replacements) {
+    // A JSONPath target (Arazzo 1.1 targetSelectorType) stands for every location it selects now.
+    const targets = replacement.locate ? replacement.locate(document) : [replacement.target];
+    if (targets.length === 0) return { ok: false, message: 'a JSONPath replacement target selects nothing in the payload' };
+    for (const target of targets) {
+      const applied = applyOne(document, target, replacement.value);
+      if (!applied.ok) return applied;
+      document = applied.value;
     }
-    const parent = walk(document, target.slice(0, -1));
-    const last = target[target.length - 1]!;
-    if (Array.isArray(parent) && /^(0|[1-9]\d*|-)$/.test(last)) {
-      const index = last === '-' ? parent.length : Number(last);
-      if (index > parent.length) return { ok: false, message: `replacement target /${target.join('/')} is past the end of an array` };
-      parent[index] = value;
-    } else if (typeof parent === 'object' && parent !== null && !Array.isArray(parent)) {
-      setOwn(parent, last, value);
-    } else {
-      return { ok: false, message: `replacement target /${target.join('/')} does not resolve in the payload` };
-    }
+  }
+  return { ok: true, value: document };
+}
+
+function applyOne(document: unknown, target: PointerTokens, value: unknown): ReplacementResult {
+  if (target.length === 0) return { ok: true, value };
+  const parent = walk(document, target.slice(0, -1));
+  const last = target[target.length - 1]!;
+  if (Array.isArray(parent) && /^(0|[1-9]\d*|-)$/.test(last)) {
+    const index = last === '-' ? parent.length : Number(last);
+    if (index > parent.length) return { ok: false, message: `replacement target /${target.join('/')} is past the end of an array` };
+    parent[index] = value;
+  } else if (typeof parent === 'object' && parent !== null && !Array.isArray(parent)) {
+    setOwn(parent, last, value);
+  } else {
+    return { ok: false, message: `replacement target /${target.join('/')} does not resolve in the payload` };
   }
   return { ok: true, value: document };
 }

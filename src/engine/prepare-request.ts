@@ -26,7 +26,7 @@ export function prepareRequest(state: RunState, env: RunEnv, at: FramePlan, step
   let body: { contentType?: string; value: unknown } | undefined;
   if (step.requestBody) {
     const payload = step.requestBody.payload ? render(step.requestBody.payload, step.requestBody.pointer, renderPayload) : undefined;
-    const replaced = applyReplacements(payload, step.requestBody.replacements.map((r) => ({ target: r.target, value: render(r.value, r.pointer) })));
+    const replaced = applyReplacements(payload, step.requestBody.replacements.map((r) => ({ target: r.target, ...(r.locate ? { locate: r.locate } : {}), value: render(r.value, r.pointer) })));
     if (!replaced.ok) return { ok: false, reason: replaced.message };
     body = { ...(step.requestBody.contentType ? { contentType: step.requestBody.contentType } : {}), value: replaced.value };
   }

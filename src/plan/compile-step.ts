@@ -1,4 +1,6 @@
 /** Step Object (spec: Step Object) → StepPlan. */
+import { compileJsonPath, locateJsonPath } from '../criteria/jsonpath.js';
+import type { PointerTokens } from '../expressions/ast.js';
 import { isSelectorObject } from './compile-selector.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { parsePointer } from '../expressions/json-pointer.js';
@@ -174,6 +176,14 @@ function isXmlBody(contentType: unknown, payload: unknown, target: StepTarget | 
   return declared.length > 0 && declared.every(xml);
 }
 
+/** Arazzo 1.1.0 §Payload Replacement Object: `targetSelectorType` as a string or an Expression Type Object. */
+function readTargetSelectorType(raw: unknown): string | undefined {
+  const type = isObject(raw) ? ownField(raw, 'type') : raw;
+  const version = isObject(raw) ? ownField(raw, 'version') : undefined;
+  if (type === 'jsonpath' && version !== undefined && version !== 'rfc9535') return `jsonpath ${String(version)} (only rfc9535 targets are supported)`;
+  return typeof type === 'string' ? type : undefined;
+}
+
 function compileReplacements(ctx: CompileContext, raw: unknown, pointer: string, xmlBody: boolean): ReplacementPlan[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
@@ -187,8 +197,22 @@ function compileReplacements(ctx: CompileContext, raw: unknown, pointer: string,
       ctx.report('replacement-invalid', 'error', 'A replacement needs a target (JSON pointer) and a value', itemPointer);
       return [];
     }
-    if (xmlBody || (target !== '' && !target.startsWith('/'))) {
-      const xpath = xmlBody || target.startsWith('//') || /[[@()]/.test(target);
+    const selectorType = readTargetSelectorType(ownField(item, 'targetSelectorType'));
+    if (selectorType === 'jsonpath' && ctx.arazzoVersion.startsWith('1.1.') && !xmlBody) {
+      const query = compileJsonPath(target);
+      if (!query.ok) {
+        ctx.reportProblem({ ...query.problem, code: 'replacement-target-invalid', severity: 'error' }, childPointer(itemPointer, 'target'));
+        return [];
+      }
+      const locate = (payload: unknown): PointerTokens[] => locateJsonPath(query.query, payload).map((path) => path.map(String));
+      return [{ pointer: itemPointer, target: [], locate, value: ctx.value(item.value, childPointer(itemPointer, 'value')) }];
+    }
+    if (selectorType !== undefined && selectorType !== 'jsonpointer' && selectorType !== 'jsonpath' && selectorType !== 'xpath') {
+      ctx.report('replacement-target-invalid', 'error', `targetSelectorType ${selectorType} is not jsonpath, jsonpointer or xpath`, childPointer(itemPointer, 'targetSelectorType'));
+      return [];
+    }
+    if (xmlBody || selectorType === 'xpath' || (target !== '' && !target.startsWith('/'))) {
+      const xpath = xmlBody || selectorType === 'xpath' || target.startsWith('//') || /[[@()]/.test(target);
       ctx.report(xpath ? 'replacement-xpath-unsupported' : 'replacement-target-invalid', 'error', xpath
         ? `XPath replacement targets are not supported yet ("${target}")`
         : `Replacement target "${target}" is not a JSON pointer`, childPointer(itemPointer, 'target'), {

@@ -46,7 +46,13 @@ export interface ParameterPlan extends Located {
 }
 
 export interface ReplacementPlan extends Located {
+  /** A JSON Pointer target (the default); empty when `locate` is set. */
   target: PointerTokens;
+  /**
+   * Arazzo 1.1.0 §Payload Replacement Object `targetSelectorType: jsonpath`: the locations the
+   * JSONPath target selects in the payload (compiled once at load).
+   */
+  locate?: (payload: unknown) => PointerTokens[];
   value: ValueTemplate;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Arazzo 1.1.0 §Selector Object and §Expression Type Object: `{context, selector, type}` in step
- * and workflow outputs, parameter values and payloads (nested too); jsonpath (rfc9535 by default,
+ * and workflow outputs, parameter values, payloads (nested too) and replacement values; §Payload
+ * Replacement Object targetSelectorType jsonpath; jsonpath (rfc9535 by default,
  * or draft-goessner-dispatch-jsonpath-00) and jsonpointer (rfc6901); xpath refused at load; a 1.0
  * document keeps sending such an object as it is.
  */
@@ -82,5 +83,38 @@ workflows:
     const { result } = await runDocument(doc, { api });
     expect(result.status).toBe('succeeded');
     expect(JSON.parse(api.requests[0]!.body)).toEqual({ name: { context: 'ctx', selector: '$.name', type: 'jsonpath' } });
+  });
+
+  it('§Payload Replacement Object: targetSelectorType jsonpath replaces every selected node; a replacement value may be a Selector Object', async () => {
+    const doc = `arazzo: 1.1.0
+info: { title: replacements, version: '1' }
+sourceDescriptions:
+  - { name: api, url: ./api.openapi.yaml, type: openapi }
+workflows:
+  - workflowId: w
+    steps:
+      - stepId: list
+        operationId: findPets
+        outputs: { pets: $response.body }
+      - stepId: order
+        operationId: createPet
+        requestBody:
+          contentType: application/json
+          payload: { items: [ { sku: a, qty: 1 }, { sku: b, qty: 2 } ], owner: nobody }
+          replacements:
+            - { target: '$.items[*].qty', targetSelectorType: jsonpath, value: restocked }
+            - target: /owner
+              value: { context: $steps.list.outputs.pets, selector: '$.items[?@.active == true].name', type: jsonpath }
+            - { target: '$.missing', targetSelectorType: { type: jsonpath, version: rfc9535 }, value: x }
+`;
+    const api = await startApi({ 'GET /pets': json({ items: [{ name: 'Rex', active: true }, { name: 'Tom', active: false }] }), 'POST /pets': json({ ok: true }, 201) });
+    const { result } = await runDocument(doc, { api });
+    // The last replacement selects nothing: the step fails before sending anything.
+    expect(result.status).toBe('failed');
+    expect(result.error?.message).toContain('a JSONPath replacement target selects nothing in the payload');
+    expect(api.requests.map((r) => r.method)).toEqual(['GET']);
+    const { result: sent } = await runDocument(doc.replace(/ {12}- \{ target: '\$\.missing'.*\n/, ''), { api });
+    expect(sent.status).toBe('succeeded');
+    expect(JSON.parse(api.requests.at(-1)!.body)).toEqual({ items: [{ sku: 'a', qty: 'restocked' }, { sku: 'b', qty: 'restocked' }], owner: 'Rex' });
   });
 });
