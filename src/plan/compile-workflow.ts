@@ -37,6 +37,7 @@ export function compileWorkflow(
     const plan = compileStep(ctx, scope, defaults, step, index, childPointer(childPointer(pointer, 'steps'), index));
     if (plan) steps.push(plan);
   });
+  checkStepDependsOn(ctx, steps);
   const dependsOn = compileDependsOn(ctx, references, ownField(raw, 'dependsOn'), childPointer(pointer, 'dependsOn'));
   const outputs = compileOutputs(ctx, ownField(raw, 'outputs'), childPointer(pointer, 'outputs'));
   const inputs = ownField(raw, 'inputs');
@@ -54,6 +55,28 @@ export function compileWorkflow(
     steps,
     outputs,
   };
+}
+
+/**
+ * Arazzo 1.1.0 §Step Object dependsOn: "tools supporting only sequential execution MUST execute
+ * steps in an order that satisfies" it. This runner runs steps in document order, so a step may
+ * depend only on steps before it; an unknown step is an error too. A step of another workflow
+ * (`$workflows.<id>.steps.<id>`, `$sourceDescriptions.…`) is not waited for: a warning says so.
+ */
+function checkStepDependsOn(ctx: CompileContext, steps: readonly StepPlan[]): void {
+  const order = new Map(steps.map((step, index) => [step.stepId, index] as const));
+  steps.forEach((step, index) => {
+    (step.dependsOn ?? []).forEach((dependency, at) => {
+      const where = childPointer(childPointer(step.pointer, 'dependsOn'), at);
+      if (dependency.startsWith('$')) {
+        ctx.report('step-depends-on-external', 'warning', `Step "${step.stepId}" depends on ${dependency}, a step of another workflow; steps run in document order and this one is not waited for`, where);
+        return;
+      }
+      const target = order.get(dependency);
+      if (target === undefined) ctx.report('step-depends-on-unknown', 'error', `Step "${step.stepId}" depends on "${dependency}", which is not a step of this workflow`, where, { hint: `Steps: ${[...order.keys()].join(', ')}.` });
+      else if (target >= index) ctx.report('step-depends-on-order', 'error', `Step "${step.stepId}" depends on "${dependency}", which comes ${target === index ? 'at the same place' : 'after it'}; steps run in document order`, where, { hint: `Move "${dependency}" before "${step.stepId}".` });
+    });
+  });
 }
 
 function indexSteps(ctx: CompileContext, rawSteps: unknown[], pointer: string): Map<string, number> {

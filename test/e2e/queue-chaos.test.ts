@@ -63,8 +63,9 @@ describe('issue 15 chaos: workers killed at random while runs poll', () => {
       let nextKill = Date.now() + 1500;
       for (;;) {
         const counts = await queue.getJobCounts('completed', 'failed');
-        if (counts.completed + counts.failed >= RUNS) break;
-        if (Date.now() > deadline) throw new Error(`only ${counts.completed + counts.failed} of ${RUNS} runs ended`);
+        const ended = (counts.completed ?? 0) + (counts.failed ?? 0);
+        if (ended >= RUNS) break;
+        if (Date.now() > deadline) throw new Error(`only ${ended} of ${RUNS} runs ended`);
         if (Date.now() >= nextKill) {
           const running = live.filter((c) => c.exitCode === null && c.signalCode === null);
           running[Math.floor(Math.random() * running.length)]?.kill('SIGKILL');
