@@ -10,6 +10,7 @@ const ADAPTERS: Record<ProtocolFamily, () => Promise<BrokerPort>> = {
   mqtt: async () => (await import('./mqtt-broker.js')).createMqttBroker(),
   nats: async () => (await import('./nats-broker.js')).createNatsBroker(),
   amqp: async () => (await import('./amqp-broker.js')).createAmqpBroker(),
+  ws: async () => (await import('./ws-broker.js')).createWsBroker(),
 };
 
 export async function createBroker(channels: readonly AsyncChannel[]): Promise<BrokerPort> {

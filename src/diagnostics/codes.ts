@@ -188,7 +188,7 @@ const LINT = {
 } satisfies Record<string, Entry>;
 
 const INPUT = {
-  'asyncapi-step-unsupported': error('An AsyncAPI step cannot run: its operation or channel is not in its AsyncAPI source, it has no action, or its server speaks a protocol this version cannot (it speaks MQTT and NATS)', 'Check the reference and add action: send|receive; point the source at a supported broker with --server <source>=mqtt://host:port or nats://host:port.'),
+  'asyncapi-step-unsupported': error('An AsyncAPI step cannot run: its operation or channel is not in its AsyncAPI source, it has no action, or its server speaks a protocol this version cannot (it speaks MQTT, NATS, AMQP and WebSocket)', 'Check the reference and add action: send|receive; point the source at a supported broker, e.g. --server <source>=mqtt://host:port.'),
   'input-syntax': error('--input is not name=value'),
   'input-type': error('Input value does not have the declared type'),
   'input-undeclared': warning('Input given but not declared by the workflow'),

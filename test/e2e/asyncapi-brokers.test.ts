@@ -3,7 +3,10 @@
 // placed over HTTP (a loopback server that publishes a decoy and then its confirmation to the
 // broker), the confirmation received by correlation id, a payment message sent (checked by a
 // subscriber of the test's own). One scenario, every broker.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
 import amqp from 'amqplib';
 import mqtt from 'mqtt';
 import { connect as natsConnect, headers as natsHeaders } from 'nats';
@@ -182,4 +185,56 @@ describe('Arazzo 1.1.0 AsyncAPI steps: what cannot run is refused before anythin
     expect(result.stderr).toMatch(/cannot subscribe to the run's channels on mqtt:\/\/127\.0\.0\.1:1/);
     expect(http.requests).toHaveLength(0);
   });
+});
+
+describe('Arazzo 1.1.0 AsyncAPI steps over WebSocket (a ws hub in the test): correlation read from the payload', () => {
+  let dir: string;
+  let hub: WebSocketServer;
+  let hubUrl: string;
+  const sockets = new Map<string, Set<WebSocket>>();
+  const heard: Array<{ path: string; payload: unknown }> = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'arazzo-ws-'));
+    cpSync(path.join(repoRoot, 'test/fixtures/asyncapi'), dir, { recursive: true });
+    // WebSocket messages have no headers: the correlation id travels in the payload.
+    const events = path.join(dir, 'orders-events.yaml');
+    writeFileSync(events, readFileSync(events, 'utf8').replaceAll('$message.header#/orderRequestId', '$message.payload#/orderRequestId'));
+    hub = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => hub.once('listening', resolve));
+    hubUrl = `ws://127.0.0.1:${(hub.address() as { port: number }).port}`;
+    hub.on('connection', (socket, request) => {
+      const where = request.url ?? '/';
+      if (!sockets.has(where)) sockets.set(where, new Set());
+      sockets.get(where)!.add(socket);
+      socket.on('message', (data) => heard.push({ path: where, payload: JSON.parse(String(data)) }));
+      socket.on('close', () => sockets.get(where)?.delete(socket));
+    });
+  });
+
+  afterAll(async () => {
+    for (const client of hub?.clients ?? []) client.terminate();
+    await new Promise((resolve) => hub?.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('§Step Object receive takes the payload-correlated confirmation; send writes the payment on its path', async () => {
+    const publish = (where: string, payload: unknown): void => {
+      for (const socket of sockets.get(where) ?? []) socket.send(JSON.stringify(payload));
+    };
+    const http = await startLoopbackServer((request) => {
+      const requestId = request.headers['x-request-id'] ?? '';
+      setTimeout(() => {
+        publish('/orders/confirmed', { orderId: 1, status: 'confirmed', orderRequestId: 'someone-else' });
+        publish('/orders/confirmed', { orderId: 78, status: 'confirmed', orderRequestId: requestId });
+      }, 50);
+      return { status: 202, body: { accepted: true } };
+    });
+    const result = await runCliInProcess(['run', path.join(dir, 'orders.arazzo.yaml'), '--json', '--server', `ordersApi=${http.url}`, '--server', `orderEvents=${hubUrl}`, '--input', 'requestId=req-ws', '--input', 'petId=9']);
+    expect(result.code, result.stderr).toBe(0);
+    expect((JSON.parse(result.stdout) as { outputs: unknown }).outputs).toEqual({ orderId: 78 });
+    const deadline = Date.now() + 5000;
+    while (!heard.some((h) => h.path === '/payments/eu/requested') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(heard.filter((h) => h.path === '/payments/eu/requested')).toEqual([{ path: '/payments/eu/requested', payload: { orderId: 78, amount: 42 } }]);
+  }, 30_000);
 });
