@@ -37,7 +37,7 @@ export function compileWorkflow(
     const plan = compileStep(ctx, scope, defaults, step, index, childPointer(childPointer(pointer, 'steps'), index));
     if (plan) steps.push(plan);
   });
-  checkStepDependsOn(ctx, steps);
+  if (ctx.arazzoVersion.startsWith('1.1.')) checkStepDependsOn(ctx, steps);
   const dependsOn = compileDependsOn(ctx, references, ownField(raw, 'dependsOn'), childPointer(pointer, 'dependsOn'));
   const outputs = compileOutputs(ctx, ownField(raw, 'outputs'), childPointer(pointer, 'outputs'));
   const inputs = ownField(raw, 'inputs');
