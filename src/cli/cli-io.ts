@@ -25,6 +25,8 @@ export interface RunHost {
   checkpoint?(text: string): Promise<void>;
   /** True hands the run back at this wait instead of sleeping: the run stops, nothing is printed. */
   park?(wait: { until: number; ms: number }): boolean;
+  /** Awaited before each request of a step, with its source description's name (the worker's --limit). */
+  beforeRequest?(source: string | undefined): Promise<void>;
 }
 
 export const processIo = (): CliIo => ({

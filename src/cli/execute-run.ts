@@ -7,7 +7,7 @@ import type { RunEvent } from '../engine/events.js';
 import { startRun } from '../engine/run-workflow.js';
 import type { RunResult } from '../engine/run-result.js';
 import type { RunState } from '../engine/run-state.js';
-import type { BrokerPort } from '../engine/ports.js';
+import type { BrokerPort, HttpPort } from '../engine/ports.js';
 import { createUndiciHttpPort } from '../http/undici-http-port.js';
 import { createTokenPort } from '../http/oauth-token-port.js';
 import { createDispatcher } from '../http/create-dispatcher.js';
@@ -110,7 +110,7 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
       const state = context.resume?.state ?? startRun(plan, context.workflow.workflowId, context.inputs, { clock: systemClock, ...(settings.limits.timeoutMs !== undefined ? { timeoutMs: settings.limits.timeoutMs } : {}) });
       const save = context.stateFile ? saveState(context.stateFile, journal, redactor, io.host?.checkpoint) : undefined;
       const driven = await driveRun(plan, state, {
-        http: interruptOnlyOn(http, stop.hard),
+        http: throttled(interruptOnlyOn(http, stop.hard), io.host?.beforeRequest),
         clock: systemClock,
         events: onEvent,
         ...settings.limits,
@@ -179,6 +179,17 @@ async function createReporter(context: ExecuteContext): Promise<RunReporter> {
   const plain = settings.log !== undefined || chooseProgressMode(io.stderr, io.env, flags.color) === 'plain';
   const progress = plain ? createHumanReporter(options) : createLiveProgressReporter({ ...options, columns: () => (io.stderr as { columns?: number }).columns });
   return settings.log ? combineReporters([progress, await createRunLogger({ ...settings.log, write, redactor, style })]) : progress;
+}
+
+/** A host's per-source budget (the queue worker's --limit) is awaited before each request goes out. */
+function throttled(port: HttpPort, beforeRequest: ((source: string | undefined) => Promise<void>) | undefined): HttpPort {
+  if (!beforeRequest) return port;
+  return {
+    send: async (request, options) => {
+      await beforeRequest(request.source);
+      return port.send(request, options);
+    },
+  };
 }
 
 /** A second signal cancels the request in flight; the step then fails on it, but the run was aborted. */

@@ -72,6 +72,7 @@ export function addQueueCommands(program: Command, io: CliIo, setExit: SetExit, 
     .option('--park-after <duration>', 'a wait this long or longer becomes a delayed job (frees the slot)', '1s')
     .option('--lock-duration <duration>', 'how long a run of a dead worker stays locked before another worker resumes it', '30s')
     .option('--drain-timeout <duration>', 'on SIGTERM, how long runs may take to reach their next wait', '10s')
+    .option('--limit <source=n/s>', 'at most n requests per second to a source description, across every worker with the same limit; repeatable', collect, [])
     .addHelpText('after', QUEUE_EXAMPLES)
     .action(async (options: Record<string, unknown>) => {
       const { workerCommand } = await import('../queue/worker-command.js');

@@ -27,6 +27,8 @@ export interface JobPorts {
   log: (line: string) => void;
   /** Hand waits back from now on, whatever their length (the worker is stopping). */
   draining: () => boolean;
+  /** The worker's per-source request budget (--limit), awaited before each request. */
+  beforeRequest?: (source: string | undefined) => Promise<void>;
 }
 
 export type JobOutcome =
@@ -59,6 +61,7 @@ export async function runJob(data: RunJobData, runId: string, queue: string, par
       await ports.writeCheckpoint({ root, text });
       if (await ports.cancelled()) abort.abort();
     },
+    ...(ports.beforeRequest ? { beforeRequest: ports.beforeRequest } : {}),
     park: (wait) => {
       if (wait.ms < parkAfterMs && !ports.draining()) return false;
       parkedUntil = wait.until;

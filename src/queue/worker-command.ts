@@ -15,6 +15,7 @@ import { parseDuration, UsageError } from '../cli/parse-cli-values.js';
 import { DEFAULT_REDIS, describeRedis, loadBullmq, queueName, redisOptions } from './connection.js';
 import { INVALID_PREFIX } from './follow-run.js';
 import { cancelKey, checkpointKey, JOB_FORMAT, type RunJobData, type RunJobResult } from './job-data.js';
+import { createRateLimiter, readLimits } from './rate-limit.js';
 import { jobRoot, runJob } from './run-job.js';
 
 export interface WorkerContext {
@@ -34,9 +35,11 @@ export async function workerCommand(raw: Record<string, unknown>, io: CliIo, con
   const parkAfterMs = parseDuration(String(raw.parkAfter ?? '1s'), '--park-after');
   const lockDuration = parseDuration(String(raw.lockDuration ?? '30s'), '--lock-duration');
   const drainMs = parseDuration(String(raw.drainTimeout ?? '10s'), '--drain-timeout');
+  const limits = readLimits((raw.limit as string[] | undefined) ?? []);
   const { Worker, DelayedError, UnrecoverableError } = await loadBullmq();
   const { Redis } = await import('ioredis');
   const store = new Redis(connection);
+  const beforeRequest = limits.size > 0 ? createRateLimiter(queue, limits, store) : undefined;
   const say = (line: string): void => {
     io.stdout.write(`${new Date().toISOString()} ${line}\n`);
   };
@@ -61,6 +64,7 @@ export async function workerCommand(raw: Record<string, unknown>, io: CliIo, con
       env: io.env,
       log: (line) => io.stderr.write(`[${runId}] ${line}\n`),
       draining: () => draining,
+      ...(beforeRequest ? { beforeRequest } : {}),
     });
     if (outcome.kind === 'parked') {
       say(`run ${runId} waits until ${new Date(outcome.until).toISOString()} (delayed job)`);
@@ -87,7 +91,7 @@ export async function workerCommand(raw: Record<string, unknown>, io: CliIo, con
   });
   worker.on('error', (error) => io.stderr.write(`worker: ${error.message}\n`));
   await worker.waitUntilReady();
-  say(`worker on queue ${queue} at ${describeRedis(redis)}, ${concurrency} at a time`);
+  say(`worker on queue ${queue} at ${describeRedis(redis)}, ${concurrency} at a time${limits.size > 0 ? `, at most ${[...limits].map(([source, n]) => `${n}/s to ${source}`).join(', ')}` : ''}`);
   await context.stop;
   draining = true;
   say('stopping: runs hand themselves back at their next wait');

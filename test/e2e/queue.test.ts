@@ -174,4 +174,27 @@ describe('issue 15: arazzo submit and arazzo worker over Redis', () => {
     expect(await worker.exited).toBe(0);
     expect(worker.output()).toContain('stopped');
   }, 30_000);
+
+  it('--limit snapshotsApi=3/s: across two workers, no second sees more than 3 requests to the source', async () => {
+    const first = startWorker('q-limit', ['--limit', 'snapshotsApi=3/s', '--park-after', '1h']);
+    const second = startWorker('q-limit', ['--limit', 'snapshotsApi=3/s', '--park-after', '1h']);
+    await until('the workers', () => first.output().includes('at most 3/s to snapshotsApi') && second.output().includes('at most 3/s to snapshotsApi'));
+    simulator.requests.length = 0;
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const submitted = await submit('q-limit', ['--json', '--poll-interval', '0', ...seedArgs(`queue-limit-inactive-${i}`)]);
+      ids.push((JSON.parse(submitted.stdout) as { runId: string }).runId);
+    }
+    for (const id of ids) {
+      const waited = await runCliInProcess(['status', id, '--redis', redis.url, '--queue', 'q-limit', '--wait', '--json']);
+      expect(waited.code, waited.stderr).toBe(0);
+    }
+    const perSecond = new Map<number, number>();
+    for (const request of simulator.requests) perSecond.set(Math.floor(request.at / 1000), (perSecond.get(Math.floor(request.at / 1000)) ?? 0) + 1);
+    expect(simulator.requests.length).toBeGreaterThanOrEqual(4 * 4);
+    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(3);
+    const bad = await runCliInProcess(['worker', '--redis', redis.url, '--limit', 'snapshotsApi=fast']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('is not <source>=<n>/s');
+  }, 60_000);
 });
