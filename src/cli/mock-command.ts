@@ -51,7 +51,7 @@ export async function mockCommand(fileArg: string, raw: Record<string, unknown>,
     if (step.target.kind !== 'operation' || routes.has(routeKey(step.target.operation))) continue;
     const index = indexes.get(step.target.source.name);
     const example = index ? exampleResponse(index, step.target.operation, sampleSchema) : undefined;
-    routes.set(routeKey(step.target.operation), { method: step.target.operation.method.toUpperCase(), path: step.target.operation.path, responses: example ? [example] : [] });
+    routes.set(routeKey(step.target.operation), { method: step.target.operation.method.toUpperCase(), path: step.target.operation.path, responses: example ? [example] : [], operation: step.target.operation });
   }
 
   let server;

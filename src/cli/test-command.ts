@@ -154,7 +154,8 @@ async function runScenario(item: Prepared, io: CliIo, runCli: RunCli): Promise<O
   } catch {
     result = undefined;
   }
-  const differences = result ? compareResult(item.scenario.expect, result) : [`the run printed no result:\n      ${stderr.trim().split('\n').join('\n      ')}`];
+  const invalid = server.invalid.map((request) => `a request breaks the OpenAPI description (the run got 400): ${request}`);
+  const differences = [...invalid, ...(result ? compareResult(item.scenario.expect, result) : [`the run printed no result:\n      ${stderr.trim().split('\n').join('\n      ')}`])];
   const unscripted = [...new Set(server.unscripted)];
   const seconds = Math.round(performance.now() - started) / 1000;
   return { name: item.scenario.name, file: item.scenario.file, passed: differences.length === 0 && unscripted.length === 0, differences, unscripted, seconds, ...(result ? { result } : {}) };

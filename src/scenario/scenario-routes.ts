@@ -25,7 +25,7 @@ export function scenarioRoutes(scenario: Scenario, steps: readonly StepPlan[], w
       continue;
     }
     for (const operation of operations) {
-      const route = routes.get(routeKey(operation)) ?? { method: operation.method.toUpperCase(), path: operation.path, responses: [] };
+      const route = routes.get(routeKey(operation)) ?? { method: operation.method.toUpperCase(), path: operation.path, responses: [], operation };
       route.responses.push(...responses);
       routes.set(routeKey(operation), route);
     }

@@ -7,26 +7,40 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ResolvedOperation } from '../plan/operation.js';
+import { checkRequest } from './check-request.js';
 import type { ScriptedResponse } from './read-scenario.js';
+
+/** The values of a path template's parameters in a path that matched it (at its end). */
+function pathValues(template: string, pathname: string): Record<string, string> {
+  const names = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const match = templateRegex(template, true).exec(pathname);
+  return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match?.[i + 1] ?? '')]));
+}
 
 export interface Route {
   method: string;
   /** OpenAPI path template, e.g. /snapshots/{id}/activate */
   path: string;
   responses: ScriptedResponse[];
+  /** The operation the route serves: each request is checked against it (check-request.ts). */
+  operation?: ResolvedOperation;
 }
 
 export interface ScriptedServer {
   url: string;
   /** Requests that no route answered: "GET /api/x". */
   unscripted: string[];
+  /** Requests that break their operation's description, each with what is wrong; they got 400. */
+  invalid: string[];
   /** Every request, "METHOD path", in arrival order. */
   seen: string[];
   close(): Promise<void>;
 }
 
-const templateRegex = (template: string): RegExp =>
-  new RegExp(`${template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}/?$`);
+/** A path template as a regex matching a path's end; `capture` groups each parameter's value. */
+const templateRegex = (template: string, capture = false): RegExp =>
+  new RegExp(`${template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(capture ? '([^/]+)' : '[^/]+')}/?$`);
 
 export interface ServeOptions {
   /** 0 (default): any free port. */
@@ -38,10 +52,13 @@ export interface ServeOptions {
 export async function startScriptedServer(routes: readonly Route[], options: ServeOptions = {}): Promise<ScriptedServer> {
   const matchers = routes.map((route) => ({ route, regex: templateRegex(route.path), given: 0 }));
   const unscripted: string[] = [];
+  const invalid: string[] = [];
   const seen: string[] = [];
   const server: Server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => void answer(Buffer.concat(chunks).toString('utf8')));
+    const answer = async (bodyText: string): Promise<void> => {
       const target = new URL(req.url ?? '/', 'http://127.0.0.1');
       const line = `${req.method} ${target.pathname}`;
       seen.push(line);
@@ -55,13 +72,21 @@ export async function startScriptedServer(routes: readonly Route[], options: Ser
         res.writeHead(501, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ title: 'not scripted', detail: `no response is scripted for ${line}` }));
         return;
       }
+      const operation = match.route.operation;
+      const problems = operation ? await checkRequest(operation, { pathValues: pathValues(match.route.path, target.pathname), query: target.searchParams, headers: req.headers, body: bodyText }) : [];
+      if (problems.length > 0) {
+        invalid.push(`${line}: ${problems.join('; ')}`);
+        options.onRequest?.(`${line} — ${problems.join('; ')}`, 400);
+        res.writeHead(400, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ title: 'request does not match the OpenAPI description', status: 400, errors: problems }));
+        return;
+      }
       const response = match.route.responses[Math.min(match.given, match.route.responses.length - 1)]!;
       match.given += 1;
       const body = response.body === undefined ? '' : typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
       const type = response.body === undefined ? {} : { 'content-type': typeof response.body === 'string' ? 'text/plain' : 'application/json' };
       options.onRequest?.(line, response.status);
       res.writeHead(response.status, { ...type, ...response.headers }).end(body);
-    });
+    };
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -71,6 +96,7 @@ export async function startScriptedServer(routes: readonly Route[], options: Ser
   return {
     url: `http://127.0.0.1:${port}`,
     unscripted,
+    invalid,
     seen,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
