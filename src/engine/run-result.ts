@@ -45,10 +45,20 @@ export interface StepRecord {
   durationMs: number;
   /** Method and URL of the last request sent. */
   request?: { method: string; url: string };
+  /** An AsyncAPI step's last message, sent or received (masked like everything the reports print). */
+  message?: StepMessage;
   /** What the last response broke of its description (--response-checks); absent when it passed or checks are off. */
   responseChecks?: ResponseFinding[];
   /** A failed step's last response, masked and cut (set by the reports, not the engine; issue 12 item 9). */
   response?: ResponseExcerpt;
+}
+
+export interface StepMessage {
+  action: 'send' | 'receive';
+  protocol: string;
+  address: string;
+  headers: Record<string, string>;
+  payload: unknown;
 }
 
 export interface ResponseExcerpt {

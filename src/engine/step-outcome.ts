@@ -9,7 +9,7 @@ import type { MessageOutcome } from './message-step.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 import type { HttpFailureReason, HttpOutcome, HttpRequest, ResponseFinding } from './ports.js';
 import { scopeOf, warn, type FramePlan, type RunEnv } from './run-env.js';
-import type { RunErrorCode } from './run-result.js';
+import type { RunErrorCode, StepMessage } from './run-result.js';
 import type { Frame, RunState, WorkflowOutcome } from './run-state.js';
 
 export interface StepOutcome {
@@ -29,6 +29,8 @@ export interface StepOutcome {
   haltCode?: RunErrorCode;
   retryAfterMs?: number;
   request?: { method: string; url: string };
+  /** An AsyncAPI step's message, sent or received. */
+  message?: StepMessage;
   /** What the response broke of its description (--response-checks). */
   responseChecks?: ResponseFinding[];
 }
@@ -97,7 +99,8 @@ export function outcomeOfMessage(state: RunState, frame: Frame, at: FramePlan, s
   const message = outcome.kind === 'received' ? outcome.message : effect.message;
   const scope: ExpressionScope = { ...base, message: { headers: message.headers, payload: message.payload } };
   const failed = firstFailure(step.successCriteria, scope);
-  return { succeeded: failed === undefined, scope, outputs: evaluateOutputs(step.outputs, scope), ...(failed !== undefined ? { reason: failed } : {}) };
+  const record: StepMessage = { action: effect.channel.action, protocol: effect.channel.protocol, address: effect.address, headers: message.headers, payload: message.payload };
+  return { succeeded: failed === undefined, scope, outputs: evaluateOutputs(step.outputs, scope), message: record, ...(failed !== undefined ? { reason: failed } : {}) };
 }
 
 /** Inside a workflowId step, $outputs are the child workflow's outputs (spec: Step Object outputs). */

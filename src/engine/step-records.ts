@@ -21,6 +21,7 @@ export function recordStep(state: RunState, workflowId: string, stepId: string, 
     outputs: outcome.outputs,
     durationMs: (previous?.durationMs ?? 0) + durationMs,
     ...(outcome.request ? { request: outcome.request } : {}),
+    ...(outcome.message ? { message: outcome.message } : {}),
     ...(outcome.responseChecks?.length ? { responseChecks: outcome.responseChecks } : {}),
   });
 }

@@ -148,6 +148,12 @@ describe.each([
     const json = JSON.parse(result.stdout) as { status: string; outputs: Record<string, unknown>; steps: Array<{ stepId: string; outputs: Record<string, unknown> }> };
     expect(json.outputs).toEqual({ orderId: 77 });
     expect(json.steps.find((s) => s.stepId === 'confirmation')?.outputs).toEqual({ orderId: 77, requestId: 'req-123' });
+    // --json carries the messages: the one received (not the decoy) and the one sent.
+    const messages = (json.steps as Array<{ stepId: string; message?: Record<string, unknown> }>).filter((s) => s.message).map((s) => [s.stepId, s.message]);
+    expect(messages).toEqual([
+      ['confirmation', expect.objectContaining({ action: 'receive', address: 'orders/confirmed', payload: { orderId: 77, status: 'confirmed' }, headers: expect.objectContaining({ orderrequestid: 'req-123' }) })],
+      ['requestPayment', expect.objectContaining({ action: 'send', address: 'payments/eu/requested', payload: { orderId: 77, amount: 42 } })],
+    ]);
     expect(http.requests.at(-1)?.headers['x-request-id']).toBe('req-123');
     const deadline = Date.now() + 5000;
     while (payments.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
