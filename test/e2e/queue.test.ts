@@ -175,7 +175,7 @@ describe('issue 15: arazzo submit and arazzo worker over Redis', () => {
     expect(worker.output()).toContain('stopped');
   }, 30_000);
 
-  it('--limit snapshotsApi=3/s: across two workers, no second sees more than 3 requests to the source', async () => {
+  it('--limit snapshotsApi=3/s: across two workers, the source gets at most 3 requests per one-second window', async () => {
     const first = startWorker('q-limit', ['--limit', 'snapshotsApi=3/s', '--park-after', '1h']);
     const second = startWorker('q-limit', ['--limit', 'snapshotsApi=3/s', '--park-after', '1h']);
     await until('the workers', () => first.output().includes('at most 3/s to snapshotsApi') && second.output().includes('at most 3/s to snapshotsApi'));
@@ -189,10 +189,15 @@ describe('issue 15: arazzo submit and arazzo worker over Redis', () => {
       const waited = await runCliInProcess(['status', id, '--redis', redis.url, '--queue', 'q-limit', '--wait', '--json']);
       expect(waited.code, waited.stderr).toBe(0);
     }
+    // The budget is per one-second window of the workers' clocks; a request let through at the end
+    // of one window can arrive in the next, so a second of arrivals may hold one more than the limit.
+    const times = simulator.requests.map((r) => r.at).sort((a, b) => a - b);
     const perSecond = new Map<number, number>();
-    for (const request of simulator.requests) perSecond.set(Math.floor(request.at / 1000), (perSecond.get(Math.floor(request.at / 1000)) ?? 0) + 1);
-    expect(simulator.requests.length).toBeGreaterThanOrEqual(4 * 4);
-    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(3);
+    for (const at of times) perSecond.set(Math.floor(at / 1000), (perSecond.get(Math.floor(at / 1000)) ?? 0) + 1);
+    expect(times.length).toBeGreaterThanOrEqual(4 * 4);
+    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(3 + 1);
+    // n requests at 3 per window need ceil(n / 3) windows, the first and last possibly partial.
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual((Math.ceil(times.length / 3) - 2) * 1000);
     const bad = await runCliInProcess(['worker', '--redis', redis.url, '--limit', 'snapshotsApi=fast']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('is not <source>=<n>/s');
