@@ -190,12 +190,12 @@ describe('issue 15: arazzo submit and arazzo worker over Redis', () => {
       expect(waited.code, waited.stderr).toBe(0);
     }
     // The budget is per one-second window of the workers' clocks; a request let through at the end
-    // of one window can arrive in the next, so a second of arrivals may hold one more than the limit.
+    // of one window can arrive in the next, so a second of arrivals may hold up to twice the limit.
     const times = simulator.requests.map((r) => r.at).sort((a, b) => a - b);
     const perSecond = new Map<number, number>();
     for (const at of times) perSecond.set(Math.floor(at / 1000), (perSecond.get(Math.floor(at / 1000)) ?? 0) + 1);
     expect(times.length).toBeGreaterThanOrEqual(4 * 4);
-    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(3 + 1);
+    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(2 * 3);
     // n requests at 3 per window need ceil(n / 3) windows, the first and last possibly partial.
     expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual((Math.ceil(times.length / 3) - 2) * 1000);
     const bad = await runCliInProcess(['worker', '--redis', redis.url, '--limit', 'snapshotsApi=fast']);
