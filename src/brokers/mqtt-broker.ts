@@ -1,64 +1,39 @@
 /**
  * MQTT (5 is asked for, so headers travel as user properties) over the `mqtt` package, loaded by
- * createBroker only when a run has an MQTT step. One client per broker URL; sends are QoS 1
- * (resolved on PUBACK); subscriptions are QoS 1 and deliver to the run's mailbox.
+ * createBroker only when a run has an MQTT step: QoS 1 both ways, a send resolves on PUBACK.
  */
 import type { MqttClient } from 'mqtt';
 import type { BrokerPort } from '../engine/ports.js';
-import { createMailbox, decodePayload, encodePayload } from './mailbox.js';
+import { brokerOver } from './broker-over.js';
+import { decodePayload, encodePayload } from './mailbox.js';
 
 export async function createMqttBroker(): Promise<BrokerPort> {
   const mqtt = await import('mqtt');
-  const clients = new Map<string, Promise<MqttClient>>();
-  const subscribed = new Set<string>();
-  const mailbox = createMailbox();
-  const clientFor = (serverUrl: string): Promise<MqttClient> => {
-    let client = clients.get(serverUrl);
-    if (!client) {
-      client = mqtt.connectAsync(serverUrl, { protocolVersion: 5, reconnectPeriod: 0, connectTimeout: 10_000 }).then((connected) => {
-        connected.on('message', (address, bytes, packet) => {
-          const headers: Record<string, string> = {};
-          for (const [name, value] of Object.entries(packet.properties?.userProperties ?? {})) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-          mailbox.deliver(`${serverUrl} ${address}`, { headers, payload: decodePayload(bytes, packet.properties?.contentType) });
-        });
-        return connected;
+  // One client delivers every topic it subscribed: each subscription registers its own topic here.
+  const listeners = new Map<MqttClient, Map<string, (bytes: Buffer, headers: Record<string, string>, contentType?: string) => void>>();
+  return brokerOver<MqttClient>({
+    label: 'MQTT',
+    async connect(serverUrl) {
+      const client = await mqtt.connectAsync(serverUrl, { protocolVersion: 5, reconnectPeriod: 0, connectTimeout: 10_000 });
+      const byTopic = new Map<string, (bytes: Buffer, headers: Record<string, string>, contentType?: string) => void>();
+      listeners.set(client, byTopic);
+      client.on('message', (topic, bytes, packet) => {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(packet.properties?.userProperties ?? {})) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+        byTopic.get(topic)?.(bytes, headers, packet.properties?.contentType);
       });
-      clients.set(serverUrl, client);
-    }
-    return client;
-  };
-  const subscribe = async (serverUrl: string, address: string): Promise<void> => {
-    const key = `${serverUrl} ${address}`;
-    if (subscribed.has(key)) return;
-    await (await clientFor(serverUrl)).subscribeAsync(address, { qos: 1 });
-    subscribed.add(key);
-  };
-  return {
-    async prepare(channels) {
-      // An address with {parameters} is only known at the step: it is subscribed there.
-      for (const channel of channels) if (!channel.address.includes('{')) await subscribe(channel.serverUrl, channel.address);
+      return client;
     },
-    async send(channel, address, message) {
-      try {
-        await (await clientFor(channel.serverUrl)).publishAsync(address, encodePayload(message.payload), {
-          qos: 1,
-          properties: { userProperties: message.headers, ...(channel.contentType ? { contentType: channel.contentType } : {}) },
-        });
-        return { ok: true };
-      } catch (error) {
-        return { ok: false, message: `MQTT publish to ${address} on ${channel.serverUrl} failed: ${(error as Error).message}` };
-      }
+    async subscribe(client, _channel, address, deliver) {
+      listeners.get(client)!.set(address, (bytes, headers, contentType) => deliver({ headers, payload: decodePayload(bytes, contentType) }));
+      await client.subscribeAsync(address, { qos: 1 });
     },
-    async receive(channel, address, matches, timeoutMs, signal) {
-      try {
-        await subscribe(channel.serverUrl, address);
-      } catch (error) {
-        return { kind: 'failure', message: `MQTT subscribe to ${address} on ${channel.serverUrl} failed: ${(error as Error).message}` };
-      }
-      return mailbox.take(`${channel.serverUrl} ${address}`, matches, timeoutMs, signal);
+    async publish(client, channel, address, message) {
+      await client.publishAsync(address, encodePayload(message.payload), {
+        qos: 1,
+        properties: { userProperties: message.headers, ...(channel.contentType ? { contentType: channel.contentType } : {}) },
+      });
     },
-    async close() {
-      await Promise.all([...clients.values()].map(async (client) => (await client.catch(() => undefined))?.endAsync()));
-    },
-  };
+    close: (client) => client.endAsync(),
+  });
 }
