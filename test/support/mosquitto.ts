@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from './redis-server.js';
+import { freePort, stopChild } from './local-service.js';
 
 export interface Mosquitto {
   url: string;
@@ -41,11 +41,7 @@ export async function startMosquitto(): Promise<Mosquitto> {
   return {
     url: `mqtt://127.0.0.1:${port}`,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await stopChild(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -9,7 +9,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from './redis-server.js';
+import { freePort, stopChild } from './local-service.js';
 
 export interface RabbitMq {
   url: string;
@@ -70,7 +70,7 @@ export async function startRabbitMq(): Promise<RabbitMq> {
         const until = Date.now() + 15_000;
         while (Date.now() < until && (await accepts(port))) await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      if (child.exitCode === null) child.kill('SIGTERM');
+      await stopChild(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };
