@@ -4,7 +4,7 @@
  * and protocol, and where the messages carry their correlation id. Pure: the AsyncAPI document
  * (2.6 or 3.0, as parsed) in, a channel or a problem out. Local `$ref`s (`#/…`) are followed.
  */
-import type { Problem } from '../diagnostics/diagnostic.js';
+import { unescapePointerToken, type Problem } from '../diagnostics/diagnostic.js';
 import { isObject, ownField } from '../document/model.js';
 
 export interface AsyncChannel {
@@ -33,11 +33,22 @@ type Resolved = { ok: true; channel: AsyncChannel } | { ok: false; problem: Prob
 
 const fail = (message: string, hint?: string): Resolved => ({ ok: false, problem: { code: 'asyncapi-step-unsupported', message, ...(hint ? { hint } : {}) } });
 
+/** One token of a URI fragment JSON Pointer: percent-decoded (a malformed escape is kept as written), then ~1 and ~0. */
+function fragmentToken(token: string): string {
+  let decoded = token;
+  try {
+    decoded = decodeURIComponent(token);
+  } catch {
+    // '%' not followed by two hex digits: not an escape.
+  }
+  return unescapePointerToken(decoded);
+}
+
 function deref(root: unknown, value: unknown, depth = 0): unknown {
   const ref = isObject(value) ? ownField(value, '$ref') : undefined;
   if (typeof ref !== 'string' || !ref.startsWith('#/') || depth > 20) return value;
   let node: unknown = root;
-  for (const token of ref.slice(2).split('/').map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'))) node = isObject(node) ? ownField(node, token) : undefined;
+  for (const token of ref.slice(2).split('/').map(fragmentToken)) node = isObject(node) ? ownField(node, token) : undefined;
   return deref(root, node, depth + 1);
 }
 
@@ -108,7 +119,7 @@ export function resolveAsyncChannel(document: unknown, source: string, reference
     if (!isObject(target)) return fail(`${reference.text} points at nothing in source ${source}`);
     if (/^\/channels\/[^/]+$/.test(fragment)) {
       channel = target;
-      channelName = fragment.split('/')[2]!.replace(/~1/g, '/').replace(/~0/g, '~');
+      channelName = fragmentToken(fragment.split('/')[2]!);
     } else {
       operation = target;
       channel = deref(document, ownField(target, 'channel'));
