@@ -27,6 +27,11 @@ export interface RunHost {
   park?(wait: { until: number; ms: number }): boolean;
   /** Awaited before each request of a step, with its source description's name (the worker's --limit). */
   beforeRequest?(source: string | undefined): Promise<void>;
+  /**
+   * A state file whose run already ended is reported again (its result, exit code and reports)
+   * instead of refused: a worker killed after the run's last checkpoint, before its job completed.
+   */
+  reportEnded?: boolean;
 }
 
 export const processIo = (): CliIo => ({

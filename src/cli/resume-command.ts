@@ -53,7 +53,7 @@ export async function resumeCommand(stateArg: string, raw: Record<string, unknow
   if (!read.ok) return refuse('state-file-invalid', read.message, read.hint ?? 'Pass a file written by arazzo run --state-file.');
   const saved = read.content;
   invalid.reports = saved.settings.reports;
-  if (saved.state.result) {
+  if (saved.state.result && io.host?.reportEnded !== true) {
     return refuse('state-file-finished', `the run in ${stateArg} already ended (${saved.state.result.status}); there is nothing to resume`, 'Start a new run with arazzo run.');
   }
   const changed = await changedDocument(saved.documents);

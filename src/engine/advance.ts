@@ -67,7 +67,7 @@ function takeReply(plan: Plan, state: RunState, env: RunEnv, reply: Reply | unde
   delete state.inFlight;
   const at = planOf(plan, frame);
   const outcome = reply.kind === 'not-sent'
-    ? { succeeded: false, scope: scopeOf(state, frame, at.document), outputs: {}, reason: reply.reason }
+    ? { succeeded: false, scope: scopeOf(state, frame, at.document), outputs: {}, reason: reply.reason, ...(reply.stopped ? { requestFailed: true } : {}) }
     : outcomeOfExchange(state, env, frame, at, at.workflow.steps[next.exec.stepIndex]!, reply.sent, reply.outcome, reply.findings);
   return completeStep(plan, state, env, frame, at, next.exec, outcome);
 }

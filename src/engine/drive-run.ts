@@ -49,7 +49,9 @@ export async function driveRun(plan: Plan, state: RunState, options: RunOptions,
     if (effect.kind === 'done') return { result: effect.result, state: step.state };
     let reply: Reply;
     try {
-      if (effect.kind === 'send') {
+      // The run was stopped while its state was being written (a worker that lost its job): not sent.
+      if (effect.kind === 'send' && options.signal?.aborted) reply = { kind: 'not-sent', reason: 'the run was stopped before this request was sent', stopped: true };
+      else if (effect.kind === 'send') {
         const { workflowId, stepId } = step.state.inFlight!;
         const done = await sendAuthorized(options, effect, {
           ...(options.signal ? { signal: options.signal } : {}),

@@ -52,7 +52,7 @@ export type Reply =
   /** How an AsyncAPI step's message went: sent (accepted by the broker), received, timed out or failed. */
   | { kind: 'message'; effect: MessageEffect; outcome: { kind: 'sent' } | ReceiveOutcome }
   /** The request could not be sent (e.g. no OAuth 2.0 token): the step fails for this reason. */
-  | { kind: 'not-sent'; reason: string }
+  | { kind: 'not-sent'; reason: string; stopped?: true }
   /** The wait of a wait effect is over (or was cut short by the run's signal). */
   | { kind: 'woke' }
   /** Performing the effect threw: the run ends with internal-error at the step that was running. */

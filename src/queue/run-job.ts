@@ -18,8 +18,10 @@ import type { RunJobData, RunJobResult } from './job-data.js';
 export interface JobPorts {
   /** The CLI (main) run in-process. */
   runCli: (argv: readonly string[], io: CliIo) => Promise<number>;
-  readCheckpoint: () => Promise<{ root: string; text: string } | undefined>;
-  writeCheckpoint: (checkpoint: { root: string; text: string }) => Promise<void>;
+  /** The checkpoint the last worker left (a delayed poll, a worker that was killed or stopped), if any. */
+  checkpoint: { root: string; text: string } | undefined;
+  /** False when this worker no longer holds the job's lock (another worker has taken the run over). */
+  writeCheckpoint: (checkpoint: { root: string; text: string }) => Promise<boolean>;
   /** True once someone ran `arazzo cancel` on this run. */
   cancelled: () => Promise<boolean>;
   env: Readonly<Record<string, string | undefined>>;
@@ -34,6 +36,8 @@ export interface JobPorts {
 export type JobOutcome =
   | { kind: 'done'; result: RunJobResult }
   | { kind: 'parked'; until: number }
+  /** The job's lock was lost mid-run (this worker stalled): the run was stopped before its next request. */
+  | { kind: 'lost' }
   | { kind: 'invalid'; message: string };
 
 export const jobRoot = (queue: string, runId: string): string => path.join(os.tmpdir(), 'arazzo-worker', queue, runId.replace(/[^A-Za-z0-9_.-]/g, '_'));
@@ -48,20 +52,24 @@ export async function runJob(data: RunJobData, runId: string, queue: string, par
     writeFileSync(local(document.location), document.text, { mode: 0o600 });
   }
   const statePath = path.join(root, 'run-state.json');
-  const checkpoint = await ports.readCheckpoint();
+  const { checkpoint } = ports;
   if (checkpoint) writeFileSync(statePath, moveRoot(checkpoint.text, checkpoint.root, root), { mode: 0o600 });
 
   let stdout = '';
   let stderr = '';
   let pending = '';
   let parkedUntil: number | undefined;
+  let lost = false;
   const abort = new AbortController();
   const host: RunHost = {
+    // A checkpoint is written before each request, so a worker that lost the run sends nothing more.
     checkpoint: async (text) => {
-      await ports.writeCheckpoint({ root, text });
-      if (await ports.cancelled()) abort.abort();
+      if (lost) return;
+      lost = !(await ports.writeCheckpoint({ root, text }));
+      if (lost || (await ports.cancelled())) abort.abort();
     },
     ...(ports.beforeRequest ? { beforeRequest: ports.beforeRequest } : {}),
+    reportEnded: true,
     park: (wait) => {
       if (wait.ms < parkAfterMs && !ports.draining()) return false;
       parkedUntil = wait.until;
@@ -90,6 +98,7 @@ export async function runJob(data: RunJobData, runId: string, queue: string, par
     : ['run', local(data.file), '--workflow', data.workflowId, '--json', '--no-color', '--state-file', statePath, ...data.runArgs, '--inputs', '-'];
   const exitCode = await ports.runCli(argv, io);
   if (pending.trim() !== '') ports.log(pending);
+  if (lost) return { kind: 'lost' };
   if (parkedUntil !== undefined) return { kind: 'parked', until: parkedUntil };
   if (exitCode === EXIT.invalid) return { kind: 'invalid', message: lastError(stderr) };
   return { kind: 'done', result: { exitCode, ...parsed(stdout) } };

@@ -26,6 +26,9 @@ export interface WorkerContext {
   hardExit?: (code: number) => void;
 }
 
+/** The checkpoint is written only by the worker that holds the job's lock (BullMQ's lock key holds its token). */
+const SET_IF_LOCKED = "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[2], ARGV[2]) return 1 end return 0";
+
 export async function workerCommand(raw: Record<string, unknown>, io: CliIo, context: WorkerContext): Promise<number> {
   const redis = String(raw.redis ?? io.env.ARAZZO_REDIS ?? DEFAULT_REDIS);
   const connection = redisOptions(redis);
@@ -49,36 +52,36 @@ export async function workerCommand(raw: Record<string, unknown>, io: CliIo, con
     const runId = String(job.id);
     if (job.data?.format !== JOB_FORMAT) throw new UnrecoverableError(`${INVALID_PREFIX} job ${runId} is not an arazzo run`);
     const key = checkpointKey(queue, runId);
-    const resumed = (await store.exists(key)) === 1;
-    say(`run ${runId} ${resumed ? 'continues' : 'starts'} ${job.data.workflowId}`);
+    const saved = await store.get(key);
+    say(`run ${runId} ${saved ? 'continues' : 'starts'} ${job.data.workflowId}`);
     const outcome = await runJob(job.data, runId, queue, parkAfterMs, {
       runCli: context.runCli,
-      readCheckpoint: async () => {
-        const text = await store.get(key);
-        return text ? (JSON.parse(text) as { root: string; text: string }) : undefined;
-      },
-      writeCheckpoint: async (checkpoint) => {
-        await store.set(key, JSON.stringify(checkpoint));
-      },
+      checkpoint: saved ? (JSON.parse(saved) as { root: string; text: string }) : undefined,
+      writeCheckpoint: async (checkpoint) => (await store.eval(SET_IF_LOCKED, 2, `${worker.toKey(runId)}:lock`, key, token ?? '', JSON.stringify(checkpoint))) === 1,
       cancelled: async () => (await store.exists(cancelKey(queue, runId))) === 1,
       env: io.env,
       log: (line) => io.stderr.write(`[${runId}] ${line}\n`),
       draining: () => draining,
       ...(beforeRequest ? { beforeRequest } : {}),
     });
+    if (outcome.kind === 'lost') {
+      say(`run ${runId} stopped here: this worker lost the job's lock (stalled past --lock-duration) and another worker carries the run on`);
+      // Nothing to record: the job is another worker's now (DelayedError tells BullMQ to leave it as it is).
+      throw new DelayedError();
+    }
     if (outcome.kind === 'parked') {
       say(`run ${runId} waits until ${new Date(outcome.until).toISOString()} (delayed job)`);
       await job.moveToDelayed(outcome.until, token);
       throw new DelayedError();
     }
-    await store.del(key, cancelKey(queue, runId));
     rmSync(jobRoot(queue, runId), { recursive: true, force: true });
-    if (outcome.kind === 'invalid') {
-      say(`run ${runId} refused: ${outcome.message.split('\n')[0]}`);
-      throw new UnrecoverableError(`${INVALID_PREFIX} ${outcome.message}`);
-    }
-    say(`run ${runId} ${String(outcome.result.result?.status ?? 'ended')} (exit ${outcome.result.exitCode})`);
+    if (outcome.kind === 'invalid') throw new UnrecoverableError(`${INVALID_PREFIX} ${outcome.message}`);
     return outcome.result;
+  };
+  // The checkpoint goes, and the end is told, only once the job is completed or failed: a worker
+  // killed before that leaves the checkpoint, and the next one reports the ended run from it.
+  const forget = (runId: string): void => {
+    store.del(checkpointKey(queue, runId), cancelKey(queue, runId)).catch((error: Error) => io.stderr.write(`worker: ${error.message}\n`));
   };
 
   const worker = new Worker<RunJobData, RunJobResult>(queue, handle, {
@@ -90,6 +93,15 @@ export async function workerCommand(raw: Record<string, unknown>, io: CliIo, con
     maxStalledCount: 1000,
   });
   worker.on('error', (error) => io.stderr.write(`worker: ${error.message}\n`));
+  worker.on('completed', (job, result) => {
+    say(`run ${String(job.id)} ${String(result.result?.status ?? 'ended')} (exit ${result.exitCode})`);
+    forget(String(job.id));
+  });
+  worker.on('failed', (job, error) => {
+    if (!job) return;
+    say(`run ${String(job.id)} ${error.message.startsWith(INVALID_PREFIX) ? 'refused' : 'failed'}: ${error.message.replace(INVALID_PREFIX, '').trim().split('\n')[0]}`);
+    forget(String(job.id));
+  });
   await worker.waitUntilReady();
   say(`worker on queue ${queue} at ${describeRedis(redis)}, ${concurrency} at a time${limits.size > 0 ? `, at most ${[...limits].map(([source, n]) => `${n}/s to ${source}`).join(', ')}` : ''}`);
   await context.stop;

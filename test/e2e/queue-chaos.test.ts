@@ -1,6 +1,6 @@
 // Issue 15 "Proof": runs of the snapshot seed through 3 worker processes over a private redis-server
-// while a random worker is SIGKILLed and replaced every 1.5 s. Every run ends exactly once (one end
-// line across all workers, one completed job), no snapshot is created or activated twice (the
+// while a random worker is SIGKILLed and replaced every 1.5 s. Every run ends exactly once (one completed
+// job, never two end lines), no snapshot is created or activated twice (the
 // simulator's log), and every run either ends as a clean run does or — killed while a POST was in
 // flight — fails with in-flight-unknown instead of sending it again.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -76,7 +76,8 @@ describe('issue 15 chaos: workers killed at random while runs poll', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       const counts = await queue.getJobCounts('completed', 'failed');
-      expect(counts).toEqual({ completed: RUNS, failed: 0 });
+      const failed = await queue.getFailed();
+      expect({ ...counts, reasons: failed.map((job) => `${job.id}: ${job.failedReason}`) }).toEqual({ completed: RUNS, failed: 0, reasons: [] });
       for (const id of ids) {
         const job = await queue.getJob(id);
         const result = job!.returnvalue as { exitCode: number; result: { status: string; outputs: { state?: string }; error?: { code: string } } };
@@ -87,9 +88,12 @@ describe('issue 15 chaos: workers killed at random while runs poll', () => {
       await queue.close();
     }
     expect(kills).toBeGreaterThan(0);
-    // One end line per run, across every worker that ever ran.
-    const ends = outputs.join('').split('\n').filter((line) => / run \S+ (succeeded|failed) \(exit/.test(line)).map((line) => / run (\S+) /.exec(line)![1]);
-    expect(ends.sort()).toEqual([...ids].sort());
+    // At most one end line per run across every worker that ever ran (a worker killed just after
+    // its job completed may not have printed its line; the job counts above are the record).
+    const ends = outputs.join('').split('\n').filter((line) => / run \S+ (succeeded|failed) \(exit/.test(line)).map((line) => / run (\S+) /.exec(line)![1]!);
+    expect(new Set(ends).size).toBe(ends.length);
+    expect(ends.every((id) => ids.includes(id))).toBe(true);
+    expect(ends.length).toBeGreaterThanOrEqual(RUNS - kills);
     // No snapshot created or activated twice.
     const posts = simulator.requests.filter((r) => r.method === 'POST').map((r) => `${r.path} ${JSON.stringify(r.body ?? '')}`);
     const creates = simulator.requests.filter((r) => r.method === 'POST' && r.path === '/api/snapshots').map((r) => (r.body as { name: string }).name);

@@ -1,7 +1,7 @@
 // Issue 15 "Past one process": runs on BullMQ workers over a real, private redis-server, against the
 // Daytona simulator. Workers are real processes (bin/arazzo.js worker), so SIGKILL and SIGTERM are real.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -140,6 +140,56 @@ describe('issue 15: arazzo submit and arazzo worker over Redis', () => {
     expect(simulator.requests.filter((r) => r.method === 'GET').length).toBeGreaterThan(getsAtKill);
     expect(posts()).toBe(2);
   }, 60_000);
+
+  it('a worker that loses its job\'s lock stops before its next request; the run goes on from the last checkpoint it wrote, no POST twice', async () => {
+    const client = new Redis(redis.port, '127.0.0.1');
+    try {
+      const worker = startWorker('q-lost', ['--park-after', '1h', '--lock-duration', '2s']);
+      await until('the worker', () => worker.output().includes('worker on queue q-lost'));
+      simulator.requests.length = 0;
+      const submitted = await submit('q-lost', ['--json', '--poll-interval', '300ms', ...seedArgs('queue-lost-slow-inactive')]);
+      const { runId } = JSON.parse(submitted.stdout) as { runId: string };
+      await until('the first poll', () => simulator.requests.some((r) => r.method === 'GET'));
+      // What a stalled worker sees: its lock expired and another worker holds the job now.
+      await client.set(`bull:q-lost:${runId}:lock`, 'another-worker', 'PX', 1500);
+      await until('the worker to let the run go', () => worker.output().includes(`run ${runId} stopped here: this worker lost the job's lock`));
+      const waited = await runCliInProcess(['status', runId, '--redis', redis.url, '--queue', 'q-lost', '--wait', '--json']);
+      expect(waited.code, waited.stderr).toBe(0);
+      expect(JSON.parse(waited.stdout)).toMatchObject({ status: 'succeeded', outputs: { state: 'pending' } });
+      expect(worker.output()).toContain(`run ${runId} continues`);
+      expect(posts()).toBe(2);
+    } finally {
+      client.disconnect();
+    }
+  }, 60_000);
+
+  it('a worker killed after the run ended but before its job completed: the next worker reports the ended run and sends nothing', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'arazzo-queue-ended-'));
+    const client = new Redis(redis.port, '127.0.0.1');
+    try {
+      // The checkpoint a worker leaves when it dies right after the run's last state write.
+      const stateFile = path.join(dir, 'run-state.json');
+      const ended = await runCliInProcess(['run', SEED, '--json', '--poll-interval', '0', '--state-file', stateFile, ...seedArgs('queue-ended-inactive')], { env: { ARAZZO_INPUT_APITOKEN: CANARY } });
+      expect(ended.code, ended.stderr).toBe(0);
+      const submitted = await submit('q-ended', ['--json', ...seedArgs('queue-ended-inactive')]);
+      const { runId } = JSON.parse(submitted.stdout) as { runId: string };
+      await client.set(`arazzo:q-ended:checkpoint:${runId}`, JSON.stringify({ root: path.join(dir, 'gone'), text: readFileSync(stateFile, 'utf8') }));
+      simulator.requests.length = 0;
+      const worker = startWorker('q-ended');
+      const waited = await runCliInProcess(['status', runId, '--redis', redis.url, '--queue', 'q-ended', '--wait', '--json']);
+      expect(waited.code, waited.stderr).toBe(0);
+      const result = JSON.parse(waited.stdout) as { status: string; outputs: unknown };
+      expect(result.status).toBe('succeeded');
+      expect(result.outputs).toEqual((JSON.parse(ended.stdout) as { outputs: unknown }).outputs);
+      expect(simulator.requests).toEqual([]);
+      await until('the end line', () => worker.output().includes(`run ${runId} succeeded (exit 0)`));
+      expect(worker.output()).toContain(`run ${runId} continues`);
+      await until('the checkpoint to go', async () => (await client.exists(`arazzo:q-ended:checkpoint:${runId}`)) === 0);
+    } finally {
+      client.disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('a document with errors is refused with exit 2 and nothing is enqueued', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'arazzo-queue-bad-'));

@@ -24,6 +24,16 @@ const accepts = (port: number): Promise<boolean> => new Promise((resolve) => {
   socket.once('error', () => resolve(false));
 });
 
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, run as the rabbitmq user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
 export async function startRabbitMq(): Promise<RabbitMq> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'arazzo-rabbitmq-'));
   chmodSync(dir, 0o777);
@@ -67,11 +77,12 @@ export async function startRabbitMq(): Promise<RabbitMq> {
         } catch {
           // already gone
         }
+        // Gone, not just closed to clients: the broker still writes its message stores after that.
         const until = Date.now() + 15_000;
-        while (Date.now() < until && (await accepts(port))) await new Promise((resolve) => setTimeout(resolve, 100));
+        while (Date.now() < until && alive(pid)) await new Promise((resolve) => setTimeout(resolve, 100));
       }
       await stopChild(child);
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
