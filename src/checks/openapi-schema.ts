@@ -1,12 +1,13 @@
 /**
- * An OpenAPI Schema Object → the JSON Schema ajv validates a *response* with, as the dialect says:
+ * An OpenAPI Schema Object → the JSON Schema ajv validates a response or a request with, as the
+ * dialect and the direction say:
  *
  * - 3.0 / Swagger 2.0 (draft-04/05 based): `nullable: true` adds null to the type (and to an enum);
  *   boolean `exclusiveMinimum`/`exclusiveMaximum` become the numeric draft-06+ form.
  * - both: a `discriminator` is a hint for picking the subschema, not a constraint; its oneOf is
  *   checked as anyOf (after dereferencing, the mapping's names are gone, and two subschemas that
- *   both fit would otherwise fail oneOf). `writeOnly` properties are not required in a response
- *   (OpenAPI: required applies to requests only for them); `readOnly` ones stay required.
+ *   both fit would otherwise fail oneOf). `writeOnly` properties are not required in a response,
+ *   `readOnly` ones not in a request (OpenAPI: required applies to the other direction only).
  * - 3.1: `nullable` is no keyword (JSON Schema 2020-12 writes type: [string, "null"]); it is
  *   dropped, since ajv would otherwise honour it.
  * - `$id` and `$schema` are dropped: every schema is compiled into one ajv instance.
@@ -17,17 +18,21 @@ import { setOwn } from '../document/set-own.js';
 
 export type Dialect = '2.0' | '3.0' | '3.1';
 
-export function toResponseSchema(schema: unknown, dialect: Dialect): unknown {
-  return convert(schema, dialect !== '3.1', new Map());
+export type Direction = 'request' | 'response';
+
+export function toCheckSchema(schema: unknown, dialect: Dialect, direction: Direction): unknown {
+  return convert(schema, dialect !== '3.1', direction === 'response' ? 'writeOnly' : 'readOnly', new Map());
 }
 
-function convert(node: unknown, legacy: boolean, seen: Map<object, unknown>): unknown {
+type OtherWay = 'writeOnly' | 'readOnly';
+
+function convert(node: unknown, legacy: boolean, otherWay: OtherWay, seen: Map<object, unknown>): unknown {
   if (Array.isArray(node)) {
     const known = seen.get(node);
     if (known !== undefined) return known;
     const copy: unknown[] = [];
     seen.set(node, copy);
-    for (const item of node) copy.push(convert(item, legacy, seen));
+    for (const item of node) copy.push(convert(item, legacy, otherWay, seen));
     return copy;
   }
   if (!isObject(node)) return node;
@@ -37,23 +42,23 @@ function convert(node: unknown, legacy: boolean, seen: Map<object, unknown>): un
   seen.set(node, copy);
   for (const [key, value] of Object.entries(node)) {
     if (key === '$id' || key === '$schema' || key === 'discriminator') continue;
-    setOwn(copy, key, convert(value, legacy, seen));
+    setOwn(copy, key, convert(value, legacy, otherWay, seen));
   }
   if (isObject(node.discriminator) && Array.isArray(copy.oneOf)) {
     copy.anyOf = copy.oneOf;
     delete copy.oneOf;
   }
-  dropWriteOnlyRequired(copy);
+  dropRequiredOtherWay(copy, otherWay);
   if (legacy) applyLegacyKeywords(copy);
   // ajv knows `nullable` itself; in 3.1 it is no keyword at all, so it must not act.
   else delete copy.nullable;
   return copy;
 }
 
-function dropWriteOnlyRequired(schema: JsonObject): void {
+function dropRequiredOtherWay(schema: JsonObject, otherWay: OtherWay): void {
   if (!Array.isArray(schema.required) || !isObject(schema.properties)) return;
   const properties = schema.properties;
-  schema.required = schema.required.filter((name) => !(typeof name === 'string' && isObject(properties[name]) && properties[name].writeOnly === true));
+  schema.required = schema.required.filter((name) => !(typeof name === 'string' && isObject(properties[name]) && properties[name][otherWay] === true));
 }
 
 function applyLegacyKeywords(schema: JsonObject): void {

@@ -38,7 +38,7 @@ export interface ResolvedOperation {
   /** Effective servers: operation-level, else path-level, else document-level. */
   servers: readonly OperationServer[];
   parameters: readonly OperationParameter[];
-  requestBody?: { required: boolean; contentTypes: readonly string[] };
+  requestBody?: RequestBodyInfo;
   /** JSON pointer of the Operation Object inside its OpenAPI document. */
   pointer: string;
   /** Security requirements in effect (operation-level, else the document's), with the source's schemes. */
@@ -49,6 +49,14 @@ export interface ResolvedOperation {
   fixedQuery?: ReadonlyArray<readonly [string, string]>;
   /** Bare names from the path key's fragment (`/{Bucket}#uploads`): sent empty unless the step gives a value. */
   flagQuery?: readonly string[];
+}
+
+export interface RequestBodyInfo {
+  required: boolean;
+  contentTypes: readonly string[];
+  /** The schema dialect (as for responses) and each media type's dereferenced schema, for the request checks of arazzo test and mock. */
+  dialect?: '2.0' | '3.0' | '3.1';
+  schemas?: Readonly<Record<string, unknown>>;
 }
 
 export interface OperationResponses {

@@ -1,6 +1,8 @@
 /** The parts of an OpenAPI operation a step needs: parameters, request body, servers, path key. */
 import { isObject, ownField, type JsonObject } from '../document/model.js';
-import type { OperationParameter, OperationServer, ParameterLocation } from './operation.js';
+import { setOwn } from '../document/set-own.js';
+import type { OperationParameter, OperationServer, ParameterLocation, RequestBodyInfo } from './operation.js';
+import { dialectOf } from './read-responses.js';
 import type { RefResolver } from './resolve-openapi-ref.js';
 
 const LOCATIONS: readonly string[] = ['path', 'query', 'querystring', 'header', 'cookie'];
@@ -82,9 +84,8 @@ function collectionStyle(format: unknown): Pick<OperationParameter, 'style' | 'e
   }
 }
 
-type RequestBodyInfo = { required: boolean; contentTypes: readonly string[] };
-
 export function readRequestBody(operation: JsonObject, root: JsonObject, resolver: RefResolver, base: string, problems: string[]): RequestBodyInfo | undefined {
+  const dialect = dialectOf(root);
   const body = resolver.follow(ownField(operation, 'requestBody'), base);
   if (!body.ok) {
     problems.push(`$ref "${body.ref}": ${body.reason}`);
@@ -92,22 +93,27 @@ export function readRequestBody(operation: JsonObject, root: JsonObject, resolve
   }
   if (isObject(body.value)) {
     const content = ownField(body.value, 'content');
-    return { required: ownField(body.value, 'required') === true, contentTypes: isObject(content) ? Object.keys(content) : [] };
+    const schemas: Record<string, unknown> = {};
+    // Schemas serve the request checks only: a ref they cannot resolve stays as written.
+    if (isObject(content)) for (const [type, media] of Object.entries(content)) setOwn(schemas, type, isObject(media) ? resolver.dereference(ownField(media, 'schema'), body.base, []) : undefined);
+    return { required: ownField(body.value, 'required') === true, contentTypes: isObject(content) ? Object.keys(content) : [], dialect, schemas };
   }
   // Swagger 2.0: an `in: body` or `in: formData` parameter.
   const list = resolver.follow(ownField(operation, 'parameters'), base);
   if (!list.ok || !Array.isArray(list.value)) return undefined;
-  const parameters = list.value.map((p) => {
-    const followed = resolver.follow(p, list.base);
-    return followed.ok ? followed.value : undefined;
-  });
-  const bodyParameter = parameters.find((p) => isObject(p) && (p.in === 'body' || p.in === 'formData'));
+  const followed = list.value.map((p) => resolver.follow(p, list.base));
+  const parameters = followed.map((f) => (f.ok ? f.value : undefined));
+  const at = parameters.findIndex((p) => isObject(p) && (p.in === 'body' || p.in === 'formData'));
+  const bodyParameter = parameters[at];
   if (!isObject(bodyParameter)) return undefined;
   const consumes = ownField(operation, 'consumes') ?? ownField(root, 'consumes');
   const contentTypes = Array.isArray(consumes)
     ? consumes.filter((c): c is string => typeof c === 'string')
     : [bodyParameter.in === 'formData' ? 'application/x-www-form-urlencoded' : 'application/json'];
-  return { required: parameters.some((p) => isObject(p) && p.in === 'body' && p.required === true), contentTypes };
+  const schema = bodyParameter.in === 'body' ? resolver.dereference(ownField(bodyParameter, 'schema'), (followed[at] as { base: string }).base, []) : undefined;
+  const schemas: Record<string, unknown> = {};
+  for (const type of contentTypes) setOwn(schemas, type, schema);
+  return { required: parameters.some((p) => isObject(p) && p.in === 'body' && p.required === true), contentTypes, dialect, schemas };
 }
 
 export function readServers(object: JsonObject): OperationServer[] {

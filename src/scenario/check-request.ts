@@ -2,11 +2,14 @@
  * Issue 16: a request the scripted server (arazzo test, arazzo mock) receives, checked against its
  * OpenAPI operation before it is answered: every required parameter is there (path, query, header,
  * cookie), each given one is valid against its schema (values read as text, typed by the schema,
- * ajv with type coercion, loaded on the first check), and a required body is not empty. What is
- * wrong comes back as lines naming the parameter; the server answers 400 with them.
+ * ajv with type coercion, loaded on the first check), a required body is not empty, a body's
+ * content type is one the operation declares, and a JSON body is valid against that media type's
+ * schema (schema-check.ts, as for responses, with readOnly properties not required). What is
+ * wrong comes back as lines naming the parameter or the body; the server answers 400 with them.
  */
 import type { ValidateFunction } from 'ajv';
-import type { OperationParameter, ResolvedOperation } from '../plan/operation.js';
+import { createSchemaCheck, isJsonMediaType, mediaTypeMatches } from '../checks/schema-check.js';
+import type { OperationParameter, RequestBodyInfo, ResolvedOperation } from '../plan/operation.js';
 
 export interface ReceivedRequest {
   /** Path template parameters, from the matched route. */
@@ -80,8 +83,33 @@ export async function checkRequest(operation: ResolvedOperation, request: Receiv
       problems.push(`${parameter.in} parameter "${parameter.name}" = ${JSON.stringify(value)} ${error?.message ?? 'does not match its schema'}${error?.instancePath && error.instancePath !== '/value' ? ` (at ${error.instancePath.replace(/^\/value/, '')})` : ''}`);
     }
   }
-  if (operation.requestBody?.required && request.body.trim() === '') problems.push(`operation ${operation.operationId ?? operation.path} requires a request body and none was sent`);
+  const body = operation.requestBody;
+  if (body?.required && request.body.trim() === '') problems.push(`operation ${operation.operationId ?? operation.path} requires a request body and none was sent`);
+  if (body && request.body.trim() !== '') {
+    const problem = await checkBody(body, request);
+    if (problem) problems.push(problem);
+  }
   return problems;
+}
+
+const bodyCheck = createSchemaCheck('request');
+
+async function checkBody(body: RequestBodyInfo, request: ReceivedRequest): Promise<string | undefined> {
+  const header = request.headers['content-type'];
+  const contentType = ((Array.isArray(header) ? header[0] : header) ?? '').split(';')[0]!.trim().toLowerCase();
+  if (contentType === '' || body.contentTypes.length === 0) return undefined;
+  const matched = body.contentTypes.find((type) => mediaTypeMatches(type, contentType));
+  if (matched === undefined) return `request body content type ${contentType} is not declared (declared: ${body.contentTypes.join(', ')})`;
+  const schema = body.schemas?.[matched];
+  if (schema === undefined || !isJsonMediaType(contentType)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(request.body);
+  } catch (error) {
+    return `request body is not valid JSON (${(error as Error).message})`;
+  }
+  const failure = await bodyCheck(schema, body.dialect ?? '3.1', value);
+  return failure ? `request body${failure.path ? ` at ${failure.path}` : ''} ${failure.message}` : undefined;
 }
 
 const isArraySchema = (schema: unknown): boolean => typeof schema === 'object' && schema !== null && (schema as { type?: unknown }).type === 'array';

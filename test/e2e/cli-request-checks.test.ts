@@ -1,7 +1,9 @@
-// Issue 16: "a request that breaks the OpenAPI description (missing required parameter, wrong type)
-// fails [the scenario] too", and arazzo mock "validates requests against the description and answers
-// 4xx with a problem document when one is wrong". A small description whose operation needs an
-// integer query parameter and a header; the workflow sends what its inputs say.
+// Issue 16: "a request that breaks the OpenAPI description (missing required parameter, wrong type,
+// body not matching the schema) fails [the scenario] too", and arazzo mock "validates requests
+// against the description and answers 4xx with a problem document when one is wrong". A small
+// description whose operations need an integer query parameter, a header and a JSON body (OpenAPI
+// 3.1 Schema Object: a readOnly property that is required is required in responses only); the
+// workflows send what their inputs say.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +26,23 @@ paths:
         - { name: X-Tenant, in: header, required: true, schema: { type: string } }
       responses:
         '200': { description: ok, content: { application/json: { schema: { type: object } } } }
+  /items:
+    post:
+      operationId: createItem
+      requestBody:
+        required: true
+        content: { application/json: { schema: { $ref: '#/components/schemas/Item' } } }
+      responses:
+        '201': { description: created, content: { application/json: { schema: { $ref: '#/components/schemas/Item' } } } }
+components:
+  schemas:
+    Item:
+      type: object
+      required: [id, name, qty]
+      properties:
+        id: { type: string, readOnly: true }
+        name: { type: string }
+        qty: { type: integer, minimum: 1 }
 `);
   writeFileSync(path.join(dir, 'items.arazzo.yaml'), `arazzo: 1.0.1
 info: { title: items, version: '1' }
@@ -40,8 +59,18 @@ workflows:
           - { name: X-Tenant, in: header, value: $inputs.tenant }
         outputs: { name: $response.body#/name }
     outputs: { name: $steps.fetch.outputs.name }
+  - workflowId: create
+    inputs: { type: object, properties: { name: { type: string }, qty: {} } }
+    steps:
+      - stepId: add
+        operationId: createItem
+        requestBody: { contentType: application/json, payload: { name: $inputs.name, qty: $inputs.qty } }
+        successCriteria: [ { condition: $statusCode == 201 } ]
+        outputs: { id: $response.body#/id }
+    outputs: { id: $steps.add.outputs.id }
 `);
   const scenario = (name: string, inputs: string): void => writeFileSync(path.join(dir, `${name}.scenario.yaml`), `workflow: ./items.arazzo.yaml
+workflowId: get
 inputs: ${inputs}
 responses:
   getItem: { body: { name: Lamp } }
@@ -49,6 +78,16 @@ expect: { status: succeeded, outputs: { name: Lamp } }
 `);
   scenario('good', '{ id: it-7, limit: "5", tenant: acme }');
   scenario('bad', '{ id: seven, limit: many }');
+  const create = (name: string, inputs: string): void => writeFileSync(path.join(dir, `${name}.scenario.yaml`), `workflow: ./items.arazzo.yaml
+workflowId: create
+inputs: ${inputs}
+responses:
+  createItem: { status: 201, body: { id: it-1, name: Lamp, qty: 2 } }
+expect: { status: succeeded, outputs: { id: it-1 } }
+`);
+  create('good-body', '{ name: Lamp, qty: 2 }');
+  create('bad-body', '{ name: Lamp, qty: many }');
+  create('short-body', '{ qty: 2 }');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -64,5 +103,18 @@ describe('issue 16: requests checked against the description', () => {
     expect(said).toContain('path parameter "id" = "seven" must match pattern');
     expect(said).toContain('query parameter "limit" = "many" must be integer');
     expect(said).toContain('header parameter "X-Tenant" is required by operation getItem and is missing');
+  });
+
+  it('arazzo test: a JSON body that breaks its schema fails the scenario, naming the property; readOnly properties are not required in a request', async () => {
+    const good = await runCliInProcess(['test', path.join(dir, 'good-body.scenario.yaml')], { cwd: dir });
+    expect(good.code, good.stdout).toBe(0);
+    for (const [name, said] of [['bad-body', 'request body at /qty must be integer'], ['short-body', 'request body misses required property "name"']] as const) {
+      const bad = await runCliInProcess(['test', path.join(dir, `${name}.scenario.yaml`), '--json'], { cwd: dir });
+      expect(bad.code).toBe(1);
+      const json = JSON.parse(bad.stdout) as { scenarios: Array<{ differences: string[] }> };
+      const differences = json.scenarios[0]!.differences.join('\n');
+      expect(differences).toContain('a request breaks the OpenAPI description (the run got 400): POST /v1/items');
+      expect(differences).toContain(said);
+    }
   });
 });
