@@ -29,7 +29,7 @@ async function freePort() {
   return port;
 }
 
-async function startRedis() {
+export async function startRedis() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'arazzo-bench-redis-'));
   const port = await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -52,8 +52,8 @@ async function startRedis() {
   };
 }
 
-function startWorker(redisUrl, queue) {
-  const child = spawn(process.execPath, [CLI, 'worker', '--redis', redisUrl, '--queue', queue, '--concurrency', String(CONCURRENCY)], { cwd: ROOT, env: { ...process.env, ARAZZO_INPUT_APITOKEN: 'bench-token', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
+export function startWorker(redisUrl, queue, extra = []) {
+  const child = spawn(process.execPath, [CLI, 'worker', '--redis', redisUrl, '--queue', queue, '--concurrency', String(CONCURRENCY), ...extra], { cwd: ROOT, env: { ...process.env, ARAZZO_INPUT_APITOKEN: 'bench-token', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   const ready = new Promise((resolve, reject) => {
@@ -65,14 +65,14 @@ function startWorker(redisUrl, queue) {
       }
     }, 20);
   });
-  return { ready, async stop() {
+  return { ready, pid: child.pid, async stop() {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
   } };
 }
 
-const silentIo = (readStdin) => ({ stdout: { write: () => true }, stderr: { write: () => true }, env: { ARAZZO_INPUT_APITOKEN: 'bench-token', NO_COLOR: '1' }, cwd: ROOT, readStdin });
+export const silentIo = (readStdin) => ({ stdout: { write: () => true }, stderr: { write: () => true }, env: { ARAZZO_INPUT_APITOKEN: 'bench-token', NO_COLOR: '1' }, cwd: ROOT, readStdin });
 
 async function queueRound(redis, server, runs, round) {
   const queue = `bench-${round}`;

@@ -2,7 +2,7 @@
  * `npm run bench` (after `npm run build`): start-up, lint, per-step overhead, memory and the demo,
  * each as a median over several runs and a ratio to a baseline measured in the same run. Prints
  * a table and writes bench/results.json. Options: --quick (fewer runs), --only <group,...> with
- * groups startup, per-step, memory, state-file, queue, demo, big-description. ARAZZO_BENCH_ROOT measures another built tree.
+ * groups startup, per-step, memory, state-file, queue, queue-carry, demo, big-description. ARAZZO_BENCH_ROOT measures another built tree.
  */
 import { writeFile, rename } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,6 +15,7 @@ import { measurePerStep } from './measure-per-step.mjs';
 import { measureStartup } from './measure-startup.mjs';
 import { measureStateFile } from './measure-state-file.mjs';
 import { measureQueue } from './measure-queue.mjs';
+import { measureQueueCarry } from './measure-queue-carry.mjs';
 import { startPollServerProcess } from './lib/poll-server-process.mjs';
 import { benchFile, ROOT } from './lib/paths.mjs';
 import { formatTable } from './lib/stats.mjs';
@@ -23,7 +24,7 @@ const quick = process.argv.includes('--quick');
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex > 0 ? new Set(process.argv[onlyIndex + 1].split(',')) : undefined;
 const wants = (group) => only === undefined || only.has(group);
-const runs = { startup: quick ? 7 : 21, perStep: quick ? 3 : 7, memory: quick ? 1 : 3, stateFile: quick ? 3 : 5, demo: quick ? 2 : 5, big: quick ? 2 : 5, queueRuns: quick ? 100 : 300, queue: quick ? 1 : 3 };
+const runs = { startup: quick ? 7 : 21, perStep: quick ? 3 : 7, memory: quick ? 1 : 3, stateFile: quick ? 3 : 5, demo: quick ? 2 : 5, big: quick ? 2 : 5, queueRuns: quick ? 100 : 300, queue: quick ? 1 : 3, carryRuns: quick ? 500 : 2000, carrySeconds: quick ? 30 : 60 };
 
 function describeMachine() {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
@@ -48,7 +49,7 @@ if (wants('startup')) {
   step(`start-up and lint, ${runs.startup} runs each`);
   figures.push(...(await measureStartup(runs.startup)));
 }
-if (wants('per-step') || wants('memory') || wants('state-file') || wants('queue')) {
+if (wants('per-step') || wants('memory') || wants('state-file') || wants('queue') || wants('queue-carry')) {
   const server = await startPollServerProcess();
   try {
     if (wants('per-step')) {
@@ -66,6 +67,10 @@ if (wants('per-step') || wants('memory') || wants('state-file') || wants('queue'
     if (wants('queue')) {
       step(`queue: ${runs.queueRuns} runs through workers over Redis, ${runs.queue} round(s)`);
       figures.push(...(await measureQueue(server, runs.queueRuns, runs.queue)));
+    }
+    if (wants('queue-carry')) {
+      step(`queue carrying capacity: ${runs.carryRuns} runs polling every second on 2 workers, sampled for ${runs.carrySeconds} s`);
+      figures.push(...(await measureQueueCarry(server, runs.carryRuns, runs.carrySeconds)));
     }
   } finally {
     await server.close();

@@ -15,12 +15,16 @@ export interface SchemaFailure {
 
 export type SchemaCheck = (schema: unknown, dialect: Dialect, value: unknown) => Promise<SchemaFailure | undefined>;
 
+// One ajv per dialect and one compiled validator per schema object and direction, for the whole
+// process: a queue worker resumes runs of the same (kept) plan over and over.
+const compilers = new Map<Dialect, Promise<(schema: unknown) => ValidateFunction>>();
+const compiled: Record<Direction, WeakMap<object, ValidateFunction | null>> = { request: new WeakMap(), response: new WeakMap() };
+
 export function createSchemaCheck(direction: Direction): SchemaCheck {
-  // null: a schema ajv cannot compile (e.g. a circular $ref left in place), which is not checked.
-  const compiled = new Map<unknown, ValidateFunction | null>();
-  const compilers = new Map<Dialect, Promise<(schema: unknown) => ValidateFunction>>();
+  const kept = compiled[direction];
   return async (schema, dialect, value) => {
-    let validate = compiled.get(schema);
+    // null: a schema ajv cannot compile (e.g. a circular $ref left in place), which is not checked.
+    let validate = typeof schema === 'object' && schema !== null ? kept.get(schema) : undefined;
     if (validate === undefined) {
       let compiler = compilers.get(dialect);
       if (!compiler) {
@@ -33,7 +37,7 @@ export function createSchemaCheck(direction: Direction): SchemaCheck {
       } catch {
         validate = null;
       }
-      compiled.set(schema, validate);
+      if (typeof schema === 'object' && schema !== null) kept.set(schema, validate);
     }
     if (validate === null || validate(value)) return undefined;
     const first = validate.errors?.[0];

@@ -1,4 +1,6 @@
 /** What a command may touch, passed in so the CLI can run in-process in tests. */
+import type { LoadedPlan } from './load-plan.js';
+
 export interface OutputStream {
   write(text: string): unknown;
   isTTY?: boolean;
@@ -21,7 +23,10 @@ export interface CliIo {
 
 /** What `run --state-file` and `resume` tell a host besides the file (src/queue/run-job.ts). */
 export interface RunHost {
-  /** The state file's text after each write: the worker copies it into the job. */
+  /**
+   * The state file's text at each save: the worker keeps it in Redis. With a host that keeps it,
+   * the file itself is not written during the run (resume reads the copy the host writes out).
+   */
   checkpoint?(text: string): Promise<void>;
   /** True hands the run back at this wait instead of sleeping: the run stops, nothing is printed. */
   park?(wait: { until: number; ms: number }): boolean;
@@ -32,6 +37,11 @@ export interface RunHost {
    * instead of refused: a worker killed after the run's last checkpoint, before its job completed.
    */
   reportEnded?: boolean;
+  /**
+   * Loads (or hands back, already loaded) the plan of a resumed run's file: a queue worker's
+   * documents never change under their path, so each resume of a poll need not parse them again.
+   */
+  loadPlan?(file: string, load: () => Promise<LoadedPlan>): Promise<LoadedPlan>;
 }
 
 export const processIo = (): CliIo => ({

@@ -36,7 +36,7 @@ import { createStepLocator } from './locate-step.js';
 import { publishRun } from './publish-run.js';
 import type { RunFlags, RunSettings } from './run-flags.js';
 import { exitCodeFor, listenForStopSignals } from './signals.js';
-import { writeStateFile, type StateFile } from './state-file.js';
+import { stateFileText, writeStateFile, type StateFile } from './state-file.js';
 import { hideSecrets, type SecretValues } from './state-secrets.js';
 import { createJournalEncoder } from './journal-json.js';
 import { resolveAsyncSteps } from './async-steps.js';
@@ -203,14 +203,16 @@ function saveState(target: NonNullable<ExecuteContext['stateFile']>, journal: Ru
   const journalJson = createJournalEncoder(redactor);
   return async (state) => {
     const hidden = hideSecrets(state, target.secrets, redactor);
-    let text: string;
+    const text = stateFileText({
+      ...target.header,
+      secretsMasked: hidden.masked,
+      state: hidden.value,
+      savedAt: new Date().toISOString(),
+    }, journalJson(journal));
     try {
-      text = writeStateFile(target.path, {
-        ...target.header,
-        secretsMasked: hidden.masked,
-        state: hidden.value,
-        savedAt: new Date().toISOString(),
-      }, journalJson(journal));
+      // A host that keeps the checkpoint (the queue worker, in Redis) is where the run is resumed
+      // from; the file would be a second, slower copy (an fsync per transition).
+      if (!checkpoint) writeStateFile(target.path, text);
     } catch (error) {
       throw new StateFileError(`the state file ${target.path} could not be written: ${(error as Error).message}`);
     }

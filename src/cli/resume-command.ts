@@ -9,7 +9,7 @@ import path from 'node:path';
 import { makeDiagnostic, type Code } from '../diagnostics/diagnostic.js';
 import { setOwn } from '../document/set-own.js';
 import { gatherInputs } from '../inputs/gather-inputs.js';
-import { loadPlan } from './load-plan.js';
+import { loadPlan, type LoadedPlan } from './load-plan.js';
 import { createRedactor } from '../report/redact.js';
 import { chooseStyle } from '../report/style-text.js';
 import { readAuthOptions } from './auth-options.js';
@@ -63,8 +63,11 @@ export async function resumeCommand(stateArg: string, raw: Record<string, unknow
   // Transport settings and signers hold key paths and credentials: never written down, given again.
   const settings = { ...saved.settings, insecure: saved.settings.insecure || flags.insecure === true };
   const transport = readTransport({ cert: flags.cert ?? [], key: flags.key ?? [], ca: flags.ca ?? [], insecure: settings.insecure, ...(flags.proxy !== undefined ? { proxy: flags.proxy } : {}) }, io.env, io.cwd);
-  const sourceDispatcher = createDispatcher(transport.sources);
-  const loaded = await withSourceDispatcher(sourceDispatcher, () => loadPlan(saved.file)).finally(() => sourceDispatcher.close());
+  const load = (): Promise<LoadedPlan> => {
+    const sourceDispatcher = createDispatcher(transport.sources);
+    return withSourceDispatcher(sourceDispatcher, () => loadPlan(saved.file)).finally(() => sourceDispatcher.close());
+  };
+  const loaded = await (io.host?.loadPlan ? io.host.loadPlan(saved.file, load) : load());
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return reportInvalid(errors, invalid);
   const workflow = loaded.plan.documents.get(loaded.plan.rootKey)?.workflows.get(saved.workflowId);
@@ -103,7 +106,10 @@ export async function resumeCommand(stateArg: string, raw: Record<string, unknow
     ...(flags.mask === false ? { mask: false } : {}),
     ...(flags.resendInFlight ? { resendInFlight: true } : {}),
   };
-  const header = { ...saved, resumedAt: [...saved.resumedAt, new Date().toISOString()] };
+  // A queue worker's run going on after its own wait (a delayed job) was not interrupted: that is
+  // no resume to list, and a run that polls for hours would otherwise grow a line per poll.
+  const continued = io.host?.park !== undefined && saved.state.waitUntil !== undefined;
+  const header = { ...saved, resumedAt: continued ? saved.resumedAt : [...saved.resumedAt, new Date().toISOString()] };
   const { state: _state, journal, savedAt: _savedAt, secretsMasked: _masked, ...kept } = header;
   return executeRun({
     io,

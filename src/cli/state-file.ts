@@ -38,14 +38,12 @@ export interface StateFile {
 }
 
 /**
- * `journalJson` is the journal already encoded (journal-json.ts), so it is not stringified again.
- * Synchronous on purpose: the driver waits for the write before it sends anything, so there is
+ * Written whole, then renamed over the old file, so a crash leaves one or the other. Synchronous on purpose: the driver waits for the write before it sends anything, so there is
  * nothing to overlap, and five thread-pool round trips per transition (open, write, fsync, close,
  * rename) cost more than the calls themselves (bench/ figure 5).
  */
-export function writeStateFile(target: string, content: Omit<StateFile, 'journal'>, journalJson: string): string {
+export function writeStateFile(target: string, text: string): void {
   const temporary = `${target}.${process.pid}.tmp`;
-  const text = `${JSON.stringify(content).slice(0, -1)},"journal":${journalJson}}\n`;
   const fd = openSync(temporary, 'w', 0o600);
   try {
     writeFileSync(fd, text, 'utf8');
@@ -57,8 +55,10 @@ export function writeStateFile(target: string, content: Omit<StateFile, 'journal
   }
   closeSync(fd);
   renameSync(temporary, target);
-  return text;
 }
+
+/** The state file's text; `journalJson` is the journal already encoded (journal-json.ts). */
+export const stateFileText = (content: Omit<StateFile, 'journal'>, journalJson: string): string => `${JSON.stringify(content).slice(0, -1)},"journal":${journalJson}}\n`;
 
 export type ReadStateFile = { ok: true; content: StateFile } | { ok: false; message: string; hint?: string };
 

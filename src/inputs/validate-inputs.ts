@@ -2,7 +2,8 @@
  * Inputs are validated against the workflow's inputs JSON Schema (2020-12) before any request.
  * Every problem is reported at once, naming the input. ajv is loaded only on this path.
  */
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { unescapePointerToken, type Problem } from '../diagnostics/diagnostic.js';
 import { isObject } from '../document/model.js';
 
@@ -11,18 +12,37 @@ export type InputProblem = Problem & { input: string };
 
 export type InputValidation = { ok: true; inputs: Record<string, unknown> } | { ok: false; problems: InputProblem[] };
 
+// One ajv and one compiled validator per schema object for the process: a queue worker checks the
+// inputs of each resumed run against the same (kept) plan's schema.
+let shared: Ajv2020 | undefined;
+const compiled = new WeakMap<object, ValidateFunction>();
+
+async function compile(schema: object): Promise<ValidateFunction> {
+  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  // validateSchema: false skips compiling the 2020-12 meta-schema (~45 ms of every run's start-up);
+  // a schema ajv cannot compile is still reported.
+  const fresh = (): Ajv2020 => new Ajv2020({ allErrors: true, strict: false, useDefaults: true, validateFormats: false, validateSchema: false });
+  shared ??= fresh();
+  try {
+    return shared.compile(schema);
+  } catch (error) {
+    // Another object with the same $id (the same document loaded again) is already in the shared ajv.
+    if (!/already exists/.test((error as Error).message)) throw error;
+    return fresh().compile(schema);
+  }
+}
+
 export async function validateInputs(schema: unknown, inputs: Record<string, unknown>): Promise<InputValidation> {
   if (schema === undefined) return { ok: true, inputs };
   if (!isObject(schema)) return { ok: false, problems: [{ input: '', code: 'inputs-schema-invalid', message: 'The workflow inputs schema is not an object' }] };
-  const { Ajv2020 } = await import('ajv/dist/2020.js');
-  // validateSchema: false skips compiling the 2020-12 meta-schema (~45 ms of every run's start-up);
-  // a schema ajv cannot compile is still reported below.
-  const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true, validateFormats: false, validateSchema: false });
-  let validate;
-  try {
-    validate = ajv.compile(schema);
-  } catch (error) {
-    return { ok: false, problems: [{ input: '', code: 'inputs-schema-invalid', message: `The workflow inputs schema is invalid: ${(error as Error).message}` }] };
+  let validate = compiled.get(schema);
+  if (!validate) {
+    try {
+      validate = await compile(schema);
+    } catch (error) {
+      return { ok: false, problems: [{ input: '', code: 'inputs-schema-invalid', message: `The workflow inputs schema is invalid: ${(error as Error).message}` }] };
+    }
+    compiled.set(schema, validate);
   }
   const copy = structuredClone(inputs);
   if (validate(copy)) return { ok: true, inputs: copy };

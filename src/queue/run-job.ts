@@ -7,13 +7,13 @@
  * The run's state file is copied to Redis after every write (it holds no secret), and a wait of
  * `parkAfterMs` or more is handed back so the job can be delayed without holding a worker slot.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CliIo, RunHost } from '../cli/cli-io.js';
 import { EXIT } from '../cli/exit-codes.js';
-import type { RunJobData, RunJobResult } from './job-data.js';
+import type { JobDocument, RunJobData, RunJobResult } from './job-data.js';
 
 export interface JobPorts {
   /** The CLI (main) run in-process. */
@@ -29,6 +29,8 @@ export interface JobPorts {
   log: (line: string) => void;
   /** Hand waits back from now on, whatever their length (the worker is stopping). */
   draining: () => boolean;
+  /** The worker's loaded plans: a resumed run reuses its documents' plan instead of loading them again. */
+  loadPlan?: RunHost['loadPlan'];
   /** The worker's per-source request budget (--limit), awaited before each request. */
   beforeRequest?: (source: string | undefined) => Promise<void>;
 }
@@ -40,18 +42,49 @@ export type JobOutcome =
   | { kind: 'lost' }
   | { kind: 'invalid'; message: string };
 
-export const jobRoot = (queue: string, runId: string): string => path.join(os.tmpdir(), 'arazzo-worker', queue, runId.replace(/[^A-Za-z0-9_.-]/g, '_'));
+const safeName = (name: string): string => name.replace(/[^A-Za-z0-9_.-]/g, '_');
+const workerRoot = (queue: string): string => path.join(os.tmpdir(), 'arazzo-worker', safeName(queue));
+
+/** Where a run's state file lives on this machine while its job is running. */
+export const runFolder = (queue: string, runId: string): string => path.join(workerRoot(queue), 'runs', safeName(runId));
+
+/**
+ * The job's documents on this machine, in a folder named by their hashes, at their original
+ * absolute paths inside it: written once (checked against the hashes) and never changed, so every
+ * run of the same documents, and every resume, finds them at the same paths and a worker can
+ * keep their plan loaded.
+ */
+function placeDocuments(queue: string, documents: readonly JobDocument[]): { ok: true; root: string } | { ok: false; message: string } {
+  const id = createHash('sha256').update(documents.map((d) => `${d.location}\0${d.sha256}`).join('\n')).digest('hex').slice(0, 32);
+  const root = path.join(workerRoot(queue), 'documents', id);
+  if (existsSync(root)) return { ok: true, root };
+  const staging = `${root}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  try {
+    for (const document of documents) {
+      if (createHash('sha256').update(document.text).digest('hex') !== document.sha256) {
+        return { ok: false, message: `${document.location} does not match its hash in the job; submit the run again` };
+      }
+      const local = path.join(staging, path.resolve(document.location));
+      mkdirSync(path.dirname(local), { recursive: true });
+      writeFileSync(local, document.text, { mode: 0o600 });
+    }
+    // Another job of this worker may have placed the same documents meanwhile: theirs stay.
+    if (!existsSync(root)) renameSync(staging, root);
+  } catch (error) {
+    if (!existsSync(root)) throw error;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return { ok: true, root };
+}
 
 export async function runJob(data: RunJobData, runId: string, queue: string, parkAfterMs: number, ports: JobPorts): Promise<JobOutcome> {
-  const root = jobRoot(queue, runId);
+  const placed = placeDocuments(queue, data.documents);
+  if (!placed.ok) return { kind: 'invalid', message: placed.message };
+  const { root } = placed;
   const local = (location: string): string => path.join(root, path.resolve(location));
-  for (const document of data.documents) {
-    const hash = createHash('sha256').update(document.text).digest('hex');
-    if (hash !== document.sha256) return { kind: 'invalid', message: `${document.location} does not match its hash in the job; submit the run again` };
-    mkdirSync(path.dirname(local(document.location)), { recursive: true });
-    writeFileSync(local(document.location), document.text, { mode: 0o600 });
-  }
-  const statePath = path.join(root, 'run-state.json');
+  mkdirSync(runFolder(queue, runId), { recursive: true });
+  const statePath = path.join(runFolder(queue, runId), 'run-state.json');
   const { checkpoint } = ports;
   if (checkpoint) writeFileSync(statePath, moveRoot(checkpoint.text, checkpoint.root, root), { mode: 0o600 });
 
@@ -70,6 +103,7 @@ export async function runJob(data: RunJobData, runId: string, queue: string, par
     },
     ...(ports.beforeRequest ? { beforeRequest: ports.beforeRequest } : {}),
     reportEnded: true,
+    ...(ports.loadPlan ? { loadPlan: ports.loadPlan } : {}),
     park: (wait) => {
       if (wait.ms < parkAfterMs && !ports.draining()) return false;
       parkedUntil = wait.until;

@@ -16,7 +16,8 @@ import { DEFAULT_REDIS, describeRedis, loadBullmq, queueName, redisOptions } fro
 import { INVALID_PREFIX } from './follow-run.js';
 import { cancelKey, checkpointKey, JOB_FORMAT, type RunJobData, type RunJobResult } from './job-data.js';
 import { createRateLimiter, readLimits } from './rate-limit.js';
-import { jobRoot, runJob } from './run-job.js';
+import { createPlanCache } from './plan-cache.js';
+import { runFolder, runJob } from './run-job.js';
 
 export interface WorkerContext {
   runCli: (argv: readonly string[], io: CliIo) => Promise<number>;
@@ -28,6 +29,9 @@ export interface WorkerContext {
 
 /** The checkpoint is written only by the worker that holds the job's lock (BullMQ's lock key holds its token). */
 const SET_IF_LOCKED = "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[2], ARGV[2]) return 1 end return 0";
+
+/** Loaded plans a worker keeps (by document set): one per workflow file its runs use, in practice. */
+const PLANS_KEPT = 16;
 
 export async function workerCommand(raw: Record<string, unknown>, io: CliIo, context: WorkerContext): Promise<number> {
   const redis = String(raw.redis ?? io.env.ARAZZO_REDIS ?? DEFAULT_REDIS);
@@ -47,6 +51,7 @@ export async function workerCommand(raw: Record<string, unknown>, io: CliIo, con
     io.stdout.write(`${new Date().toISOString()} ${line}\n`);
   };
   let draining = false;
+  const plans = createPlanCache(PLANS_KEPT);
 
   const handle = async (job: Job<RunJobData, RunJobResult>, token?: string): Promise<RunJobResult> => {
     const runId = String(job.id);
@@ -62,6 +67,7 @@ export async function workerCommand(raw: Record<string, unknown>, io: CliIo, con
       env: io.env,
       log: (line) => io.stderr.write(`[${runId}] ${line}\n`),
       draining: () => draining,
+      loadPlan: plans,
       ...(beforeRequest ? { beforeRequest } : {}),
     });
     if (outcome.kind === 'lost') {
@@ -74,7 +80,7 @@ export async function workerCommand(raw: Record<string, unknown>, io: CliIo, con
       await job.moveToDelayed(outcome.until, token);
       throw new DelayedError();
     }
-    rmSync(jobRoot(queue, runId), { recursive: true, force: true });
+    rmSync(runFolder(queue, runId), { recursive: true, force: true });
     if (outcome.kind === 'invalid') throw new UnrecoverableError(`${INVALID_PREFIX} ${outcome.message}`);
     return outcome.result;
   };

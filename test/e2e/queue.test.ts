@@ -1,7 +1,7 @@
 // Issue 15 "Past one process": runs on BullMQ workers over a real, private redis-server, against the
 // Daytona simulator. Workers are real processes (bin/arazzo.js worker), so SIGKILL and SIGTERM are real.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -75,6 +75,7 @@ describe('issue 15: arazzo submit and arazzo worker over Redis', () => {
   it('a submitted seed runs on a worker to the outputs of a plain arazzo run; its poll waits become delayed jobs', async () => {
     const plain = await runCliInProcess(['run', SEED, '--json', '--poll-interval', '300ms', ...seedArgs('queue-plain-inactive')], { env: { ARAZZO_INPUT_APITOKEN: CANARY } });
     expect(plain.code).toBe(0);
+    rmSync(path.join(os.tmpdir(), 'arazzo-worker', 'q-happy'), { recursive: true, force: true });
     const worker = startWorker('q-happy', ['--park-after', '100ms']);
     await until('the worker to start', () => worker.output().includes('worker on queue q-happy'));
     simulator.requests.length = 0;
@@ -85,12 +86,22 @@ describe('issue 15: arazzo submit and arazzo worker over Redis', () => {
     expect(result.status).toBe('succeeded');
     expect(result.outputs).toEqual({ ...(JSON.parse(plain.stdout).outputs as object), snapshotId: (result.outputs as { snapshotId: string }).snapshotId });
     expect((result.outputs as { state: string }).state).toBe('pending');
+    // Going on after its own delayed waits is no resume: nothing to list, however long it polls.
+    expect(result.resumedAt).toBeUndefined();
     expect(worker.output()).toMatch(/run \S+ waits until .* \(delayed job\)/);
     expect(worker.output()).toMatch(/run \S+ continues/);
     expect(posts()).toBe(2);
 
     const status = await runCliInProcess(['status', String(result.runId), '--redis', redis.url, '--queue', 'q-happy', '--json']);
     expect(JSON.parse(status.stdout)).toMatchObject({ runId: result.runId, state: 'completed', status: 'succeeded', exitCode: 0 });
+
+    // A second run of the same documents uses the same folder of them (so the worker's loaded
+    // plan); each run's own folder (its state file) is gone once its job ended.
+    const again = await submit('q-happy', ['--wait', '--json', '--poll-interval', '300ms', ...seedArgs('queue-again-inactive')]);
+    expect(again.code, again.stderr).toBe(0);
+    const workerFolder = path.join(os.tmpdir(), 'arazzo-worker', 'q-happy');
+    await until('the run folders to go', () => readdirSync(path.join(workerFolder, 'runs')).length === 0);
+    expect(readdirSync(path.join(workerFolder, 'documents'))).toHaveLength(1);
   }, 60_000);
 
   it('no secret reaches Redis: every key and value after a run is free of the token (a canary)', async () => {
