@@ -20,10 +20,11 @@ export interface JobPorts {
   runCli: (argv: readonly string[], io: CliIo) => Promise<number>;
   /** The checkpoint the last worker left (a delayed poll, a worker that was killed or stopped), if any. */
   checkpoint: { root: string; text: string } | undefined;
-  /** False when this worker no longer holds the job's lock (another worker has taken the run over). */
-  writeCheckpoint: (checkpoint: { root: string; text: string }) => Promise<boolean>;
-  /** True once someone ran `arazzo cancel` on this run. */
-  cancelled: () => Promise<boolean>;
+  /**
+   * 'lost' when this worker no longer holds the job's lock (another worker has taken the run over,
+   * nothing written); 'cancelled' once someone ran `arazzo cancel` on the run (written).
+   */
+  writeCheckpoint: (checkpoint: { root: string; text: string }) => Promise<'saved' | 'lost' | 'cancelled'>;
   env: Readonly<Record<string, string | undefined>>;
   /** The run's progress and problem lines (already masked by the run). */
   log: (line: string) => void;
@@ -98,8 +99,9 @@ export async function runJob(data: RunJobData, runId: string, queue: string, par
     // A checkpoint is written before each request, so a worker that lost the run sends nothing more.
     checkpoint: async (text) => {
       if (lost) return;
-      lost = !(await ports.writeCheckpoint({ root, text }));
-      if (lost || (await ports.cancelled())) abort.abort();
+      const written = await ports.writeCheckpoint({ root, text });
+      lost = written === 'lost';
+      if (written !== 'saved') abort.abort();
     },
     ...(ports.beforeRequest ? { beforeRequest: ports.beforeRequest } : {}),
     reportEnded: true,

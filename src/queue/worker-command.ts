@@ -27,8 +27,14 @@ export interface WorkerContext {
   hardExit?: (code: number) => void;
 }
 
-/** The checkpoint is written only by the worker that holds the job's lock (BullMQ's lock key holds its token). */
-const SET_IF_LOCKED = "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[2], ARGV[2]) return 1 end return 0";
+/**
+ * One round trip per checkpoint: written only by the worker that holds the job's lock (BullMQ's
+ * lock key holds its token), and telling whether the run was cancelled meanwhile.
+ */
+const SAVE_CHECKPOINT = `if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[2], ARGV[2])
+return redis.call('EXISTS', KEYS[3]) + 1`;
+const CHECKPOINT_OUTCOMES = ['lost', 'saved', 'cancelled'] as const;
 
 /** Loaded plans a worker keeps (by document set): one per workflow file its runs use, in practice. */
 const PLANS_KEPT = 16;
@@ -62,8 +68,7 @@ export async function workerCommand(raw: Record<string, unknown>, io: CliIo, con
     const outcome = await runJob(job.data, runId, queue, parkAfterMs, {
       runCli: context.runCli,
       checkpoint: saved ? (JSON.parse(saved) as { root: string; text: string }) : undefined,
-      writeCheckpoint: async (checkpoint) => (await store.eval(SET_IF_LOCKED, 2, `${worker.toKey(runId)}:lock`, key, token ?? '', JSON.stringify(checkpoint))) === 1,
-      cancelled: async () => (await store.exists(cancelKey(queue, runId))) === 1,
+      writeCheckpoint: async (checkpoint) => CHECKPOINT_OUTCOMES[Number(await store.eval(SAVE_CHECKPOINT, 3, `${worker.toKey(runId)}:lock`, key, cancelKey(queue, runId), token ?? '', JSON.stringify(checkpoint)))] ?? 'lost',
       env: io.env,
       log: (line) => io.stderr.write(`[${runId}] ${line}\n`),
       draining: () => draining,

@@ -174,6 +174,25 @@ describe('issue 15: arazzo submit and arazzo worker over Redis', () => {
     }
   }, 60_000);
 
+  it('cancel of a running run: its worker stops it at the next checkpoint, before its next request; the run ends aborted', async () => {
+    const worker = startWorker('q-stop', ['--park-after', '1h']);
+    await until('the worker', () => worker.output().includes('worker on queue q-stop'));
+    simulator.requests.length = 0;
+    const submitted = await submit('q-stop', ['--json', '--poll-interval', '300ms', ...seedArgs('queue-stop-slow-inactive')]);
+    const { runId } = JSON.parse(submitted.stdout) as { runId: string };
+    await until('the first poll', () => simulator.requests.some((r) => r.method === 'GET'));
+    const cancelled = await runCliInProcess(['cancel', runId, '--redis', redis.url, '--queue', 'q-stop']);
+    expect(cancelled.code).toBe(0);
+    expect(cancelled.stderr).toContain('is running: its worker stops it');
+    const waited = await runCliInProcess(['status', runId, '--redis', redis.url, '--queue', 'q-stop', '--wait', '--json']);
+    const result = JSON.parse(waited.stdout) as { status: string; error: { code: string } };
+    expect(result).toMatchObject({ status: 'failed', error: { code: 'aborted' } });
+    const sent = simulator.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(simulator.requests.length).toBe(sent);
+    expect(posts()).toBe(1);
+  }, 30_000);
+
   it('a worker killed after the run ended but before its job completed: the next worker reports the ended run and sends nothing', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'arazzo-queue-ended-'));
     const client = new Redis(redis.port, '127.0.0.1');
