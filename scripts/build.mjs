@@ -20,7 +20,6 @@ rmSync(dist, { recursive: true, force: true });
 const entries = {
   'cli/main': 'src/cli/main.ts',
   index: 'src/index.ts',
-  demo: 'test/support/demo.ts',
 };
 const entryPoints = Object.fromEntries(
   Object.entries(entries).filter(([, file]) => existsSync(path.join(root, file))),
@@ -44,7 +43,7 @@ const shared = {
 };
 const pick = (wanted) => Object.fromEntries(Object.entries(entryPoints).filter(([name]) => wanted(name)));
 
-// The library and the demo leave their dependencies to node_modules.
+// The library leaves its dependencies to node_modules.
 await build({ ...shared, entryPoints: pick((name) => name !== 'cli/main'), packages: 'external' });
 
 // Packages imported with `import()` stay external: they are lazy by design, and esbuild would give

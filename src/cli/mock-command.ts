@@ -1,11 +1,14 @@
 /**
  * `arazzo mock <file> [--scenario file] [--port n]` (issue 16): serves, on 127.0.0.1, the
- * operations the document's workflows call — from a scenario's scripted responses when given,
- * else from the description's examples or a sample of its response schema (description-examples.ts);
+ * operations the document's workflows call — from a scenario's scripted responses when given
+ * (an object body completed from the description's example of that response), else from the
+ * description's examples or a sample of its response schema (description-examples.ts);
  * an operation with none of these answers 501. Logs each request on stderr, prints the `arazzo run` lines to paste, and runs until
  * SIGINT or SIGTERM.
  */
 import path from 'node:path';
+import { isObject, type JsonObject } from '../document/model.js';
+import { setOwn } from '../document/set-own.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { chooseStyle } from '../report/style-text.js';
 import { readScenario } from '../scenario/read-scenario.js';
@@ -48,10 +51,15 @@ export async function mockCommand(fileArg: string, raw: Record<string, unknown>,
   const sampleSchema = (schema: unknown, document: unknown): unknown => sample(schema as Parameters<typeof sample>[0], { skipReadOnly: false, skipWriteOnly: true, quiet: true }, document as object);
   const indexes = new Map([...loaded.workspace.documents.values()].flatMap((d) => d.sources).flatMap((s) => (s.operations ? [[s.name, s.operations] as const] : [])));
   for (const step of steps) {
-    if (step.target.kind !== 'operation' || routes.has(routeKey(step.target.operation))) continue;
+    if (step.target.kind !== 'operation') continue;
+    const key = routeKey(step.target.operation);
     const index = indexes.get(step.target.source.name);
     const example = index ? exampleResponse(index, step.target.operation, sampleSchema) : undefined;
-    routes.set(routeKey(step.target.operation), { method: step.target.operation.method.toUpperCase(), path: step.target.operation.path, responses: example ? [example] : [], operation: step.target.operation });
+    const scripted = routes.get(key);
+    // A scripted object body is laid over the description's example (or sample) of the same
+    // response: what the scenario says wins, the rest makes the response whole per the description.
+    if (scripted) scripted.responses = scripted.responses.map((r) => (example && r.status === example.status && isObject(r.body) && isObject(example.body) ? { ...r, body: overlay(example.body, r.body) } : r));
+    else routes.set(key, { method: step.target.operation.method.toUpperCase(), path: step.target.operation.path, responses: example ? [example] : [], operation: step.target.operation });
   }
 
   let server;
@@ -76,4 +84,14 @@ export async function mockCommand(fileArg: string, raw: Record<string, unknown>,
   });
   await server.close();
   return EXIT.ok;
+}
+
+/** `over`'s members on top of `base`'s, objects merged member by member (arrays and values replaced). */
+function overlay(base: JsonObject, over: JsonObject): JsonObject {
+  const merged: JsonObject = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const under = Object.hasOwn(base, key) ? base[key] : undefined;
+    setOwn(merged, key, isObject(value) && isObject(under) ? overlay(under, value) : value);
+  }
+  return merged;
 }

@@ -1,7 +1,8 @@
 // Issue 16 "arazzo mock": the operations a document's workflows call, served on 127.0.0.1 from a
-// scenario or from the description (examples, else a sample of the schema by openapi-sampler);
+// scenario (each object body completed from the description) or from the description (examples,
+// else a sample of the schema by openapi-sampler);
 // each request logged; SIGTERM stops it with exit 0. The seeds run against it through the CLI.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseJsonStdout, repoRoot, requireCliBuilt, runCli } from '../support/run-cli.js';
@@ -42,6 +43,14 @@ describe('issue 16: arazzo mock', () => {
       expect(run.code, run.stderr).toBe(0);
       expect(parseJsonStdout(run)).toMatchObject({ status: 'succeeded', outputs: { snapshotId: '3f1c8d2e-0000-4000-8000-000000000002', state: 'pending' } });
       expect(mock.log()).toMatch(/200 POST \/api\/snapshots\/3f1c8d2e-0000-4000-8000-000000000002\/activate/);
+      // The scenario scripts only what the workflow reads; the mock completes each object body from
+      // the description's sample of that response, so the default response checks find nothing.
+      const checks = (parseJsonStdout(run) as { steps: Array<{ responseChecks?: unknown }> }).steps.flatMap((s) => s.responseChecks ?? []);
+      expect(checks).toEqual([]);
+      const polled = await fetch(`${mock.url}/api/snapshots/3f1c8d2e-0000-4000-8000-000000000002`, { headers: { authorization: 'Bearer x' } });
+      const body = (await polled.json()) as Record<string, unknown>;
+      expect(body).toMatchObject({ id: '3f1c8d2e-0000-4000-8000-000000000002', state: 'inactive' });
+      expect(Object.keys(body)).toEqual(expect.arrayContaining(['general', 'name', 'imageName']));
     } finally {
       expect(await mock.stop()).toBe(0);
     }
@@ -65,4 +74,13 @@ describe('issue 16: arazzo mock', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('names no step or operationId');
   });
+
+  it('the quick start\'s demo (scripts/demo.mjs): the three seeds succeed, each against arazzo mock serving a seed scenario', () => {
+    requireCliBuilt();
+    const demo = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/demo.mjs')], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+    expect(demo.status, demo.stderr).toBe(0);
+    expect(demo.stdout).toContain('3 of 3 workflows succeeded, each against arazzo mock');
+    expect(demo.stdout).toContain('mock │ 200 POST /api/snapshots');
+    expect(demo.stdout).not.toContain('does not match operation');
+  }, 60_000);
 });

@@ -17,8 +17,8 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { builtEntry, repoRoot } from './run-cli.js';
 
-const SOURCES = ['src', 'scripts', 'test/support/demo.ts', 'test/support/simulator', 'package.json'];
-const ENTRY = /^(cli\/main|index|demo)\.js(\.map)?$/;
+const SOURCES = ['src', 'scripts', 'package.json'];
+const ENTRY = /^(cli\/main|index)\.js(\.map)?$/;
 
 export default async function buildCliOnce(project: TestProject): Promise<void> {
   // vitest keeps the CLI file filters on `filenamePattern` (not typed); unknown means build.
