@@ -14,6 +14,7 @@ import { addHelpCommand } from './help-command.js';
 import { addQueueCommands } from './queue-commands.js';
 import { collect, joinReportValues, UsageError } from './parse-cli-values.js';
 import { addSourceOptions, SOURCE_HELP } from './source-flags.js';
+import { addTransportOptions } from './transport-flags.js';
 
 /** A default from RUN_DEFAULTS as --help shows it and the option parser reads it back: 2s, 5m, 500ms. */
 const durationText = (ms: number): string => (ms % 60_000 === 0 ? `${ms / 60_000}m` : ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`);
@@ -366,17 +367,6 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   } catch (error) {
     return atLeastFailedAfterCrash(handleError(error, io, argv));
   }
-}
-
-/** Transport flags: one definition for every command that sends requests (run, resume). */
-function addTransportOptions(command: Command): Command {
-  return command
-    .option('--insecure', 'do not verify TLS certificates, also when downloading sources (local test servers only)')
-    .option('--proxy <url>', 'send requests and source downloads through this HTTP proxy (default: HTTP_PROXY/HTTPS_PROXY, minus NO_PROXY)')
-    .option('--cert <[source=]path>', 'client certificate (PEM) for mTLS, for all sources or one; repeatable', collect, [])
-    .option('--key <[source=]path>', 'private key (PEM) of the client certificate; repeatable', collect, [])
-    .option('--ca <[source=]path>', 'extra certificate authority (PEM) to trust, on top of the public ones; repeatable', collect, [])
-    .option('--sign <source=signer>', 'sign a source\'s requests: <source>=oci[:profile] (~/.oci/config) or <source>=aws:<service>/<region> (SigV4); repeatable', collect, []);
 }
 
 function handleError(error: unknown, io: CliIo, argv: readonly string[]): number {

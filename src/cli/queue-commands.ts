@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import type { CliIo } from './cli-io.js';
 import { collect } from './parse-cli-values.js';
+import { addTransportOptions } from './transport-flags.js';
 
 const REDIS_HELP = 'Redis URL (redis://[user:password@]host:port[/db], rediss:// for TLS)';
 
@@ -66,7 +67,7 @@ export function addQueueCommands(program: Command, io: CliIo, setExit: SetExit, 
       setExit(await submitCommand(file, options, io));
     });
 
-  withQueueOptions(program.command('worker'))
+  addTransportOptions(withQueueOptions(program.command('worker')))
     .description('Run the workflows submitted to a queue, several at a time, until SIGTERM.')
     .option('-c, --concurrency <n>', 'runs at a time in this process', '4')
     .option('--park-after <duration>', 'a wait this long or longer becomes a delayed job (frees the slot)', '1s')

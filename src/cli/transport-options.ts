@@ -9,6 +9,26 @@ import path from 'node:path';
 import { proxyFromEnv, type TlsMaterial, type TransportOptions } from '../http/create-dispatcher.js';
 import { UsageError } from './parse-cli-values.js';
 
+/**
+ * The transport flags a command was given, as arguments for runs it starts in another folder (the
+ * queue worker's runs): file paths made absolute against `cwd`. Checked first, as a run would.
+ */
+export function transportArgs(raw: Record<string, unknown>, env: Readonly<Record<string, string | undefined>>, cwd: string): string[] {
+  const list = (name: string): string[] => (Array.isArray(raw[name]) ? (raw[name] as string[]) : []);
+  const absolute = (value: string): string => {
+    const prefixed = SOURCE_PREFIX.exec(value);
+    return prefixed ? `${prefixed[1]}=${path.resolve(cwd, prefixed[2]!)}` : path.resolve(cwd, value);
+  };
+  const files = { cert: list('cert').map(absolute), key: list('key').map(absolute), ca: list('ca').map(absolute) };
+  readTransport({ ...files, insecure: raw.insecure === true, ...(typeof raw.proxy === 'string' ? { proxy: raw.proxy } : {}) }, env, cwd);
+  return [
+    ...(raw.insecure === true ? ['--insecure'] : []),
+    ...(typeof raw.proxy === 'string' ? ['--proxy', raw.proxy] : []),
+    ...(['cert', 'key', 'ca'] as const).flatMap((name) => files[name].flatMap((value) => [`--${name}`, value])),
+    ...list('sign').flatMap((value) => ['--sign', value]),
+  ];
+}
+
 export interface TransportFlags {
   proxy?: string;
   cert: string[];

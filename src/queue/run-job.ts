@@ -32,6 +32,8 @@ export interface JobPorts {
   draining: () => boolean;
   /** The worker's loaded plans: a resumed run reuses its documents' plan instead of loading them again. */
   loadPlan?: RunHost['loadPlan'];
+  /** The worker's transport flags (--proxy, --cert, --key, --ca, --insecure, --sign), for every run and resume. */
+  transportArgs?: readonly string[];
   /** The worker's per-source request budget (--limit), awaited before each request. */
   beforeRequest?: (source: string | undefined) => Promise<void>;
 }
@@ -129,9 +131,10 @@ export async function runJob(data: RunJobData, runId: string, queue: string, par
     readStdin: async () => JSON.stringify(data.inputs),
     host,
   };
+  const transport = ports.transportArgs ?? [];
   const argv = checkpoint
-    ? ['resume', statePath, '--json', '--no-color']
-    : ['run', local(data.file), '--workflow', data.workflowId, '--json', '--no-color', '--state-file', statePath, ...data.runArgs, '--inputs', '-'];
+    ? ['resume', statePath, '--json', '--no-color', ...transport]
+    : ['run', local(data.file), '--workflow', data.workflowId, '--json', '--no-color', '--state-file', statePath, ...data.runArgs, ...transport, '--inputs', '-'];
   const exitCode = await ports.runCli(argv, io);
   if (pending.trim() !== '') ports.log(pending);
   if (lost) return { kind: 'lost' };

@@ -12,6 +12,7 @@ import type { Job } from 'bullmq';
 import type { CliIo } from '../cli/cli-io.js';
 import { EXIT } from '../cli/exit-codes.js';
 import { parseDuration, UsageError } from '../cli/parse-cli-values.js';
+import { transportArgs } from '../cli/transport-options.js';
 import { DEFAULT_REDIS, describeRedis, loadBullmq, queueName, redisOptions } from './connection.js';
 import { INVALID_PREFIX } from './follow-run.js';
 import { cancelKey, checkpointKey, JOB_FORMAT, type RunJobData, type RunJobResult } from './job-data.js';
@@ -49,6 +50,8 @@ export async function workerCommand(raw: Record<string, unknown>, io: CliIo, con
   const lockDuration = parseDuration(String(raw.lockDuration ?? '30s'), '--lock-duration');
   const drainMs = parseDuration(String(raw.drainTimeout ?? '10s'), '--drain-timeout');
   const limits = readLimits((raw.limit as string[] | undefined) ?? []);
+  // Proxy, client certificates, CAs and signers are this machine's: given to each run (never queued).
+  const transport = transportArgs(raw, io.env, io.cwd);
   const { Worker, DelayedError, UnrecoverableError } = await loadBullmq();
   const { Redis } = await import('ioredis');
   const store = new Redis(connection);
@@ -73,6 +76,7 @@ export async function workerCommand(raw: Record<string, unknown>, io: CliIo, con
       log: (line) => io.stderr.write(`[${runId}] ${line}\n`),
       draining: () => draining,
       loadPlan: plans,
+      transportArgs: transport,
       ...(beforeRequest ? { beforeRequest } : {}),
     });
     if (outcome.kind === 'lost') {

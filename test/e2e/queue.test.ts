@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startRecordingProxy } from '../integration/transport/transport-fixtures.js';
 import { startRedis, type RedisServer } from '../support/redis-server.js';
 import { repoRoot, requireCliBuilt } from '../support/run-cli.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
@@ -220,6 +221,26 @@ describe('issue 15: arazzo submit and arazzo worker over Redis', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
+
+  it('the worker\'s transport flags apply to each run and resume: --proxy carries the run and each resume; an unreadable --cert is exit 2 at start', async () => {
+    const proxy = await startRecordingProxy();
+    try {
+      const worker = startWorker('q-proxy', ['--park-after', '100ms', '--proxy', proxy.url]);
+      await until('the worker', () => worker.output().includes('worker on queue q-proxy'));
+      simulator.requests.length = 0;
+      const queued = await submit('q-proxy', ['--wait', '--json', '--poll-interval', '300ms', ...seedArgs('queue-proxy-inactive')]);
+      expect(queued.code, queued.stderr).toBe(0);
+      // The run and each resume after a delayed wait open their own tunnel through the proxy.
+      const segments = worker.output().split('\n').filter((line) => / run \S+ (starts|continues) /.test(line)).length;
+      expect(segments).toBeGreaterThan(1);
+      expect(proxy.seen).toEqual(Array.from({ length: segments }, () => `CONNECT ${new URL(simulator.url).host}`));
+    } finally {
+      await proxy.close();
+    }
+    const bad = await runCliInProcess(['worker', '--redis', redis.url, '--queue', 'q-proxy', '--cert', 'no-such-client.pem', '--key', 'no-such-client.key']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('no-such-client.pem');
+  }, 60_000);
 
   it('a document with errors is refused with exit 2 and nothing is enqueued', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'arazzo-queue-bad-'));
