@@ -58,7 +58,7 @@ export function previewFirstRequests(plan: Plan, ref: WorkflowRef, inputs: Reado
 }
 
 function scopeOf(document: DocumentPlan, inputs: Readonly<Record<string, unknown>>): ExpressionScope {
-  return { inputs, steps: {}, workflows: {}, sourceDescriptions: document.sourceDescriptions, components: document.components };
+  return { inputs, steps: {}, workflows: {}, sourceDescriptions: document.sourceDescriptions, components: document.components, ...(document.self !== undefined ? { self: document.self } : {}) };
 }
 
 function childInputs(step: StepPlan, scope: ExpressionScope): Record<string, unknown> {

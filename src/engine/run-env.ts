@@ -129,6 +129,7 @@ export function scopeOf(state: RunState, frame: Frame, document: DocumentPlan, r
     sourceDescriptions: document.sourceDescriptions,
     components: document.components,
   };
+  if (document.self !== undefined) scope.self = document.self;
   if (request) scope.request = request;
   if (response) scope.response = response;
   return scope;

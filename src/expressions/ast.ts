@@ -27,6 +27,8 @@ export type RuntimeExpressionNode =
   | { kind: 'statusCode' }
   | { kind: 'request'; source: MessageSource }
   | { kind: 'response'; source: MessageSource }
+  /** The document's own URI, its `$self` field (1.1). */
+  | { kind: 'self' }
   /** A message an AsyncAPI step sent or received (1.1). */
   | { kind: 'message'; source: ReceivedMessageSource }
   /** $inputs.name[#/pointer] */

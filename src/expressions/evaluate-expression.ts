@@ -24,6 +24,8 @@ function evaluateNode(e: RuntimeExpression, scope: ExpressionScope): Evaluation 
       return scope.request ? found(scope.request.method) : NO_REQUEST;
     case 'statusCode':
       return scope.response ? found(scope.response.statusCode) : NO_RESPONSE;
+    case 'self':
+      return scope.self !== undefined ? found(scope.self) : missing('the document declares no $self');
     case 'request':
       return scope.request ? evaluateMessage(e.source, scope.request, 'request') : NO_REQUEST;
     case 'response':

@@ -17,6 +17,7 @@ export const EXPRESSION_SOURCES = [
   'request',
   'response',
   'message',
+  'self',
   'inputs',
   'outputs',
   'steps',

@@ -38,6 +38,7 @@ function scanSource(ctx: ScanContext, word: string, pos: number): NodeScan {
     case 'url':
     case 'method':
     case 'statusCode':
+    case 'self':
       return ok({ kind: word }, pos);
     case 'request':
     case 'response':

@@ -45,6 +45,8 @@ export interface ExpressionScope {
   /** workflowId → inputs/outputs of workflows that ran in this execution. */
   workflows: Readonly<Record<string, WorkflowValues>>;
   sourceDescriptions: Readonly<Record<string, SourceDescriptionView>>;
+  /** The document's `$self`, resolved (Arazzo 1.1); absent when it declares none. */
+  self?: string;
   components?: Readonly<Partial<Record<'parameters' | 'successActions' | 'failureActions' | 'inputs', Readonly<Record<string, unknown>>>>>;
   request?: RequestView;
   response?: ResponseView;

@@ -10,7 +10,7 @@ import { parseYamlText, type ParsedText } from '../document/parse-yaml.js';
 import type { OperationIndex } from '../plan/operation-index.js';
 import { loadOpenApi } from './load-openapi.js';
 import { isHttpUrl, readText, type TextResult } from './read-text.js';
-import { locateSource, normalizeLocation } from './locate-source.js';
+import { locateSource, normalizeLocation, resolveLocation } from './locate-source.js';
 
 export interface LoadedSource {
   name: string;
@@ -31,11 +31,18 @@ export interface LoadedDocument {
   key: string;
   parsed: ParsedText;
   sources: LoadedSource[];
+  /**
+   * Arazzo 1.1 `$self`, resolved against the document's location: its identity, and the base URI
+   * its relative source URLs resolve against (1.1.0 §Relative References in URIs).
+   */
+  self?: string;
 }
 
 export interface Workspace {
   rootKey: string;
   documents: Map<string, LoadedDocument>;
+  /** Arazzo documents by their resolved `$self`: a source URL that names one is that document. */
+  bySelf: Map<string, string>;
   diagnostics: Diagnostic[];
 }
 
@@ -57,7 +64,7 @@ export interface LoadOptions {
 
 export async function loadWorkspace(location: string, options: LoadOptions = {}): Promise<Workspace> {
   const rootKey = normalizeLocation(location);
-  const workspace: Workspace = { rootKey, documents: new Map(), diagnostics: [] };
+  const workspace: Workspace = { rootKey, documents: new Map(), bySelf: new Map(), diagnostics: [] };
   await loadArazzo(workspace, rootKey, { ...options, texts: new Map() }, 'Workflow file');
   return workspace;
 }
@@ -87,6 +94,11 @@ async function loadArazzo(workspace: Workspace, key: string, options: LoadState,
   }
   const parsed = parseYamlText(text.text, key);
   const document: LoadedDocument = { key, parsed, sources: [] };
+  const self = selfOf(parsed.value, key);
+  if (self !== undefined) {
+    document.self = self;
+    if (!workspace.bySelf.has(self)) workspace.bySelf.set(self, key);
+  }
   workspace.documents.set(key, document);
   workspace.diagnostics.push(...parsed.diagnostics);
   const declared = isObject(parsed.value) ? ownField(parsed.value, 'sourceDescriptions') : undefined;
@@ -114,9 +126,12 @@ async function loadSource(
 ): Promise<LoadedSource | undefined> {
   const { name, pointer } = declaration;
   const where = { file: referrer.key, pointer: `${pointer}/url` };
-  const { location, url, diagnostics } = locateSource(referrer.key, declaration, options, where);
+  const { location, url, diagnostics } = locateSource(referrer.self ?? referrer.key, declaration, options, where);
   workspace.diagnostics.push(...diagnostics);
   const what = `Source description "${name}"`;
+  // Identity before location (1.1.0 §Referencing Arazzo Descriptions): a loaded document whose $self it is.
+  const identified = workspace.bySelf.get(location);
+  if (identified !== undefined) return { name, location: identified, url, type: 'arazzo', pointer, documentKey: identified };
   if (declaration.type === 'arazzo' || workspace.documents.has(location)) {
     if (!workspace.documents.has(location)) await loadArazzo(workspace, location, options, what);
     return { name, location, url, type: 'arazzo', pointer, documentKey: location };
@@ -155,4 +170,12 @@ async function loadSource(
 function unreachable(diagnostic: Diagnostic, options: LoadOptions): Diagnostic {
   if (diagnostic.code !== 'source-unreachable' || options.unreachableSources !== 'warning') return diagnostic;
   return { ...diagnostic, severity: 'warning', message: `${diagnostic.message}; operation checks skipped` };
+}
+
+/** A 1.1 document's `$self` (a URI-reference without fragment), resolved against where it was read. */
+function selfOf(value: unknown, key: string): string | undefined {
+  if (!isObject(value) || typeof value.arazzo !== 'string' || !value.arazzo.startsWith('1.1.')) return undefined;
+  const self = ownField(value, '$self');
+  if (typeof self !== 'string' || self === '' || self.includes('#')) return undefined;
+  return resolveLocation(key, self);
 }

@@ -43,8 +43,9 @@ export class CompileContext {
       const leaf = path.reduce<string>((p, token) => childPointer(p, token), pointer);
       this.reportProblem(role === 'output' && rest.code === 'expression-unknown-source' ? { ...rest, severity: 'error' } : rest, leaf);
     }
-    if (this.arazzoVersion.startsWith('1.0.') && usesMessage(template)) {
-      this.report('expression-unknown-source', role === 'output' ? 'error' : 'warning', '$message is an Arazzo 1.1 runtime expression source; this is a 1.0 document', pointer, { hint: SOURCES_HINT });
+    const newer = this.arazzoVersion.startsWith('1.0.') ? v11Source(template) : undefined;
+    if (newer !== undefined) {
+      this.report('expression-unknown-source', role === 'output' ? 'error' : 'warning', `$${newer} is an Arazzo 1.1 runtime expression source; this is a 1.0 document`, pointer, { hint: SOURCES_HINT });
     }
     if (role === 'output' && problems.length === 0 && template.kind === 'literal' && typeof raw === 'string' && raw.startsWith('$')) {
       this.report('output-not-expression', 'error', `"${raw}" is not a runtime expression, and an output value must be one`, pointer, { hint: SOURCES_HINT });
@@ -72,20 +73,21 @@ export class CompileContext {
   }
 }
 
-/** `$message` exists from Arazzo 1.1.0 (§Runtime Expressions) only. */
-function usesMessage(template: ValueTemplate): boolean {
+/** `$message` and `$self` exist from Arazzo 1.1.0 (§Runtime Expressions) only: the first one used. */
+function v11Source(template: ValueTemplate): 'message' | 'self' | undefined {
+  const of = (expression: { kind: string }): 'message' | 'self' | undefined => (expression.kind === 'message' || expression.kind === 'self' ? expression.kind : undefined);
   switch (template.kind) {
     case 'literal':
-      return false;
+      return undefined;
     case 'expression':
-      return template.expression.kind === 'message';
+      return of(template.expression);
     case 'template':
-      return template.parts.some((part) => typeof part !== 'string' && part.kind === 'message');
+      return template.parts.map((part) => (typeof part === 'string' ? undefined : of(part))).find((kind) => kind !== undefined);
     case 'object':
-      return template.entries.some(([, value]) => usesMessage(value));
+      return template.entries.map(([, value]) => v11Source(value)).find((kind) => kind !== undefined);
     case 'array':
-      return template.items.some(usesMessage);
+      return template.items.map(v11Source).find((kind) => kind !== undefined);
     case 'selector':
-      return template.context.kind === 'message';
+      return of(template.context);
   }
 }

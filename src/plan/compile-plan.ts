@@ -15,6 +15,8 @@ export interface DocumentInput {
   key: string;
   parsed: { value: unknown };
   sources: readonly SourceInput[];
+  /** Its `$self`, resolved by the loader (Arazzo 1.1). */
+  self?: string;
 }
 
 export interface PlanInput {
@@ -93,6 +95,7 @@ function compileDocument(ctx: CompileContext, document: DocumentInput, workflowI
     key: document.key,
     arazzo: version,
     ...(typeof title === 'string' ? { title } : {}),
+    ...(document.self !== undefined ? { self: document.self } : {}),
     workflows,
     sourceDescriptions: declaredSources,
     components: readComponents(components),

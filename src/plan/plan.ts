@@ -121,6 +121,8 @@ export interface DocumentPlan {
   /** arazzo version string as written. */
   arazzo: string;
   title?: string;
+  /** Arazzo 1.1 `$self`, resolved: what the `$self` runtime expression gives. */
+  self?: string;
   workflows: ReadonlyMap<string, WorkflowPlan>;
   sourceDescriptions: Readonly<Record<string, SourceDescriptionView>>;
   components: Readonly<Partial<Record<'parameters' | 'successActions' | 'failureActions' | 'inputs', Readonly<Record<string, unknown>>>>>;
