@@ -14,7 +14,8 @@ import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { chooseStyle } from '../report/style-text.js';
 import { compareResult } from '../scenario/compare-result.js';
 import { readScenario, type Scenario } from '../scenario/read-scenario.js';
-import { scenarioRoutes } from '../scenario/scenario-routes.js';
+import { namesNothing, operationsFor, routeKey, scenarioRoutes } from '../scenario/scenario-routes.js';
+import { compareRequests, type ExpectedRequests } from '../scenario/compare-requests.js';
 import { startScriptedServer, type Route } from '../scenario/scripted-server.js';
 import { scenariosJunit, scenariosTap, type ScenarioOutcome } from '../scenario/scenario-reports.js';
 import { formatAnnotation } from '../report/github-actions.js';
@@ -33,6 +34,7 @@ interface Prepared {
   workflow: WorkflowPlan;
   routes: Route[];
   sources: string[];
+  expectedRequests: ExpectedRequests[];
 }
 
 type Outcome = ScenarioOutcome & { result?: Record<string, unknown> };
@@ -124,10 +126,16 @@ async function prepare(file: string): Promise<{ ok: true; prepared: Prepared } |
   }
   const steps = reachableWorkflows(loaded.plan, workflow.ref).flatMap((w) => w.steps);
   const { routes, problems: diagnostics } = scenarioRoutes(scenario, steps, workflow.workflowId);
+  const expectedRequests: ExpectedRequests[] = [];
+  for (const [key, expected] of scenario.expect.requests ?? []) {
+    const operations = operationsFor(key, steps);
+    if (operations.length === 0) diagnostics.push(namesNothing(scenario, `expect.requests.${key}`, scenario.keyLines.get(`requests:${key}`), steps, workflow.workflowId));
+    for (const operation of operations) expectedRequests.push({ key, route: routeKey(operation), expected });
+  }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   const root = loaded.plan.documents.get(loaded.plan.rootKey);
   const sources = Object.values(root?.sourceDescriptions ?? {}).filter((s) => s.type !== 'arazzo').map((s) => s.name);
-  return { ok: true, prepared: { scenario, workflow, routes: [...routes.values()], sources } };
+  return { ok: true, prepared: { scenario, workflow, routes: [...routes.values()], sources, expectedRequests } };
 }
 
 async function runScenario(item: Prepared, io: CliIo, runCli: RunCli): Promise<Outcome> {
@@ -155,7 +163,11 @@ async function runScenario(item: Prepared, io: CliIo, runCli: RunCli): Promise<O
     result = undefined;
   }
   const invalid = server.invalid.map((request) => `a request breaks the OpenAPI description (the run got 400): ${request}`);
-  const differences = [...invalid, ...(result ? compareResult(item.scenario.expect, result) : [`the run printed no result:\n      ${stderr.trim().split('\n').join('\n      ')}`])];
+  const differences = [
+    ...invalid,
+    ...(result ? compareResult(item.scenario.expect, result) : [`the run printed no result:\n      ${stderr.trim().split('\n').join('\n      ')}`]),
+    ...compareRequests(item.expectedRequests, server.received),
+  ];
   const unscripted = [...new Set(server.unscripted)];
   const seconds = Math.round(performance.now() - started) / 1000;
   return { name: item.scenario.name, file: item.scenario.file, passed: differences.length === 0 && unscripted.length === 0, differences, unscripted, seconds, ...(result ? { result } : {}) };

@@ -10,6 +10,9 @@
  *     createThing: { status: 201, body: { id: t1 } }
  *     pollThing: [ { body: { state: pending } }, { body: { state: done } } ]
  *   expect: { status: succeeded, outputs: { id: t1 }, endedBy: { stepId: pollThing, action: done }, steps: [createThing, pollThing] }
+ *   expect.requests:               # optional: what requests must contain, by operationId or stepId
+ *     createThing: { headers: { authorization: Bearer t }, body: { name: demo } }   # every request
+ *     pollThing: [ { query: { verbose: "true" } } ]                                   # the n-th request
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,14 +34,28 @@ export interface Scenario {
   inputs: Record<string, unknown>;
   /** operationId or stepId → the responses in order. */
   responses: Map<string, ScriptedResponse[]>;
-  /** Line of each responses key, for "names no step or operation". */
+  /** Line of each responses key (and of each expect.requests key as `requests:<key>`), for "names no step or operation". */
   keyLines: Map<string, number | undefined>;
-  expect: { status?: string; outputs?: Record<string, unknown>; endedBy?: Record<string, unknown>; steps?: string[] };
+  expect: { status?: string; outputs?: Record<string, unknown>; endedBy?: Record<string, unknown>; steps?: string[]; requests?: Map<string, RequestExpectations> };
 }
 
+/**
+ * What requests to an operation must contain: its query parameters and headers (names of headers in
+ * any case) with these values, and a body holding these members (objects compared member by
+ * member, anything else whole). `every` applies to each request; `inOrder` to the first, second, ….
+ */
+export interface RequestExpectation {
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export type RequestExpectations = { every: RequestExpectation } | { inOrder: RequestExpectation[] };
+
 const TOP = ['name', 'workflow', 'workflowId', 'inputs', 'responses', 'expect'];
-const EXPECT = ['status', 'outputs', 'endedBy', 'steps'];
+const EXPECT = ['status', 'outputs', 'endedBy', 'steps', 'requests'];
 const RESPONSE = ['status', 'headers', 'body'];
+const REQUEST = ['query', 'headers', 'body'];
 
 export async function readScenario(file: string): Promise<{ ok: true; scenario: Scenario } | { ok: false; diagnostics: Diagnostic[] }> {
   let text: string;
@@ -64,6 +81,7 @@ export async function readScenario(file: string): Promise<{ ok: true; scenario: 
   if (value.workflowId !== undefined && typeof value.workflowId !== 'string') problem('/workflowId', '"workflowId" is a string');
   if (value.inputs !== undefined && !isObject(value.inputs)) problem('/inputs', '"inputs" is a mapping of input names to values');
   const responses = new Map<string, ScriptedResponse[]>();
+  const requests = new Map<string, RequestExpectations>();
   const keyLines = new Map<string, number | undefined>();
   if (!isObject(value.responses)) problem('/responses', '"responses" maps an operationId or stepId to a response or a list of them');
   else {
@@ -92,6 +110,7 @@ export async function readScenario(file: string): Promise<{ ok: true; scenario: 
     if (expected.outputs !== undefined && !isObject(expected.outputs)) problem('/expect/outputs', 'expect.outputs maps output names to values');
     if (expected.endedBy !== undefined && !isObject(expected.endedBy)) problem('/expect/endedBy', 'expect.endedBy is { stepId, action }');
     if (expected.steps !== undefined && !(Array.isArray(expected.steps) && expected.steps.every((s) => typeof s === 'string'))) problem('/expect/steps', 'expect.steps lists stepIds in the order they run');
+    if (expected.requests !== undefined) readRequestExpectations(expected.requests, problem, requests, (key) => keyLines.set(`requests:${key}`, parsed.sourceMap.locateKey(`/expect/requests/${key}`)?.line));
   }
   if (problems.length > 0) return { ok: false, diagnostics: problems };
   const e = expected as Record<string, unknown>;
@@ -110,7 +129,35 @@ export async function readScenario(file: string): Promise<{ ok: true; scenario: 
         ...(isObject(e.outputs) ? { outputs: e.outputs } : {}),
         ...(isObject(e.endedBy) ? { endedBy: e.endedBy } : {}),
         ...(Array.isArray(e.steps) ? { steps: e.steps as string[] } : {}),
+        ...(requests.size > 0 ? { requests } : {}),
       },
     },
   };
+}
+
+function readRequestExpectations(given: unknown, problem: (pointer: string, message: string, hint?: string) => void, into: Map<string, RequestExpectations>, noteLine: (key: string) => void): void {
+  if (!isObject(given)) return problem('/expect/requests', 'expect.requests maps an operationId or stepId to what its requests must contain');
+  for (const [key, value] of Object.entries(given)) {
+    noteLine(key);
+    const read = (item: unknown, pointer: string): RequestExpectation | undefined => {
+      if (!isObject(item)) return problem(pointer, `The request expectation for "${key}" is not a mapping of ${REQUEST.join(', ')}`), undefined;
+      for (const field of Object.keys(item)) if (!REQUEST.includes(field)) problem(`${pointer}/${field}`, `Unknown key "${field}" in a request expectation`, `Keys: ${REQUEST.join(', ')}.`);
+      for (const field of ['query', 'headers'] as const) {
+        if (item[field] !== undefined && (!isObject(item[field]) || Object.values(item[field]).some((v) => typeof v !== 'string'))) problem(`${pointer}/${field}`, `${field} maps names to strings (quote numbers: "2")`);
+      }
+      return {
+        ...(isObject(item.query) ? { query: item.query as Record<string, string> } : {}),
+        ...(isObject(item.headers) ? { headers: item.headers as Record<string, string> } : {}),
+        ...(item.body !== undefined ? { body: item.body } : {}),
+      };
+    };
+    if (Array.isArray(value)) {
+      const list = value.map((item, index) => read(item, `/expect/requests/${key}/${index}`)).filter((r): r is RequestExpectation => r !== undefined);
+      if (value.length === 0) problem(`/expect/requests/${key}`, `"${key}" expects no request`, 'Give a mapping (every request) or a list (the first, second, … request).');
+      into.set(key, { inOrder: list });
+    } else {
+      const every = read(value, `/expect/requests/${key}`);
+      if (every) into.set(key, { every });
+    }
+  }
 }

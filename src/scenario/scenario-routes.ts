@@ -16,12 +16,9 @@ export function scenarioRoutes(scenario: Scenario, steps: readonly StepPlan[], w
   const routes = new Map<string, Route>();
   const problems: Diagnostic[] = [];
   for (const [key, responses] of scenario.responses) {
-    const byStep = steps.filter((s) => s.stepId === key);
-    const matching = byStep.length > 0 ? byStep : steps.filter((s) => s.target.kind === 'operation' && s.target.operation.operationId === key);
-    const operations = matching.flatMap((s) => (s.target.kind === 'operation' ? [s.target.operation] : []));
+    const operations = operationsFor(key, steps);
     if (operations.length === 0) {
-      const line = scenario.keyLines.get(key);
-      problems.push(makeDiagnostic('scenario-invalid', 'error', `responses.${key} names no step or operationId of workflow ${workflowId}`, { file: scenario.file, ...(line !== undefined ? { line } : {}), hint: `Steps: ${steps.map((s) => s.stepId).join(', ')}.` }));
+      problems.push(namesNothing(scenario, `responses.${key}`, scenario.keyLines.get(key), steps, workflowId));
       continue;
     }
     for (const operation of operations) {
@@ -31,4 +28,15 @@ export function scenarioRoutes(scenario: Scenario, steps: readonly StepPlan[], w
     }
   }
   return { routes, problems };
+}
+
+/** The operations a scenario key names: the steps with that stepId, else those calling that operationId. */
+export function operationsFor(key: string, steps: readonly StepPlan[]): ResolvedOperation[] {
+  const byStep = steps.filter((s) => s.stepId === key);
+  const matching = byStep.length > 0 ? byStep : steps.filter((s) => s.target.kind === 'operation' && s.target.operation.operationId === key);
+  return matching.flatMap((s) => (s.target.kind === 'operation' ? [s.target.operation] : []));
+}
+
+export function namesNothing(scenario: Scenario, what: string, line: number | undefined, steps: readonly StepPlan[], workflowId: string): Diagnostic {
+  return makeDiagnostic('scenario-invalid', 'error', `${what} names no step or operationId of workflow ${workflowId}`, { file: scenario.file, ...(line !== undefined ? { line } : {}), hint: `Steps: ${steps.map((s) => s.stepId).join(', ')}.` });
 }

@@ -8,7 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ResolvedOperation } from '../plan/operation.js';
-import { checkRequest } from './check-request.js';
+import { checkRequest, type ReceivedRequest } from './check-request.js';
 import type { ScriptedResponse } from './read-scenario.js';
 
 /** The values of a path template's parameters in a path that matched it (at its end). */
@@ -29,6 +29,8 @@ export interface Route {
 
 export interface ScriptedServer {
   url: string;
+  /** The requests each route received, in order, by "METHOD /path/{template}". */
+  received: Map<string, ReceivedRequest[]>;
   /** Requests that no route answered: "GET /api/x". */
   unscripted: string[];
   /** Requests that break their operation's description, each with what is wrong; they got 400. */
@@ -54,6 +56,7 @@ export async function startScriptedServer(routes: readonly Route[], options: Ser
   const unscripted: string[] = [];
   const invalid: string[] = [];
   const seen: string[] = [];
+  const received = new Map<string, ReceivedRequest[]>();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -72,8 +75,11 @@ export async function startScriptedServer(routes: readonly Route[], options: Ser
         res.writeHead(501, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ title: 'not scripted', detail: `no response is scripted for ${line}` }));
         return;
       }
+      const request: ReceivedRequest = { pathValues: pathValues(match.route.path, target.pathname), query: target.searchParams, headers: req.headers, body: bodyText };
+      const key = `${match.route.method.toUpperCase()} ${match.route.path}`;
+      received.set(key, [...(received.get(key) ?? []), request]);
       const operation = match.route.operation;
-      const problems = operation ? await checkRequest(operation, { pathValues: pathValues(match.route.path, target.pathname), query: target.searchParams, headers: req.headers, body: bodyText }) : [];
+      const problems = operation ? await checkRequest(operation, request) : [];
       if (problems.length > 0) {
         invalid.push(`${line}: ${problems.join('; ')}`);
         options.onRequest?.(`${line} — ${problems.join('; ')}`, 400);
@@ -98,6 +104,7 @@ export async function startScriptedServer(routes: readonly Route[], options: Ser
     unscripted,
     invalid,
     seen,
+    received,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

@@ -34,6 +34,23 @@ describe('issue 16: arazzo test', () => {
     expect(json.scenarios.map((s) => s.name)).toEqual(expect.arrayContaining(['snapshot lands inactive and is activated', 'image to a running sandbox', 'OCI instance still running']));
   });
 
+  it('expect.requests: a request that lacks an expected header value, body member or count fails, naming each; a credential is not printed', async () => {
+    const file = variant('snapshot-inactive.scenario.yaml', 'requests.scenario.yaml', (t) => t
+      .replace('headers: { authorization: Bearer scenario-token }, body: { name: demo-inactive', 'headers: { authorization: Bearer other-token }, body: { name: another-name')
+      .replace('activateSnapshot: [ { headers: { authorization: Bearer scenario-token } } ]', 'activateSnapshot: [ {}, {} ]'));
+    const run = await runCli(['test', file, '--json']);
+    expect(run.code).toBe(1);
+    const said = (parseJsonStdout(run) as { scenarios: Array<{ differences: string[] }> }).scenarios[0]!.differences.join('\n');
+    expect(said).toContain('requests.createSnapshot[1].headers.authorization\n      expected: "Bearer other-token"\n      actual:   "(another value, not shown)"');
+    expect(said).toContain('requests.createSnapshot[1].body.name\n      expected: "another-name"\n      actual:   "demo-inactive"');
+    expect(said).toContain('requests.activateSnapshot: how many requests (POST /snapshots/{id}/activate)\n      expected: "at least 2"\n      actual:   1');
+    expect(said).not.toContain('scenario-token');
+    const unknown = variant('snapshot-inactive.scenario.yaml', 'requests-unknown.scenario.yaml', (t) => t.replace('activateSnapshot: [', 'nope: ['));
+    const refused = await runCli(['test', unknown]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('expect.requests.nope names no step or operationId');
+  });
+
   it('a wrong expected output fails with exit 1 and shows expected and actual', async () => {
     const file = variant('sandbox-running.scenario.yaml', 'wrong.scenario.yaml', (t) => t.replace('sandboxState: started', 'sandboxState: stopped'));
     const run = await runCli(['test', file]);

@@ -24,6 +24,9 @@ const BAD: Record<string, string> = {
   'empty sequence': 'workflow: a.yml\nresponses:\n  op: []\n',
   'expect status': 'workflow: a.yml\nresponses: {}\nexpect: { status: done }\n',
   'expect steps': 'workflow: a.yml\nresponses: {}\nexpect: { steps: [1] }\n',
+  'expected request header not text': 'workflow: a.yml\nresponses: {}\nexpect: { requests: { op: { headers: { x: 1 } } } }\n',
+  'unknown expected request key': 'workflow: a.yml\nresponses: {}\nexpect: { requests: { op: [ { bdy: {} } ] } }\n',
+  'no expected request': 'workflow: a.yml\nresponses: {}\nexpect: { requests: { op: [] } }\n',
 };
 
 describe('issue 16: the scenario JSON Schema', () => {
