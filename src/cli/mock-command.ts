@@ -14,6 +14,7 @@ import { chooseStyle } from '../report/style-text.js';
 import { readScenario } from '../scenario/read-scenario.js';
 import { exampleResponse } from '../scenario/description-examples.js';
 import { routeKey, scenarioRoutes } from '../scenario/scenario-routes.js';
+import { createResourceStore } from '../scenario/resource-store.js';
 import { startScriptedServer, type Route } from '../scenario/scripted-server.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
@@ -59,12 +60,12 @@ export async function mockCommand(fileArg: string, raw: Record<string, unknown>,
     // A scripted object body is laid over the description's example (or sample) of the same
     // response: what the scenario says wins, the rest makes the response whole per the description.
     if (scripted) scripted.responses = scripted.responses.map((r) => (example && r.status === example.status && isObject(r.body) && isObject(example.body) ? { ...r, body: overlay(example.body, r.body) } : r));
-    else routes.set(key, { method: step.target.operation.method.toUpperCase(), path: step.target.operation.path, responses: example ? [example] : [], operation: step.target.operation });
+    else routes.set(key, { method: step.target.operation.method.toUpperCase(), path: step.target.operation.path, responses: example ? [example] : [], operation: step.target.operation, fallback: true });
   }
 
   let server;
   try {
-    server = await startScriptedServer([...routes.values()], { port, onRequest: (line, status) => io.stderr.write(`${status >= 400 ? style.red(String(status)) : style.green(String(status))} ${line}\n`) });
+    server = await startScriptedServer([...routes.values()], { port, resources: createResourceStore(), onRequest: (line, status) => io.stderr.write(`${status >= 400 ? style.red(String(status)) : style.green(String(status))} ${line}\n`) });
   } catch (error) {
     throw new UsageError(`cannot listen on 127.0.0.1:${port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'Choose another --port, or leave it out for any free port.');
   }

@@ -3,13 +3,15 @@
  * HTTP stack as against the real API). A request is matched to an operation of the workflow by
  * method and path template (the path's end, so a server base path still matches); the scenario's
  * responses for that operation (by operationId, or by the stepIds that call it) are given in
- * order, the last one repeating. A request nothing scripts gets 501 and is reported.
+ * order, the last one repeating. A request nothing scripts gets 501 and is reported. For `arazzo
+ * mock` it may also remember what POSTs create (resource-store.ts).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ResolvedOperation } from '../plan/operation.js';
 import { checkRequest, type ReceivedRequest } from './check-request.js';
 import type { ScriptedResponse } from './read-scenario.js';
+import type { ResourceStore } from './resource-store.js';
 
 /** The values of a path template's parameters in a path that matched it (at its end). */
 function pathValues(template: string, pathname: string): Record<string, string> {
@@ -25,6 +27,8 @@ export interface Route {
   responses: ScriptedResponse[];
   /** The operation the route serves: each request is checked against it (check-request.ts). */
   operation?: ResolvedOperation;
+  /** Its responses come from the description, not a scenario: a created resource answers first. */
+  fallback?: boolean;
 }
 
 export interface ScriptedServer {
@@ -49,6 +53,8 @@ export interface ServeOptions {
   port?: number;
   /** Hears each request and the status it got (arazzo mock logs them). */
   onRequest?: (line: string, status: number) => void;
+  /** arazzo mock: remember what POSTs create, and answer GETs of it (resource-store.ts). */
+  resources?: ResourceStore;
 }
 
 export async function startScriptedServer(routes: readonly Route[], options: ServeOptions = {}): Promise<ScriptedServer> {
@@ -69,7 +75,8 @@ export async function startScriptedServer(routes: readonly Route[], options: Ser
       const match = matchers
         .filter((m) => m.route.method.toUpperCase() === req.method && m.regex.test(target.pathname))
         .sort((a, b) => b.route.path.length - a.route.path.length)[0];
-      if (!match || match.route.responses.length === 0) {
+      const stored = match && req.method === 'GET' && (match.route.fallback || match.route.responses.length === 0) ? options.resources?.lookup(target.pathname) : undefined;
+      if (!match || (match.route.responses.length === 0 && stored === undefined)) {
         unscripted.push(line);
         options.onRequest?.(line, 501);
         res.writeHead(501, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ title: 'not scripted', detail: `no response is scripted for ${line}` }));
@@ -86,10 +93,16 @@ export async function startScriptedServer(routes: readonly Route[], options: Ser
         res.writeHead(400, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ title: 'request does not match the OpenAPI description', status: 400, errors: problems }));
         return;
       }
+      if (stored !== undefined) {
+        options.onRequest?.(`${line} (created earlier)`, 200);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stored));
+        return;
+      }
       const response = match.route.responses[Math.min(match.given, match.route.responses.length - 1)]!;
       match.given += 1;
-      const body = response.body === undefined ? '' : typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
-      const type = response.body === undefined ? {} : { 'content-type': typeof response.body === 'string' ? 'text/plain' : 'application/json' };
+      const answered = req.method === 'POST' && options.resources ? options.resources.created(target.pathname, bodyText, response, match.route.fallback === true) : response.body;
+      const body = answered === undefined ? '' : typeof answered === 'string' ? answered : JSON.stringify(answered);
+      const type = answered === undefined ? {} : { 'content-type': typeof answered === 'string' ? 'text/plain' : 'application/json' };
       options.onRequest?.(line, response.status);
       res.writeHead(response.status, { ...type, ...response.headers }).end(body);
     };

@@ -69,6 +69,24 @@ describe('issue 16: arazzo mock', () => {
     }
   });
 
+  it('stateful: a resource a POST created is what the GET of it returns; other GETs answer from the description', async () => {
+    const mock = await startMock([SNAPSHOT_SEED]);
+    try {
+      const headers = { 'content-type': 'application/json', authorization: 'Bearer x' };
+      const created = await fetch(`${mock.url}/api/snapshots`, { method: 'POST', headers, body: JSON.stringify({ name: 'stateful-demo', imageName: 'ubuntu:22.04' }) });
+      expect(created.status).toBeLessThan(300);
+      const { id } = (await created.json()) as { id: string };
+      expect(typeof id).toBe('string');
+      const read = await fetch(`${mock.url}/api/snapshots/${encodeURIComponent(id)}`, { headers });
+      expect(await read.json()).toMatchObject({ id, name: 'stateful-demo', imageName: 'ubuntu:22.04' });
+      expect(mock.log()).toContain(`200 GET /api/snapshots/${encodeURIComponent(id)} (created earlier)`);
+      const other = await fetch(`${mock.url}/api/snapshots/not-created`, { headers });
+      expect(((await other.json()) as { name?: string }).name).not.toBe('stateful-demo');
+    } finally {
+      await mock.stop();
+    }
+  });
+
   it('a scenario naming no step is exit 2 before anything listens', async () => {
     const run = await runCli(['mock', OCI_SEED, '--scenario', 'workflows/scenarios/snapshot-active.scenario.yaml']);
     expect(run.code).toBe(2);
