@@ -1,6 +1,6 @@
 /**
  * Issue 15 throughput: N one-request runs of the poll workflow submitted with `arazzo submit`
- * (in this process, through the CLI's main) and run by 2 `arazzo worker` processes (concurrency 4
+ * (in this process, through the CLI's main) and run by 4 `arazzo worker` processes (concurrency 4
  * each) over a private redis-server, from the first submit to the last run done — against the same
  * N runs as one in-process loop (loadPlan once, runWorkflow N times: the floor), and against
  * sequential `arazzo run` processes (a sample of them, scaled to N: what a shell loop does).
@@ -17,7 +17,7 @@ import { at, CLI, ROOT } from './lib/paths.mjs';
 import { POLL_WORKFLOW, loadPollPlan, runPollWorkflow } from './lib/poll-workflow.mjs';
 import { runNodeChecked } from './lib/spawn-timed.mjs';
 
-const WORKERS = 2;
+const WORKERS = 4;
 const CONCURRENCY = 4;
 const SEQUENTIAL_SAMPLE = 10;
 

@@ -24,7 +24,7 @@ const quick = process.argv.includes('--quick');
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex > 0 ? new Set(process.argv[onlyIndex + 1].split(',')) : undefined;
 const wants = (group) => only === undefined || only.has(group);
-const runs = { startup: quick ? 7 : 21, perStep: quick ? 3 : 7, memory: quick ? 1 : 3, stateFile: quick ? 3 : 5, demo: quick ? 2 : 5, big: quick ? 2 : 5, queueRuns: quick ? 100 : 300, queue: quick ? 1 : 3, carryRuns: quick ? 500 : 2000, carrySeconds: quick ? 30 : 60 };
+const runs = { startup: quick ? 7 : 21, perStep: quick ? 3 : 7, memory: quick ? 1 : 3, stateFile: quick ? 3 : 5, demo: quick ? 2 : 5, big: quick ? 2 : 5, queueRuns: quick ? 100 : 5000, queue: 1, carryRuns: quick ? 500 : 2000, carrySeconds: quick ? 30 : 60 };
 
 function describeMachine() {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');

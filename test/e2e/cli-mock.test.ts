@@ -79,6 +79,8 @@ describe('issue 16: arazzo mock', () => {
       expect(typeof id).toBe('string');
       const read = await fetch(`${mock.url}/api/snapshots/${encodeURIComponent(id)}`, { headers });
       expect(await read.json()).toMatchObject({ id, name: 'stateful-demo', imageName: 'ubuntu:22.04' });
+      // The mock logs on its stderr, which may arrive after the response.
+      for (let i = 0; i < 100 && !mock.log().includes('(created earlier)'); i++) await new Promise((resolve) => setTimeout(resolve, 20));
       expect(mock.log()).toContain(`200 GET /api/snapshots/${encodeURIComponent(id)} (created earlier)`);
       const other = await fetch(`${mock.url}/api/snapshots/not-created`, { headers });
       expect(((await other.json()) as { name?: string }).name).not.toBe('stateful-demo');

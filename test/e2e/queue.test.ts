@@ -186,6 +186,7 @@ describe('issue 15: arazzo submit and arazzo worker over Redis', () => {
     expect(cancelled.code).toBe(0);
     expect(cancelled.stderr).toContain('is running: its worker stops it');
     const waited = await runCliInProcess(['status', runId, '--redis', redis.url, '--queue', 'q-stop', '--wait', '--json']);
+    expect(waited.stdout, `${waited.stderr}\n${worker.output()}`).not.toBe('');
     const result = JSON.parse(waited.stdout) as { status: string; error: { code: string } };
     expect(result).toMatchObject({ status: 'failed', error: { code: 'aborted' } });
     const sent = simulator.requests.length;
