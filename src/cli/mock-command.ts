@@ -60,7 +60,7 @@ export async function mockCommand(fileArg: string, raw: Record<string, unknown>,
     // A scripted object body is laid over the description's example (or sample) of the same
     // response: what the scenario says wins, the rest makes the response whole per the description.
     if (scripted) scripted.responses = scripted.responses.map((r) => (example && r.status === example.status && isObject(r.body) && isObject(example.body) ? { ...r, body: overlay(example.body, r.body) } : r));
-    else routes.set(key, { method: step.target.operation.method.toUpperCase(), path: step.target.operation.path, responses: example ? [example] : [], operation: step.target.operation, fallback: true });
+    else routes.set(key, { method: step.target.operation.method.toUpperCase(), path: step.target.operation.path, responses: example ? [example] : [], operation: step.target.operation, fallback: true, describedIn: step.target.source.url });
   }
 
   let server;

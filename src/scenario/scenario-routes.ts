@@ -22,7 +22,9 @@ export function scenarioRoutes(scenario: Scenario, steps: readonly StepPlan[], w
       continue;
     }
     for (const operation of operations) {
-      const route = routes.get(routeKey(operation)) ?? { method: operation.method.toUpperCase(), path: operation.path, responses: [], operation };
+      const source = steps.find((s) => s.target.kind === 'operation' && s.target.operation === operation)?.target;
+      const describedIn = source?.kind === 'operation' ? source.source.url : undefined;
+      const route = routes.get(routeKey(operation)) ?? { method: operation.method.toUpperCase(), path: operation.path, responses: [], operation, ...(describedIn !== undefined ? { describedIn } : {}) };
       route.responses.push(...responses);
       routes.set(routeKey(operation), route);
     }

@@ -29,6 +29,8 @@ export interface Route {
   operation?: ResolvedOperation;
   /** Its responses come from the description, not a scenario: a created resource answers first. */
   fallback?: boolean;
+  /** Where the operation is described (its source description's location), for the request checks' messages. */
+  describedIn?: string;
 }
 
 export interface ScriptedServer {
@@ -88,7 +90,8 @@ export async function startScriptedServer(routes: readonly Route[], options: Ser
       const operation = match.route.operation;
       const problems = operation ? await checkRequest(operation, request) : [];
       if (problems.length > 0) {
-        invalid.push(`${line}: ${problems.join('; ')}`);
+        const where = operation ? ` (described at ${match.route.describedIn ?? ''}#${operation.pointer})` : '';
+        invalid.push(`${line}: ${problems.join('; ')}${where}`);
         options.onRequest?.(`${line} — ${problems.join('; ')}`, 400);
         res.writeHead(400, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ title: 'request does not match the OpenAPI description', status: 400, errors: problems }));
         return;

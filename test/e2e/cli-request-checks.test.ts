@@ -100,6 +100,8 @@ describe('issue 16: requests checked against the description', () => {
     const json = JSON.parse(bad.stdout) as { scenarios: Array<{ differences: string[] }> };
     const said = json.scenarios[0]!.differences.join('\n');
     expect(said).toContain('a request breaks the OpenAPI description (the run got 400): GET /v1/items/seven');
+    // With the description's location of the operation it breaks.
+    expect(said).toContain(`(described at ${path.join(dir, 'items.openapi.yaml')}#/paths/~1items~1{id}/get)`);
     expect(said).toContain('path parameter "id" = "seven" must match pattern');
     expect(said).toContain('query parameter "limit" = "many" must be integer');
     expect(said).toContain('header parameter "X-Tenant" is required by operation getItem and is missing');
