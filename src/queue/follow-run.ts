@@ -16,14 +16,17 @@ export async function followRun(queue: Queue, runId: string, io: CliIo, json: bo
       return EXIT.failed;
     }
     const state = await job.getState();
+    // The job read above may predate its end: read it again once its state is final.
+    const ended = state === 'completed' || state === 'failed' ? await queue.getJob(runId) : job;
+    if (!ended) continue;
     if (state === 'completed') {
-      const done = job.returnvalue as RunJobResult;
+      const done = ended.returnvalue as RunJobResult;
       if (done.result) io.stdout.write(`${JSON.stringify(json ? { runId, ...done.result } : done.result.outputs ?? {}, null, 2)}\n`);
       if (!json) io.stderr.write(`run ${runId} ${String(done.result?.status ?? 'ended')} (exit ${done.exitCode})\n`);
       return done.exitCode;
     }
     if (state === 'failed') {
-      const reason = job.failedReason ?? 'no reason given';
+      const reason = ended.failedReason ?? 'no reason given';
       io.stderr.write(`error: run ${runId} could not run on the worker: ${reason.replace(INVALID_PREFIX, '').trim()}\n`);
       return reason.startsWith(INVALID_PREFIX) ? EXIT.invalid : EXIT.failed;
     }

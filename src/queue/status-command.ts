@@ -29,8 +29,10 @@ async function withQueue<T>(raw: Record<string, unknown>, io: CliIo, use: (queue
   }
 }
 
-async function describeJob(job: Job<RunJobData, RunJobResult>, store: Store, name: string): Promise<Record<string, unknown>> {
-  const state = await job.getState();
+async function describeJob(read: Job<RunJobData, RunJobResult>, store: Store, name: string, queue: Queue): Promise<Record<string, unknown>> {
+  const state = await read.getState();
+  // Read before it ended, the job has no result yet: read it again once its state is final.
+  const job = (state === 'completed' || state === 'failed') && read.finishedOn === undefined ? ((await queue.getJob(String(read.id))) as Job<RunJobData, RunJobResult> | undefined) ?? read : read;
   const result = job.returnvalue?.result;
   const checkpoint = await store.get(checkpointKey(name, String(job.id)));
   const steps = checkpoint ? (JSON.parse(JSON.parse(checkpoint).text as string) as { state?: { stepsExecuted?: number } }).state?.stepsExecuted : undefined;
@@ -55,7 +57,7 @@ export async function statusCommand(runId: string, raw: Record<string, unknown>,
       io.stderr.write(`error: run ${runId} is not in queue ${name}\n  hint: check --queue and --redis; finished runs are kept for 7 days by default (submit --keep)\n`);
       return EXIT.invalid;
     }
-    const described = await describeJob(job as Job<RunJobData, RunJobResult>, store, name);
+    const described = await describeJob(job as Job<RunJobData, RunJobResult>, store, name, queue);
     io.stdout.write(raw.json === true ? `${JSON.stringify(described, null, 2)}\n` : `${humanLine(described)}\n`);
     return EXIT.ok;
   });
@@ -66,7 +68,7 @@ export async function runsCommand(raw: Record<string, unknown>, io: CliIo): Prom
   for (const state of wanted) if (!STATES.includes(state as JobType)) throw new UsageError(`--state ${state} is not a run state`, `Use one of: ${STATES.join(', ')}.`);
   return withQueue(raw, io, async (queue, name, store) => {
     const jobs = await queue.getJobs(wanted as JobType[], 0, Number(raw.limit ?? 100) - 1);
-    const described = await Promise.all(jobs.map((job) => describeJob(job as Job<RunJobData, RunJobResult>, store, name)));
+    const described = await Promise.all(jobs.map((job) => describeJob(job as Job<RunJobData, RunJobResult>, store, name, queue)));
     io.stdout.write(raw.json === true ? `${JSON.stringify(described, null, 2)}\n` : described.map(humanLine).join('\n') + (described.length ? '\n' : ''));
     if (raw.json !== true && described.length === 0) io.stderr.write(`no runs in queue ${name}${wanted.length < STATES.length ? ` in state ${wanted.join(', ')}` : ''}\n`);
     return EXIT.ok;
