@@ -13,7 +13,7 @@ import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { chooseStyle } from '../report/style-text.js';
 import { readScenario } from '../scenario/read-scenario.js';
 import { exampleResponse } from '../scenario/description-examples.js';
-import { routeKey, scenarioRoutes } from '../scenario/scenario-routes.js';
+import { routeFor, routeKey, scenarioRoutes } from '../scenario/scenario-routes.js';
 import { createResourceStore } from '../scenario/resource-store.js';
 import { startScriptedServer, type Route } from '../scenario/scripted-server.js';
 import type { CliIo } from './cli-io.js';
@@ -60,7 +60,7 @@ export async function mockCommand(fileArg: string, raw: Record<string, unknown>,
     // A scripted object body is laid over the description's example (or sample) of the same
     // response: what the scenario says wins, the rest makes the response whole per the description.
     if (scripted) scripted.responses = scripted.responses.map((r) => (example && r.status === example.status && isObject(r.body) && isObject(example.body) ? { ...r, body: overlay(example.body, r.body) } : r));
-    else routes.set(key, { method: step.target.operation.method.toUpperCase(), path: step.target.operation.path, responses: example ? [example] : [], operation: step.target.operation, fallback: true, describedIn: step.target.source.url });
+    else routes.set(key, routeFor(step.target, example ? [example] : [], { fallback: true }));
   }
 
   let server;

@@ -14,7 +14,7 @@ import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { chooseStyle } from '../report/style-text.js';
 import { compareResult } from '../scenario/compare-result.js';
 import { readScenario, type Scenario } from '../scenario/read-scenario.js';
-import { namesNothing, operationsFor, routeKey, scenarioRoutes } from '../scenario/scenario-routes.js';
+import { expectedRequests as resolveExpectedRequests, scenarioRoutes } from '../scenario/scenario-routes.js';
 import { compareRequests, type ExpectedRequests } from '../scenario/compare-requests.js';
 import { startScriptedServer, type Route } from '../scenario/scripted-server.js';
 import { scenariosJunit, scenariosTap, type ScenarioOutcome } from '../scenario/scenario-reports.js';
@@ -125,13 +125,9 @@ async function prepare(file: string): Promise<{ ok: true; prepared: Prepared } |
     return { ok: false, diagnostics: [makeDiagnostic('scenario-invalid', 'error', `${(error as Error).message} (${scenario.workflow})`, { file, hint: 'Name it with workflowId: in the scenario.' })] };
   }
   const steps = reachableWorkflows(loaded.plan, workflow.ref).flatMap((w) => w.steps);
-  const { routes, problems: diagnostics } = scenarioRoutes(scenario, steps, workflow.workflowId);
-  const expectedRequests: ExpectedRequests[] = [];
-  for (const [key, expected] of scenario.expect.requests ?? []) {
-    const operations = operationsFor(key, steps);
-    if (operations.length === 0) diagnostics.push(namesNothing(scenario, `expect.requests.${key}`, scenario.keyLines.get(`requests:${key}`), steps, workflow.workflowId));
-    for (const operation of operations) expectedRequests.push({ key, route: routeKey(operation), expected });
-  }
+  const { routes, problems } = scenarioRoutes(scenario, steps, workflow.workflowId);
+  const { expectations: expectedRequests, problems: unnamed } = resolveExpectedRequests(scenario, steps, workflow.workflowId);
+  const diagnostics = [...problems, ...unnamed];
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   const root = loaded.plan.documents.get(loaded.plan.rootKey);
   const sources = Object.values(root?.sourceDescriptions ?? {}).filter((s) => s.type !== 'arazzo').map((s) => s.name);

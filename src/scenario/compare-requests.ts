@@ -6,6 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isObject } from '../document/model.js';
 import type { ReceivedRequest } from './check-request.js';
+import { differenceLine as differ } from './compare-result.js';
 import type { RequestExpectation, RequestExpectations } from './read-scenario.js';
 
 export interface ExpectedRequests {
@@ -16,8 +17,6 @@ export interface ExpectedRequests {
 }
 
 const CREDENTIAL_HEADER = /authorization|cookie|token|secret|api-?key/i;
-const show = (value: unknown): string => (value === undefined ? '(nothing)' : JSON.stringify(value));
-const differ = (what: string, expected: unknown, actual: unknown): string => `${what}\n      expected: ${show(expected)}\n      actual:   ${show(actual)}`;
 
 export function compareRequests(expectations: readonly ExpectedRequests[], received: ReadonlyMap<string, readonly ReceivedRequest[]>): string[] {
   const differences: string[] = [];

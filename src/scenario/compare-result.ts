@@ -2,11 +2,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Scenario } from './read-scenario.js';
 
+const show = (value: unknown): string => (value === undefined ? '(nothing)' : JSON.stringify(value));
+
+/** One difference as every scenario report shows it: what, then the expected and the actual value. */
+export const differenceLine = (what: string, expected: unknown, actual: unknown): string => `${what}\n      expected: ${show(expected)}\n      actual:   ${show(actual)}`;
+
 export function compareResult(expect: Scenario['expect'], result: Record<string, unknown>): string[] {
   const differences: string[] = [];
-  const show = (value: unknown): string => (value === undefined ? '(nothing)' : JSON.stringify(value));
   const differ = (what: string, expected: unknown, actual: unknown): void => {
-    if (!isDeepStrictEqual(expected, actual)) differences.push(`${what}\n      expected: ${show(expected)}\n      actual:   ${show(actual)}`);
+    if (!isDeepStrictEqual(expected, actual)) differences.push(differenceLine(what, expected, actual));
   };
   if (expect.status !== undefined) differ('status', expect.status, result.status);
   const outputs = (result.outputs ?? {}) as Record<string, unknown>;

@@ -34,8 +34,10 @@ export interface Scenario {
   inputs: Record<string, unknown>;
   /** operationId or stepId → the responses in order. */
   responses: Map<string, ScriptedResponse[]>;
-  /** Line of each responses key (and of each expect.requests key as `requests:<key>`), for "names no step or operation". */
+  /** Line of each responses key, for "names no step or operation". */
   keyLines: Map<string, number | undefined>;
+  /** Line of each expect.requests key, likewise. */
+  requestKeyLines: Map<string, number | undefined>;
   expect: { status?: string; outputs?: Record<string, unknown>; endedBy?: Record<string, unknown>; steps?: string[]; requests?: Map<string, RequestExpectations> };
 }
 
@@ -82,6 +84,7 @@ export async function readScenario(file: string): Promise<{ ok: true; scenario: 
   if (value.inputs !== undefined && !isObject(value.inputs)) problem('/inputs', '"inputs" is a mapping of input names to values');
   const responses = new Map<string, ScriptedResponse[]>();
   const requests = new Map<string, RequestExpectations>();
+  const requestKeyLines = new Map<string, number | undefined>();
   const keyLines = new Map<string, number | undefined>();
   if (!isObject(value.responses)) problem('/responses', '"responses" maps an operationId or stepId to a response or a list of them');
   else {
@@ -110,7 +113,7 @@ export async function readScenario(file: string): Promise<{ ok: true; scenario: 
     if (expected.outputs !== undefined && !isObject(expected.outputs)) problem('/expect/outputs', 'expect.outputs maps output names to values');
     if (expected.endedBy !== undefined && !isObject(expected.endedBy)) problem('/expect/endedBy', 'expect.endedBy is { stepId, action }');
     if (expected.steps !== undefined && !(Array.isArray(expected.steps) && expected.steps.every((s) => typeof s === 'string'))) problem('/expect/steps', 'expect.steps lists stepIds in the order they run');
-    if (expected.requests !== undefined) readRequestExpectations(expected.requests, problem, requests, (key) => keyLines.set(`requests:${key}`, parsed.sourceMap.locateKey(`/expect/requests/${key}`)?.line));
+    if (expected.requests !== undefined) readRequestExpectations(expected.requests, problem, requests, (key) => requestKeyLines.set(key, parsed.sourceMap.locateKey(`/expect/requests/${key}`)?.line));
   }
   if (problems.length > 0) return { ok: false, diagnostics: problems };
   const e = expected as Record<string, unknown>;
@@ -124,6 +127,7 @@ export async function readScenario(file: string): Promise<{ ok: true; scenario: 
       inputs: (value.inputs ?? {}) as Record<string, unknown>,
       responses,
       keyLines,
+      requestKeyLines,
       expect: {
         ...(typeof e.status === 'string' ? { status: e.status } : {}),
         ...(isObject(e.outputs) ? { outputs: e.outputs } : {}),

@@ -60,7 +60,7 @@ export interface ServeOptions {
 }
 
 export async function startScriptedServer(routes: readonly Route[], options: ServeOptions = {}): Promise<ScriptedServer> {
-  const matchers = routes.map((route) => ({ route, regex: templateRegex(route.path), given: 0 }));
+  const matchers = routes.map((route) => ({ route, key: `${route.method.toUpperCase()} ${route.path}`, regex: templateRegex(route.path), given: 0 }));
   const unscripted: string[] = [];
   const invalid: string[] = [];
   const seen: string[] = [];
@@ -85,8 +85,9 @@ export async function startScriptedServer(routes: readonly Route[], options: Ser
         return;
       }
       const request: ReceivedRequest = { pathValues: pathValues(match.route.path, target.pathname), query: target.searchParams, headers: req.headers, body: bodyText };
-      const key = `${match.route.method.toUpperCase()} ${match.route.path}`;
-      received.set(key, [...(received.get(key) ?? []), request]);
+      const log = received.get(match.key) ?? [];
+      received.set(match.key, log);
+      log.push(request);
       const operation = match.route.operation;
       const problems = operation ? await checkRequest(operation, request) : [];
       if (problems.length > 0) {
