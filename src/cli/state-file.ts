@@ -38,8 +38,9 @@ export interface StateFile {
 }
 
 /**
- * Written whole, then renamed over the old file, so a crash leaves one or the other. Synchronous on purpose: the driver waits for the write before it sends anything, so there is
- * nothing to overlap, and five thread-pool round trips per transition (open, write, fsync, close,
+ * Written whole, then renamed over the old file, so a crash leaves one or the other. Synchronous
+ * on purpose: the driver waits for the write before it sends anything, so there is nothing to
+ * overlap, and five thread-pool round trips per transition (open, write, fsync, close,
  * rename) cost more than the calls themselves (bench/ figure 5).
  */
 export function writeStateFile(target: string, text: string): void {

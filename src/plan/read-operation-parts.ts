@@ -103,14 +103,14 @@ export function readRequestBody(operation: JsonObject, root: JsonObject, resolve
   if (!list.ok || !Array.isArray(list.value)) return undefined;
   const followed = list.value.map((p) => resolver.follow(p, list.base));
   const parameters = followed.map((f) => (f.ok ? f.value : undefined));
-  const at = parameters.findIndex((p) => isObject(p) && (p.in === 'body' || p.in === 'formData'));
-  const bodyParameter = parameters[at];
-  if (!isObject(bodyParameter)) return undefined;
+  const chosen = followed.find((f) => f.ok && isObject(f.value) && (f.value.in === 'body' || f.value.in === 'formData'));
+  if (!chosen?.ok || !isObject(chosen.value)) return undefined;
+  const bodyParameter = chosen.value;
   const consumes = ownField(operation, 'consumes') ?? ownField(root, 'consumes');
   const contentTypes = Array.isArray(consumes)
     ? consumes.filter((c): c is string => typeof c === 'string')
     : [bodyParameter.in === 'formData' ? 'application/x-www-form-urlencoded' : 'application/json'];
-  const schema = bodyParameter.in === 'body' ? resolver.dereference(ownField(bodyParameter, 'schema'), (followed[at] as { base: string }).base, []) : undefined;
+  const schema = bodyParameter.in === 'body' ? resolver.dereference(ownField(bodyParameter, 'schema'), chosen.base, []) : undefined;
   const schemas: Record<string, unknown> = {};
   for (const type of contentTypes) setOwn(schemas, type, schema);
   return { required: parameters.some((p) => isObject(p) && p.in === 'body' && p.required === true), contentTypes, dialect, schemas };

@@ -30,7 +30,6 @@ export function readResponses(operation: JsonObject, root: JsonObject): Operatio
   return { dialect, byStatus };
 }
 
-
 /** Swagger 2.0 and OpenAPI 3.0 schemas are draft-04 based (nullable, boolean exclusive bounds); 3.1's are JSON Schema 2020-12. */
 export const dialectOf = (root: JsonObject): OperationResponses['dialect'] =>
   typeof root.swagger === 'string' ? '2.0' : String(root.openapi ?? '').startsWith('3.0') ? '3.0' : '3.1';

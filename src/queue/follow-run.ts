@@ -10,22 +10,21 @@ export const INVALID_PREFIX = 'invalid:';
 
 export async function followRun(queue: Queue, runId: string, io: CliIo, json: boolean, everyMs = 250): Promise<number> {
   for (;;) {
-    const job = await queue.getJob(runId);
-    if (!job) {
+    // The state first, then the job: a job read before its state would miss a result that came between.
+    const state = await queue.getJobState(runId);
+    const final = state === 'completed' || state === 'failed';
+    const ended = final ? await queue.getJob(runId) : undefined;
+    if (state === 'unknown' || (final && !ended)) {
       io.stderr.write(`error: run ${runId} is not in queue ${queue.name} (finished runs are kept for --keep, 7 days by default)\n`);
       return EXIT.failed;
     }
-    const state = await job.getState();
-    // The job read above may predate its end: read it again once its state is final.
-    const ended = state === 'completed' || state === 'failed' ? await queue.getJob(runId) : job;
-    if (!ended) continue;
-    if (state === 'completed') {
+    if (ended && state === 'completed') {
       const done = ended.returnvalue as RunJobResult;
       if (done.result) io.stdout.write(`${JSON.stringify(json ? { runId, ...done.result } : done.result.outputs ?? {}, null, 2)}\n`);
       if (!json) io.stderr.write(`run ${runId} ${String(done.result?.status ?? 'ended')} (exit ${done.exitCode})\n`);
       return done.exitCode;
     }
-    if (state === 'failed') {
+    if (ended && state === 'failed') {
       const reason = ended.failedReason ?? 'no reason given';
       io.stderr.write(`error: run ${runId} could not run on the worker: ${reason.replace(INVALID_PREFIX, '').trim()}\n`);
       return reason.startsWith(INVALID_PREFIX) ? EXIT.invalid : EXIT.failed;
