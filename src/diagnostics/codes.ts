@@ -137,7 +137,7 @@ const COMPILE = {
   'criterion-jsonpath-root-filter': warning('Filter on $ tests the children of the context value'),
   'criterion-xpath-unsupported': error('XPath criteria are not supported'),
   'step-depends-on-unknown': error('A step dependsOn names no step of its workflow (Arazzo 1.1)'),
-  'step-depends-on-order': error('A step dependsOn a step that runs after it (steps run in document order)', 'Move the step it depends on earlier.'),
+  'step-depends-on-order': error('A step dependsOn a step that comes after it (steps start in document order)', 'Move the step it depends on earlier.'),
   'step-depends-on-external': warning('A step dependsOn a step of another workflow, which is not waited for'),
   'selector-invalid': error('A Selector Object (Arazzo 1.1) is malformed: context must be one runtime expression, type jsonpath or jsonpointer, selector valid for it'),
   'selector-xpath-unsupported': error('XPath selectors are not supported'),

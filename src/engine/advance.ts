@@ -12,9 +12,9 @@ import type { Plan } from '../plan/plan.js';
 import { workflowKey } from '../plan/plan.js';
 import type { Advanced, Effect, Reply } from './effects.js';
 import { haltRun } from './halt-run.js';
-import { planOf, scopeOf, type RunEnv } from './run-env.js';
-import { beginStep, completeStep, messageStep, retryDelay, sendStep } from './run-step.js';
-import { draftState, own, type Frame, type RunState } from './run-state.js';
+import { planOf, scopeOf, type FramePlan, type RunEnv } from './run-env.js';
+import { beginStep, completeStep, detachStep, messageStep, retryDelay, sendStep } from './run-step.js';
+import { draftState, own, type Detached, type Frame, type RunState } from './run-state.js';
 import { outcomeOfChild, outcomeOfExchange, outcomeOfMessage } from './step-outcome.js';
 import { enterWorkflow, failDependent, finishTopFrame } from './workflow-frames.js';
 
@@ -55,6 +55,12 @@ function takeReply(plan: Plan, state: RunState, env: RunEnv, reply: Reply | unde
     delete state.waitUntil;
     if (frame.next.kind === 'wait') frame.next = { kind: 'step' };
     return undefined;
+  }
+  if (reply.kind === 'lost') return lostDetached(plan, state, env, frame, reply.key);
+  if (reply.kind === 'message' && reply.effect.detach !== undefined) {
+    const detached = takeDetached(frame, reply.effect.detach);
+    const at = planOf(plan, frame);
+    return completeStep(plan, state, env, frame, at, detached.exec, outcomeOfMessage(state, frame, at, at.workflow.steps[detached.exec.stepIndex]!, reply.effect, reply.outcome), true);
   }
   const next = frame.next;
   if (reply.kind === 'message') {
@@ -97,6 +103,44 @@ function lostInFlight(plan: Plan, state: RunState, env: RunEnv): Effect | undefi
   });
 }
 
+function takeDetached(frame: Frame, key: string): Detached {
+  const detached = frame.detached?.find((entry) => entry.key === key);
+  if (!detached) throw new Error(`the outcome of message ${key} arrived but no step of workflow ${frame.ref.workflowId} is waiting for it`);
+  frame.detached = frame.detached!.filter((entry) => entry !== detached);
+  return detached;
+}
+
+/** A non-blocking step started by a process that stopped: the in-flight rule of lostInFlight, for its message. */
+function lostDetached(plan: Plan, state: RunState, env: RunEnv, frame: Frame, key: string): Effect | undefined {
+  const detached = takeDetached(frame, key);
+  const at = planOf(plan, frame);
+  if (detached.method === 'RECEIVE' || env.options.resendInFlight) return detachStep(state, env, frame, at, detached.exec);
+  const stepId = at.workflow.steps[detached.exec.stepIndex]!.stepId;
+  return completeStep(plan, state, env, frame, at, detached.exec, {
+    succeeded: false,
+    scope: scopeOf(state, frame, at.document),
+    outputs: {},
+    reason: `in-flight-unknown: the message of step ${stepId} was being sent when the run stopped, so whether the broker took it is unknown; resume with --resend-in-flight to send it again`,
+    haltCode: 'in-flight-unknown',
+  }, true);
+}
+
+/**
+ * The non-blocking steps the step at the cursor waits for (Arazzo 1.1.0 §Step Dependencies): those
+ * it names in dependsOn or reads outputs of, itself when it is started again, and all of them
+ * once the last step is done.
+ */
+function joinsBefore(frame: Frame, at: FramePlan): string[] {
+  const detached = frame.detached ?? [];
+  if (detached.length === 0) return [];
+  const step = at.workflow.steps[frame.cursor];
+  if (!step) return detached.map((entry) => entry.key);
+  return detached.filter((entry) => {
+    const stepId = at.workflow.steps[entry.exec.stepIndex]!.stepId;
+    return stepId === step.stepId || (step.joins ?? []).includes(stepId);
+  }).map((entry) => entry.key);
+}
+
 /** One move of the top frame. */
 function turn(plan: Plan, state: RunState, env: RunEnv): Effect | undefined {
   const frame = topFrame(state);
@@ -124,6 +168,8 @@ function turn(plan: Plan, state: RunState, env: RunEnv): Effect | undefined {
       failDependent(plan, state, env, at.workflow.dependsOn[next.index]!, next.why);
       return undefined;
     case 'step': {
+      const joins = joinsBefore(frame, at);
+      if (joins.length > 0) return { kind: 'join', keys: joins };
       if (frame.cursor >= at.workflow.steps.length) {
         finishTopFrame(plan, state, env, 'succeeded', null);
         return undefined;

@@ -6,7 +6,7 @@
 import type { Plan } from '../plan/plan.js';
 import { advance } from './advance.js';
 import type { Advanced, Reply } from './effects.js';
-import { createRunEnv, type RunOptions } from './run-env.js';
+import { createRunEnv, type RunEnv, type RunOptions } from './run-env.js';
 import type { RunResult } from './run-result.js';
 import type { RunState } from './run-state.js';
 import { sendAuthorized } from './send-authorized.js';
@@ -42,11 +42,61 @@ export type Driven = { result: RunResult; state: RunState } | { parkedUntil: num
 
 export async function driveRun(plan: Plan, state: RunState, options: RunOptions, hooks: DriveHooks = {}): Promise<Driven> {
   const env = createRunEnv(options);
+  const detached = new Detached(options);
+  try {
+    return await drive(plan, state, options, env, hooks, detached);
+  } finally {
+    detached.stop();
+  }
+}
+
+/**
+ * Messages of non-blocking steps (Arazzo 1.1.0 §Step Dependencies), under the keys advance gave
+ * them, until a join takes their outcome; the ones never joined are stopped when the drive ends.
+ */
+class Detached {
+  private readonly pending = new Map<string, Promise<Reply>>();
+  private readonly stopped = new AbortController();
+  constructor(private readonly options: RunOptions) {}
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  start(effect: MessageEffect & { detach: string }): void {
+    const signal = this.options.signal ? AbortSignal.any([this.options.signal, this.stopped.signal]) : this.stopped.signal;
+    const outcome = performMessage({ ...this.options, signal }, effect).then(
+      (done): Reply => ({ kind: 'message', effect, outcome: done }),
+      (error: unknown): Reply => ({ kind: 'error', error }),
+    );
+    this.pending.set(effect.detach, outcome);
+  }
+
+  /** The first of `keys` to end; a key this drive never started (a resumed run) is lost. */
+  async join(keys: readonly string[]): Promise<Reply> {
+    const lost = keys.find((key) => !this.pending.has(key));
+    if (lost !== undefined) return { kind: 'lost', key: lost };
+    const first = await Promise.race(keys.map((key) => this.pending.get(key)!.then((reply) => ({ key, reply }))));
+    this.pending.delete(first.key);
+    return first.reply;
+  }
+
+  stop(): void {
+    if (this.pending.size > 0) this.stopped.abort();
+  }
+}
+
+async function drive(plan: Plan, state: RunState, options: RunOptions, env: RunEnv, hooks: DriveHooks, detached: Detached): Promise<Driven> {
   let step: Advanced<RunState> = advance(plan, state, env);
   for (;;) {
     await hooks.onState?.(step.state);
     const { effect } = step;
     if (effect.kind === 'done') return { result: effect.result, state: step.state };
+    if (effect.kind === 'message' && effect.detach !== undefined) {
+      detached.start({ ...effect, detach: effect.detach });
+      step = advance(plan, step.state, env);
+      continue;
+    }
     let reply: Reply;
     try {
       // The run was stopped while its state was being written (a worker that lost its job): not sent.
@@ -69,8 +119,11 @@ export async function driveRun(plan: Plan, state: RunState, options: RunOptions,
         }
       } else if (effect.kind === 'message') {
         reply = { kind: 'message', effect, outcome: await performMessage(options, effect) };
+      } else if (effect.kind === 'join') {
+        reply = await detached.join(effect.keys);
       } else {
-        if (hooks.park?.(effect)) return { parkedUntil: effect.until, state: step.state };
+        // A run with messages under way keeps its slot: parking would lose them.
+        if (detached.size === 0 && hooks.park?.(effect)) return { parkedUntil: effect.until, state: step.state };
         await options.clock.sleep(effect.ms, options.signal);
         reply = { kind: 'woke' };
       }

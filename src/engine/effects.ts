@@ -37,6 +37,11 @@ export type MessageEffect = {
   correlationId?: string;
   /** receive: the step's `timeout`, cut to what is left of --timeout. */
   timeoutMs: number;
+  /**
+   * Set for a non-blocking step (Arazzo 1.1.0 §Step Dependencies): the driver starts the message,
+   * keeps its outcome under this key and calls advance again at once, with no reply.
+   */
+  detach?: string;
 };
 
 export type Effect =
@@ -44,13 +49,17 @@ export type Effect =
   | MessageEffect
   /** Wait until `until` (epoch ms by the run's clock); `ms` is how long that is from now. */
   | { kind: 'wait'; until: number; ms: number }
+  /** Hand back the outcome of the first of these non-blocking messages to end (a dependsOn join). */
+  | { kind: 'join'; keys: string[] }
   | { kind: 'done'; result: RunResult };
 
 export type Reply =
   /** The outcome of the request of a send effect (handed back with it, `request` as actually sent). */
   | { kind: 'response'; sent: SendEffect; outcome: HttpOutcome; findings?: ResponseFinding[] }
-  /** How an AsyncAPI step's message went: sent (accepted by the broker), received, timed out or failed. */
+  /** How an AsyncAPI step's message went: sent (accepted by the broker), received, timed out or failed (a joined one carries effect.detach). */
   | { kind: 'message'; effect: MessageEffect; outcome: { kind: 'sent' } | ReceiveOutcome }
+  /** A join named a message this driver never started (the run was resumed by another process). */
+  | { kind: 'lost'; key: string }
   /** The request could not be sent (e.g. no OAuth 2.0 token): the step fails for this reason. */
   | { kind: 'not-sent'; reason: string; stopped?: true }
   /** The wait of a wait effect is over (or was cut short by the run's signal). */

@@ -23,6 +23,8 @@ export interface StepExecution {
   startedAt: number;
   /** Set for a retry action's target step, run once before the retried step: its outcome leads nowhere, then the retry waits delayMs. */
   side?: { delayMs: number };
+  /** A non-blocking step's retries by action name (a step at the cursor keeps them in Frame.retriesUsed). */
+  retriesUsed?: Record<string, number>;
 }
 
 /** What the frame does when control comes back to it. */
@@ -69,7 +71,19 @@ export interface Frame {
    * Set when a goto handed control here from another workflow (the spec's transfer: this frame
    * replaced the one that jumped). The workflows left behind end with this one's outcome.
    */
+  /**
+   * Arazzo 1.1.0 §Step Dependencies: AsyncAPI steps of this frame started without blocking whose
+   * outcome has not been taken in yet (a step joins them before it begins).
+   */
+  detached?: Detached[];
   transfer?: { endedBy: { stepId: string; action: string }; from: Array<{ ref: WorkflowRef; inputs: Record<string, unknown> }> };
+}
+
+/** A non-blocking AsyncAPI step under way; `key` names its message at the driver. */
+export interface Detached {
+  key: string;
+  exec: StepExecution;
+  method: 'SEND' | 'RECEIVE';
 }
 
 export interface InFlight {
@@ -99,6 +113,8 @@ export interface RunState {
   warnings: Diagnostic[];
   /** Epoch ms the current wait ends (a poll interval or a retry delay). */
   waitUntil?: number;
+  /** How many non-blocking steps were started: the next one's key. */
+  detachedCount?: number;
   /** A request handed to the HTTP port whose outcome has not been taken in yet. */
   inFlight?: InFlight;
   /** The step being executed, so an unexpected error can be placed. */

@@ -31,6 +31,10 @@ export function beginStep(plan: Plan, state: RunState, env: RunEnv, frame: Frame
   state.current = { workflowId, stepId: step.stepId, recorded: false };
   if (env.listening) env.emit({ type: 'step-start', workflowId, stepId: step.stepId, execution, attempt });
   if (step.target.kind === 'operation') return sendStep(plan, state, env, frame, at, exec);
+  if (step.target.kind === 'asyncapi' && step.runsDetached && !side) {
+    moveTo(frame, stepIndex + 1);
+    return detachStep(state, env, frame, at, exec);
+  }
   if (step.target.kind === 'asyncapi') return messageStep(plan, state, env, frame, at, exec);
   const base = scopeOf(state, frame, at.document);
   let inputs: Record<string, unknown> = {};
@@ -75,7 +79,25 @@ export function messageStep(_plan: Plan, state: RunState, env: RunEnv, frame: Fr
   return effect;
 }
 
-export function completeStep(plan: Plan, state: RunState, env: RunEnv, frame: Frame, at: FramePlan, exec: StepExecution, outcome: StepOutcome): Effect | undefined {
+/**
+ * Arazzo 1.1.0 §Step Dependencies and Execution Order: a non-blocking AsyncAPI step. Its message
+ * is handed to the driver under a new key and the frame goes on; the step is completed when a
+ * step that joins it begins (or the workflow's last step is done). Also a receive again on resume.
+ */
+export function detachStep(state: RunState, env: RunEnv, frame: Frame, at: FramePlan, exec: StepExecution): Effect {
+  const step = at.workflow.steps[exec.stepIndex]!;
+  const effect = messageEffect(state, env, at, step, scopeOf(state, frame, at.document));
+  state.detachedCount = (state.detachedCount ?? 0) + 1;
+  const key = `m${state.detachedCount}`;
+  frame.detached = [...(frame.detached ?? []), { key, exec, method: effect.channel.action === 'send' ? 'SEND' : 'RECEIVE' }];
+  return { ...effect, detach: key };
+}
+
+/**
+ * `joined`: the step ran non-blocking and is taken in by the step at the cursor, so "next" means
+ * that step (the cursor stays) and a retry starts it again non-blocking.
+ */
+export function completeStep(plan: Plan, state: RunState, env: RunEnv, frame: Frame, at: FramePlan, exec: StepExecution, outcome: StepOutcome, joined = false): Effect | undefined {
   const step = at.workflow.steps[exec.stepIndex]!;
   const workflowId = at.workflow.workflowId;
   state.current = { workflowId, stepId: step.stepId, recorded: false };
@@ -100,23 +122,23 @@ export function completeStep(plan: Plan, state: RunState, env: RunEnv, frame: Fr
   if (outcome.requestFailed && (remainingMs(state, env) <= 0 || env.options.signal?.aborted)) checkLimits(state, env, workflowId, step.stepId);
   if (outcome.haltCode) throw new RunHalt(outcome.haltCode, `step ${step.stepId} failed: ${outcome.reason ?? ''}`, step.stepId, workflowId);
   if (exec.side) return retryDelay(state, env, frame, at, exec.side.delayMs);
-  return followTransition(plan, state, env, frame, at, step, outcome);
+  return followTransition(plan, state, env, frame, at, step, outcome, joined ? exec : undefined);
 }
 
-function followTransition(plan: Plan, state: RunState, env: RunEnv, frame: Frame, at: FramePlan, step: StepPlan, outcome: StepOutcome): Effect | undefined {
+function followTransition(plan: Plan, state: RunState, env: RunEnv, frame: Frame, at: FramePlan, step: StepPlan, outcome: StepOutcome, joined?: StepExecution): Effect | undefined {
   const transition = nextTransition({
     step,
     succeeded: outcome.succeeded,
     // Action criteria see this step's outputs in $steps too.
     scope: { ...outcome.scope, steps: frame.stepOutputs },
-    retriesUsed: frame.retriesUsed,
+    retriesUsed: joined ? (joined.retriesUsed ?? {}) : frame.retriesUsed,
     ...(outcome.retryAfterMs !== undefined ? { retryAfterHeaderMs: outcome.retryAfterMs } : {}),
     ...(outcome.reason !== undefined ? { failureReason: outcome.reason } : {}),
   });
   const context = { workflowId: at.workflow.workflowId, stepId: step.stepId };
   switch (transition.kind) {
     case 'next':
-      moveTo(frame, step.index + 1);
+      if (!joined) moveTo(frame, step.index + 1);
       return undefined;
     case 'fail':
       finishTopFrame(plan, state, env, 'failed', null, { code: failureCode(outcome), message: `step ${step.stepId} failed: ${transition.reason}`, ...context });
@@ -143,6 +165,11 @@ function followTransition(plan: Plan, state: RunState, env: RunEnv, frame: Frame
       const { action, delayMs } = transition;
       const target = action.target;
       env.emit({ type: 'action', ...context, name: action.name, actionType: 'retry', ...(target ? { target: target.kind === 'step' ? target.stepId : target.workflow.workflowId } : {}) });
+      if (joined) {
+        // Waiting out retryAfter, or running a target, would hold the steps that do not depend on it: started again at once.
+        const retriesUsed = withOwn(joined.retriesUsed ?? {}, action.name, (own(joined.retriesUsed ?? {}, action.name) ?? 0) + 1);
+        return detachStep(state, env, frame, at, { ...joined, attempt: joined.attempt + 1, startedAt: env.clock.now(), retriesUsed });
+      }
       frame.retriesUsed = withOwn(frame.retriesUsed, action.name, (own(frame.retriesUsed, action.name) ?? 0) + 1);
       if (target?.kind === 'step') {
         frame.next = { kind: 'side-step', index: target.index, delayMs };

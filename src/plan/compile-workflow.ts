@@ -9,6 +9,7 @@ import { compileXSecurity } from './compile-x-security.js';
 import type { StepPlan, WorkflowPlan, WorkflowRef } from './plan.js';
 import { resolveWorkflowId, type ReferenceScope } from './resolve-references.js';
 import { resolveInputRefs } from './resolve-input-refs.js';
+import { stepsRead } from './steps-read.js';
 
 export function compileWorkflow(
   ctx: CompileContext,
@@ -31,13 +32,16 @@ export function compileWorkflow(
     failureActions: compileActions(ctx, scope, 'failure', ownField(raw, 'failureActions'), childPointer(pointer, 'failureActions')),
     security: compileXSecurity(ctx, ownField(raw, 'x-security'), childPointer(pointer, 'x-security')),
   };
-  const steps: StepPlan[] = [];
+  let steps: StepPlan[] = [];
   rawSteps.forEach((step, index) => {
     if (!isObject(step) || typeof step.stepId !== 'string') return; // reported by indexSteps
     const plan = compileStep(ctx, scope, defaults, step, index, childPointer(childPointer(pointer, 'steps'), index));
     if (plan) steps.push(plan);
   });
-  if (ctx.arazzoVersion.startsWith('1.1.')) checkStepDependsOn(ctx, steps);
+  if (ctx.arazzoVersion.startsWith('1.1.')) {
+    checkStepDependsOn(ctx, steps);
+    steps = withJoins(steps);
+  }
   const dependsOn = compileDependsOn(ctx, references, ownField(raw, 'dependsOn'), childPointer(pointer, 'dependsOn'));
   const outputs = compileOutputs(ctx, ownField(raw, 'outputs'), childPointer(pointer, 'outputs'));
   const inputs = ownField(raw, 'inputs');
@@ -59,7 +63,7 @@ export function compileWorkflow(
 
 /**
  * Arazzo 1.1.0 §Step Object dependsOn: "tools supporting only sequential execution MUST execute
- * steps in an order that satisfies" it. This runner runs steps in document order, so a step may
+ * steps in an order that satisfies" it. This runner starts steps in document order, so a step may
  * depend only on steps before it; an unknown step is an error too. A step of another workflow
  * (`$workflows.<id>.steps.<id>`, `$sourceDescriptions.…`) is not waited for: a warning says so.
  */
@@ -69,13 +73,28 @@ function checkStepDependsOn(ctx: CompileContext, steps: readonly StepPlan[]): vo
     (step.dependsOn ?? []).forEach((dependency, at) => {
       const where = childPointer(childPointer(step.pointer, 'dependsOn'), at);
       if (dependency.startsWith('$')) {
-        ctx.report('step-depends-on-external', 'warning', `Step "${step.stepId}" depends on ${dependency}, a step of another workflow; steps run in document order and this one is not waited for`, where);
+        ctx.report('step-depends-on-external', 'warning', `Step "${step.stepId}" depends on ${dependency}, a step of another workflow, which is not waited for (only steps of the same workflow are)`, where);
         return;
       }
       const target = order.get(dependency);
       if (target === undefined) ctx.report('step-depends-on-unknown', 'error', `Step "${step.stepId}" depends on "${dependency}", which is not a step of this workflow`, where, { hint: `Steps: ${[...order.keys()].join(', ')}.` });
-      else if (target >= index) ctx.report('step-depends-on-order', 'error', `Step "${step.stepId}" depends on "${dependency}", which comes ${target === index ? 'at the same place' : 'after it'}; steps run in document order`, where, { hint: `Move "${dependency}" before "${step.stepId}".` });
+      else if (target >= index) ctx.report('step-depends-on-order', 'error', `Step "${step.stepId}" depends on "${dependency}", which comes ${target === index ? 'at the same place' : 'after it'}; steps start in document order`, where, { hint: `Move "${dependency}" before "${step.stepId}".` });
     });
+  });
+}
+
+/**
+ * Arazzo 1.1.0 §Step Dependencies and Execution Order, "Use Case: Async Coordination": dependsOn
+ * is a join point for in-flight async work. An AsyncAPI step that a later step depends on is
+ * started without blocking; the steps that depend on it, or read its outputs, wait for it first.
+ */
+function withJoins(steps: readonly StepPlan[]): StepPlan[] {
+  const awaited = new Set(steps.flatMap((step) => (step.dependsOn ?? []).filter((dependency) => !dependency.startsWith('$'))));
+  const detached = new Set(steps.filter((step) => step.target.kind === 'asyncapi' && awaited.has(step.stepId)).map((step) => step.stepId));
+  if (detached.size === 0) return [...steps];
+  return steps.map((step) => {
+    const joins = [...new Set([...(step.dependsOn ?? []), ...stepsRead(step)])].filter((stepId) => detached.has(stepId) && stepId !== step.stepId);
+    return { ...step, ...(detached.has(step.stepId) ? { runsDetached: true as const } : {}), ...(joins.length > 0 ? { joins } : {}) };
   });
 }
 

@@ -98,6 +98,13 @@ export interface StepPlan extends Located {
   security?: readonly SecurityEntryPlan[];
   /** Arazzo 1.1.0 §Step Object: steps that must complete first (stepId or $workflows.<id>.steps.<stepId>), as written. */
   dependsOn?: readonly string[];
+  /**
+   * Arazzo 1.1.0 §Step Dependencies and Execution Order: an AsyncAPI step that a later step names
+   * in its dependsOn runs non-blocking — it is started and the run goes on to the next step.
+   */
+  runsDetached?: true;
+  /** The steps this one waits for when they run non-blocking: its own dependsOn and the steps whose outputs it reads. */
+  joins?: readonly string[];
   /** Arazzo 1.1.0 §Step Object: a correlation id expression (asyncapi receive steps). */
   correlationId?: ValueTemplate;
   /** Arazzo 1.1.0 §Step Object: milliseconds to wait for the step before failing it. */

@@ -175,6 +175,61 @@ describe.each([
   }, 30_000);
 });
 
+describe('Arazzo 1.1.0 §Step Dependencies, the mixed workflow: a confirmation over MQTT waited for while the order is placed over HTTP, the payment sent over AMQP at the dependsOn join', () => {
+  const MIXED = path.join(repoRoot, 'test/fixtures/asyncapi/mixed.arazzo.yaml');
+  let mqttSide: TestClient;
+  let amqpSide: TestClient;
+  let http: LoopbackServer;
+  let confirm = true;
+  const payments: Received[] = [];
+
+  beforeAll(async () => {
+    [mqttSide, amqpSide] = await Promise.all([mqttClient(), amqpClient()]);
+    await amqpSide.listen(PAYMENTS, payments);
+    http = await startLoopbackServer((request) => {
+      const requestId = request.headers['x-request-id'] ?? '';
+      if (confirm) {
+        setTimeout(() => {
+          void mqttSide.publish('orders/confirmed', { orderId: 1, status: 'confirmed' }, { orderRequestId: 'someone-else' })
+            .then(() => mqttSide.publish('orders/confirmed', { orderId: 91, status: 'confirmed' }, { orderRequestId: requestId }));
+        }, 50);
+      }
+      return { status: 202, body: { accepted: true } };
+    }, { closeAfter: 'manual' });
+  }, 90_000);
+
+  afterAll(async () => {
+    await http?.close();
+    await Promise.all([mqttSide?.close(), amqpSide?.close()]);
+  });
+
+  const run = (requestId: string) => runCliInProcess(['run', MIXED, '--json', '--server', `ordersApi=${http.url}`, '--server', `orderEvents=${mqttSide.url}`, '--server', `paymentEvents=${amqpSide.url}`, '--input', `requestId=${requestId}`, '--input', 'petId=3']);
+
+  it('the receive, placed first, takes the confirmation the HTTP call triggered; the AMQP payment carries its order id', async () => {
+    confirm = true;
+    payments.length = 0;
+    const result = await run('req-mixed');
+    expect(result.code, result.stderr).toBe(0);
+    expect((JSON.parse(result.stdout) as { outputs: unknown }).outputs).toEqual({ orderId: 91 });
+    expect(http.requests.at(-1)?.headers['x-request-id']).toBe('req-mixed');
+    const deadline = Date.now() + 5000;
+    while (payments.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(payments).toEqual([{ topic: PAYMENTS, payload: { orderId: 91, amount: 42 }, headers: { orderrequestid: 'req-mixed' } }]);
+  }, 30_000);
+
+  it('a confirmation that never comes fails the run at the join within its timeout: exit 1, the order placed, no payment', async () => {
+    confirm = false;
+    payments.length = 0;
+    const sent = http.requests.length;
+    const result = await run('req-mixed-lost');
+    expect(result.code).toBe(1);
+    expect((JSON.parse(result.stdout) as { error: { stepId: string; message: string } }).error).toMatchObject({ stepId: 'confirmation', message: expect.stringMatching(/within 2000 ms \(timeout\)/) });
+    expect(http.requests.length).toBe(sent + 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(payments).toEqual([]);
+  }, 30_000);
+});
+
 describe('Arazzo 1.1.0 AsyncAPI steps: what cannot run is refused before anything is sent', () => {
   it('a channel on a protocol this version does not speak (Kafka): exit 2, no HTTP request', async () => {
     const http = await startLoopbackServer(() => ({ status: 202, body: {} }));

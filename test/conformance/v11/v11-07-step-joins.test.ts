@@ -1,0 +1,252 @@
+/**
+ * Arazzo 1.1.0 §Step Object dependsOn and §Step Dependencies and Execution Order ("Use Case: Async
+ * Coordination": dependsOn is a join point for in-flight async work; "Tool Behavior": output
+ * references are implicit dependencies). An AsyncAPI step that a later step depends on starts
+ * without blocking: the HTTP call that triggers its message runs while it waits, and the steps
+ * that depend on it (or read its outputs) wait for it. Over WebSocket (a ws hub in the test) and a
+ * loopback HTTP server.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLoopbackServer } from '../../support/loopback-server.js';
+import { repoRoot, requireCliBuilt } from '../../support/run-cli.js';
+import { runCliInProcess } from '../../support/run-cli-in-process.js';
+
+const EVENTS = `asyncapi: 3.0.0
+info: { title: Order events, version: 1.0.0 }
+defaultContentType: application/json
+servers:
+  hub: { host: localhost:1, protocol: ws }
+channels:
+  orderConfirmed:
+    address: /orders/confirmed
+    messages: { confirmation: { $ref: '#/components/messages/Order' } }
+  orderShipped:
+    address: /orders/shipped
+    messages: { shipped: { $ref: '#/components/messages/Order' } }
+  paymentRequested:
+    address: /payments
+    messages: { payment: { payload: { type: object } } }
+operations:
+  confirmOrder: { action: send, channel: { $ref: '#/channels/orderConfirmed' } }
+  shipOrder: { action: send, channel: { $ref: '#/channels/orderShipped' } }
+  requestPayment: { action: receive, channel: { $ref: '#/channels/paymentRequested' } }
+components:
+  messages:
+    Order:
+      correlationId: { location: '$message.payload#/requestId' }
+      payload: { type: object }
+`;
+
+const API = `openapi: 3.1.0
+info: { title: Orders, version: 1.0.0 }
+servers: [ { url: http://localhost:1 } ]
+paths:
+  /orders:
+    post:
+      operationId: placeOrder
+      responses: { '202': { description: accepted } }
+  /orders/{orderId}:
+    get:
+      operationId: getOrder
+      parameters: [ { name: orderId, in: path, required: true, schema: { type: integer } } ]
+      responses: { '200': { description: the order } }
+`;
+
+const receive = (stepId: string, operation: string): string => `  - stepId: ${stepId}
+    operationId: $sourceDescriptions.orderEvents.${operation}
+    action: receive
+    correlationId: $inputs.requestId
+    timeout: 1500
+    outputs: { orderId: $message.payload#/orderId }`;
+
+const FLOW = `arazzo: 1.1.0
+info: { title: joins, version: '1' }
+sourceDescriptions:
+- { name: ordersApi, url: ./orders-api.yaml, type: openapi }
+- { name: orderEvents, url: ./orders-events.yaml, type: asyncapi }
+workflows:
+- workflowId: listenFirst
+  inputs: { type: object, properties: { requestId: { type: string } } }
+  steps:
+${receive('confirmation', 'confirmOrder')}
+  - stepId: placeOrder
+    operationId: $sourceDescriptions.ordersApi.placeOrder
+    requestBody: { contentType: application/json, payload: { requestId: $inputs.requestId } }
+  - stepId: getOrder
+    operationId: $sourceDescriptions.ordersApi.getOrder
+    parameters: [ { name: orderId, in: path, value: $steps.confirmation.outputs.orderId } ]
+  - stepId: pay
+    operationId: $sourceDescriptions.orderEvents.requestPayment
+    action: send
+    dependsOn: [ confirmation ]
+    requestBody: { payload: { orderId: $steps.confirmation.outputs.orderId } }
+  outputs: { orderId: $steps.confirmation.outputs.orderId }
+- workflowId: twoAtOnce
+  inputs: { type: object, properties: { requestId: { type: string } } }
+  steps:
+${receive('confirmation', 'confirmOrder')}
+${receive('shipped', 'shipOrder')}
+  - stepId: placeOrder
+    operationId: $sourceDescriptions.ordersApi.placeOrder
+    requestBody: { contentType: application/json, payload: { requestId: $inputs.requestId } }
+  - stepId: pay
+    operationId: $sourceDescriptions.orderEvents.requestPayment
+    action: send
+    dependsOn: [ confirmation, shipped ]
+    requestBody: { payload: { confirmed: $steps.confirmation.outputs.orderId, shipped: $steps.shipped.outputs.orderId } }
+- workflowId: resumable
+  inputs: { type: object, properties: { requestId: { type: string } } }
+  steps:
+${receive('confirmation', 'confirmOrder')}
+  - stepId: ping
+    operationId: $sourceDescriptions.ordersApi.getOrder
+    parameters: [ { name: orderId, in: path, value: 0 } ]
+  - stepId: pay
+    operationId: $sourceDescriptions.orderEvents.requestPayment
+    action: send
+    dependsOn: [ confirmation ]
+    requestBody: { payload: { orderId: $steps.confirmation.outputs.orderId } }
+  outputs: { orderId: $steps.confirmation.outputs.orderId }
+`;
+
+describe('Arazzo 1.1.0 §Step Dependencies and Execution Order: non-blocking AsyncAPI steps joined by dependsOn', () => {
+  let dir: string;
+  let hub: WebSocketServer;
+  let hubUrl: string;
+  const sockets = new Map<string, Set<WebSocket>>();
+  const heard: Array<{ path: string; payload: unknown }> = [];
+  /** What the HTTP server publishes after it answered POST /orders, in this order. */
+  let publishes: Array<{ path: string; orderId: number }> = [];
+
+  const publish = (where: string, payload: unknown): void => {
+    for (const socket of sockets.get(where) ?? []) socket.send(JSON.stringify(payload));
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'arazzo-joins-'));
+    writeFileSync(path.join(dir, 'orders-events.yaml'), EVENTS);
+    writeFileSync(path.join(dir, 'orders-api.yaml'), API);
+    writeFileSync(path.join(dir, 'flow.arazzo.yaml'), FLOW);
+    hub = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => hub.once('listening', resolve));
+    hubUrl = `ws://127.0.0.1:${(hub.address() as { port: number }).port}`;
+    hub.on('connection', (socket, request) => {
+      const where = request.url ?? '/';
+      if (!sockets.has(where)) sockets.set(where, new Set());
+      sockets.get(where)!.add(socket);
+      socket.on('message', (data) => heard.push({ path: where, payload: JSON.parse(String(data)) }));
+      socket.on('close', () => sockets.get(where)?.delete(socket));
+    });
+  });
+
+  afterAll(async () => {
+    for (const client of hub?.clients ?? []) client.terminate();
+    await new Promise((resolve) => hub?.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function run(workflowId: string, requestId: string) {
+    heard.length = 0;
+    const http = await startLoopbackServer((request) => {
+      if (request.method !== 'POST') return { status: 200, body: { found: request.url } };
+      const body = request.body as { requestId: string };
+      // Only once the order is placed: a decoy first, then the messages of this order.
+      setTimeout(() => {
+        publish('/orders/confirmed', { requestId: 'someone-else', orderId: 1 });
+        for (const message of publishes) publish(message.path, { requestId: body.requestId, orderId: message.orderId });
+      }, 30);
+      return { status: 202, body: {} };
+    });
+    const result = await runCliInProcess(['run', path.join(dir, 'flow.arazzo.yaml'), '--workflow', workflowId, '--json', '--server', `ordersApi=${http.url}`, '--server', `orderEvents=${hubUrl}`, '--input', `requestId=${requestId}`]);
+    return { result, json: JSON.parse(result.stdout) as { status: string; outputs: Record<string, unknown>; error?: { stepId: string; message: string }; steps: Array<{ stepId: string; status: string }> }, requests: http.requests.map((r) => `${r.method} ${r.url}`) };
+  }
+
+  const payments = async (count: number): Promise<unknown[]> => {
+    const deadline = Date.now() + 5000;
+    while (heard.filter((h) => h.path === '/payments').length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    return heard.filter((h) => h.path === '/payments').map((h) => h.payload);
+  };
+
+  it('a receive placed before the HTTP call that triggers its message waits while the call is made; a step reading its outputs and a step naming it in dependsOn wait for it', async () => {
+    publishes = [{ path: '/orders/confirmed', orderId: 78 }];
+    const { result, json, requests } = await run('listenFirst', 'req-1');
+    expect(result.code, result.stderr).toBe(0);
+    expect(json.outputs).toEqual({ orderId: 78 });
+    // In sequence the receive would have waited out its timeout before the order was placed.
+    expect(requests).toEqual(['POST /orders', 'GET /orders/78']);
+    expect(await payments(1)).toEqual([{ orderId: 78 }]);
+  });
+
+  it('two receives wait at the same time and one dependsOn joins both, whichever message comes first', async () => {
+    publishes = [{ path: '/orders/shipped', orderId: 5 }, { path: '/orders/confirmed', orderId: 6 }];
+    const { result, json, requests } = await run('twoAtOnce', 'req-2');
+    expect(result.code, result.stderr).toBe(0);
+    expect(requests).toEqual(['POST /orders']);
+    expect(json.steps.map((s) => [s.stepId, s.status])).toEqual(expect.arrayContaining([['confirmation', 'succeeded'], ['shipped', 'succeeded'], ['pay', 'succeeded']]));
+    expect(await payments(1)).toEqual([{ confirmed: 6, shipped: 5 }]);
+  });
+
+  it('a non-blocking receive that times out fails the workflow where it is joined: exit 1, its reason, the steps depending on it not run', async () => {
+    publishes = [{ path: '/orders/shipped', orderId: 5 }];
+    const { result, json, requests } = await run('twoAtOnce', 'req-3');
+    expect(result.code).toBe(1);
+    expect(json.error?.stepId).toBe('confirmation');
+    expect(json.error?.message).toMatch(/no message with correlation id req-3 arrived on ws \/orders\/confirmed within 1500 ms/);
+    // The order was placed while both receives waited; the payment was never sent.
+    expect(requests).toEqual(['POST /orders']);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(heard.filter((h) => h.path === '/payments')).toEqual([]);
+  });
+
+  it('a run killed while its receive waited is resumed: the receive is subscribed and waited for again, then joined', async () => {
+    requireCliBuilt();
+    heard.length = 0;
+    const state = path.join(dir, 'run.json');
+    let child: ChildProcess | undefined;
+    let connections = 0;
+    // The confirmation is published only to the resumed run (its second subscription).
+    const onConnection = (_socket: WebSocket, request: { url?: string }): void => {
+      if (request.url === '/orders/confirmed' && ++connections === 2) setTimeout(() => publish('/orders/confirmed', { requestId: 'req-4', orderId: 9 }), 100);
+    };
+    hub.on('connection', onConnection);
+    const http = await startLoopbackServer(() => {
+      child?.kill('SIGKILL');
+      return { status: 200, body: {} };
+    });
+    const args = ['flow.arazzo.yaml', '--workflow', 'resumable', '--server', `ordersApi=${http.url}`, '--server', `orderEvents=${hubUrl}`, '--input', 'requestId=req-4', '--state-file', state];
+    try {
+      child = spawn(process.execPath, [path.join(repoRoot, 'bin/arazzo.js'), 'run', ...args], { cwd: dir, stdio: 'ignore' });
+      const killed = await new Promise<NodeJS.Signals | null>((resolve) => child!.once('close', (_code, signal) => resolve(signal)));
+      expect(killed).toBe('SIGKILL');
+      const saved = JSON.parse(readFileSync(state, 'utf8')) as { state: { frames: Array<{ detached?: Array<{ method: string }> }>; inFlight?: { method: string } } };
+      expect(saved.state.frames[0]?.detached?.map((d) => d.method)).toEqual(['RECEIVE']);
+      expect(saved.state.inFlight?.method).toBe('GET');
+      const resumed = await runCliInProcess(['resume', state, '--json'], { cwd: dir });
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect((JSON.parse(resumed.stdout) as { outputs: unknown }).outputs).toEqual({ orderId: 9 });
+      // The GET in flight was sent again (idempotent); the payment once, after the confirmation.
+      expect(http.requests.map((r) => r.method)).toEqual(['GET', 'GET']);
+      expect(await payments(1)).toEqual([{ orderId: 9 }]);
+    } finally {
+      hub.off('connection', onConnection);
+      child?.kill('SIGKILL');
+      await http.close();
+    }
+  });
+
+  it('lint: the joins are valid; a dependsOn on a later step is still an error', async () => {
+    const ok = await runCliInProcess(['lint', path.join(dir, 'flow.arazzo.yaml')]);
+    expect(ok.code, ok.stderr).toBe(0);
+    const broken = path.join(dir, 'broken.arazzo.yaml');
+    writeFileSync(broken, readFileSync(path.join(dir, 'flow.arazzo.yaml'), 'utf8').replace('dependsOn: [ confirmation ]', 'dependsOn: [ getOrder ]').replace(/(  - stepId: getOrder\n(?:    .*\n)+)(  - stepId: pay\n(?:    .*\n)+)/, '$2$1'));
+    const bad = await runCliInProcess(['lint', broken]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout + bad.stderr).toMatch(/step-depends-on-order/);
+  });
+});
+
