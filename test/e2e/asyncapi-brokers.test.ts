@@ -17,9 +17,39 @@ import { startNatsServer } from '../support/nats-server.js';
 import { startRabbitMq } from '../support/rabbitmq.js';
 import { repoRoot } from '../support/run-cli.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
+import { sharedPath } from '../support/shared-path.js';
 
 const FLOW = path.join(repoRoot, 'test/fixtures/asyncapi/orders.arazzo.yaml');
 const PAYMENTS = 'payments/eu/requested';
+
+/** Arazzo 1.1.0 §Step Object "An async step example", on the 1.1 example AsyncAPI document (its payload is a petId). */
+const PET_FLOW = `arazzo: 1.1.0
+info: { title: Buy a pet over messages, version: 1.0.0 }
+sourceDescriptions:
+- { name: asyncOrderApi, url: ./pet-asyncapi.yaml, type: asyncapi }
+workflows:
+- workflowId: buyPet
+  inputs:
+    type: object
+    required: [correlationId, petId]
+    properties: { correlationId: { type: string }, petId: { type: integer } }
+  steps:
+  - stepId: placeOrder
+    operationId: $sourceDescriptions.asyncOrderApi.placeOrder
+    action: send
+    parameters:
+    - { name: orderRequestId, in: header, value: $inputs.correlationId }
+    requestBody:
+      payload: { petId: $inputs.petId }
+  - stepId: confirmOrder
+    channelPath: '{$sourceDescriptions.asyncOrderApi.url}#/channels/confirm-order'
+    action: receive
+    correlationId: $inputs.correlationId
+    dependsOn: [placeOrder]
+    timeout: 6000
+    outputs: { orderId: $message.payload#/orderId }
+  outputs: { orderId: $steps.confirmOrder.outputs.orderId }
+`;
 
 interface Received {
   topic: string;
@@ -158,6 +188,31 @@ describe.each([
     const deadline = Date.now() + 5000;
     while (payments.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(payments).toEqual([{ topic: PAYMENTS, payload: { orderId: 77, amount: 42 }, headers: { orderrequestid: 'req-123' } }]);
+  }, 30_000);
+
+  it('the 1.1 example pet-asyncapi.yaml, driven by the spec\'s async step example: the order sent to place-order, the reply taken from confirm-order by correlation id', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'arazzo-pet-'));
+    try {
+      cpSync(sharedPath('reference/arazzo-1.1/examples/pet-asyncapi.yaml'), path.join(dir, 'pet-asyncapi.yaml'));
+      writeFileSync(path.join(dir, 'buy-pet.arazzo.yaml'), PET_FLOW);
+      const orders: Received[] = [];
+      await broker.listen('place-order', orders);
+      // The pet store's side: answer each order on confirm-order with its correlation id.
+      const store = (async () => {
+        const deadline = Date.now() + 10_000;
+        while (orders.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+        const order = orders[0];
+        if (order) await broker.publish('confirm-order', { orderId: 4242 }, { orderRequestId: order.headers['orderrequestid'] ?? '' });
+      })();
+      // The example's own server is Kafka, which this version does not speak: pointed at this broker.
+      const result = await runCliInProcess(['run', path.join(dir, 'buy-pet.arazzo.yaml'), '--json', '--server', `asyncOrderApi=${broker.url}`, '--input', 'correlationId=pet-7', '--input', 'petId=7']);
+      await store;
+      expect(result.code, result.stderr).toBe(0);
+      expect((JSON.parse(result.stdout) as { outputs: unknown }).outputs).toEqual({ orderId: 4242 });
+      expect(orders).toEqual([{ topic: 'place-order', payload: { petId: 7 }, headers: { orderrequestid: 'pet-7' } }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 30_000);
 
   it('"Defining Success for Asynchronous Steps": no matching message within timeout fails the step, exit 1, nothing sent after it', async () => {
