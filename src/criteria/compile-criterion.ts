@@ -22,13 +22,14 @@ const error = (code: Code, message: string, field?: CriterionProblem['field']): 
   ...(field === undefined ? {} : { field }),
 });
 
-export function compileCriterion(criterion: unknown): CriterionCompilation {
+/** `arazzo11`: read `type` by Arazzo 1.1.0 §Expression Type Object (1.0.x documents keep 1.0.1's list). */
+export function compileCriterion(criterion: unknown, arazzo11 = false): CriterionCompilation {
   if (typeof criterion !== 'object' || criterion === null || Array.isArray(criterion)) {
     return { problems: [error('criterion-invalid', 'a criterion must be an object with a condition')] };
   }
   const raw = criterion as Record<string, unknown>;
   const problems: CriterionProblem[] = [];
-  const type = readCriterionType(raw['type']);
+  const type = readCriterionType(raw['type'], arazzo11);
   if (!type.ok) problems.push(type.problem);
   // Never a silent pass (checklist §12.9): XPath is refused until an engine is chosen.
   if (type.ok && type.type === 'xpath') problems.push(error('criterion-xpath-unsupported', 'XPath criteria are not supported yet', 'type'));

@@ -61,7 +61,8 @@ function partsWithOffsets(parts: ReadonlyArray<string | RuntimeExpression>, text
 
 /** Expressions in a Criterion Object: its context, and those inside its condition. */
 export function expressionsInCriterion(raw: unknown, pointer: string): FoundExpression[] {
-  const { compiled } = compileCriterion(raw);
+  // The widest reading, only to find expressions: a type the document's version lacks is reported by the plan.
+  const { compiled } = compileCriterion(raw, true);
   if (!compiled) return [];
   const context = 'context' in compiled
     ? [{ expression: compiled.context, pointer: childPointer(pointer, 'context'), offset: 0, source: compiled.context.text }]

@@ -62,7 +62,7 @@ export class CompileContext {
     const plans: CriterionPlan[] = [];
     raw.forEach((item, index) => {
       const itemPointer = childPointer(pointer, index);
-      const { compiled, problems } = compileCriterion(item);
+      const { compiled, problems } = compileCriterion(item, this.arazzoVersion.startsWith('1.1.'));
       for (const problem of problems) {
         const { field, ...rest } = problem;
         this.reportProblem(rest, field ? childPointer(itemPointer, field) : itemPointer);

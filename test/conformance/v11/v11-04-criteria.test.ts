@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { json, startApi } from '../support/api-server.js';
-import { runDocument } from '../support/run-document.js';
+import { loadDocument, runDocument } from '../support/run-document.js';
 
 const flow = (criteria: string): string => `arazzo: 1.1.0
 info: { title: criteria, version: '1' }
@@ -52,5 +52,20 @@ describe('Arazzo 1.1.0 §Criterion Object: condition evaluation', () => {
   it('criteria combine with AND; null equals only itself; string comparison is case-insensitive', async () => {
     expect((await run(`          - condition: $statusCode == 200\n          - condition: $response.body#/status == 'available'\n          - condition: $response.body#/missing == null`)).status).toBe('succeeded');
     expect((await run(`          - condition: $statusCode == 200\n          - condition: $response.body#/missing == 0`)).status).toBe('failed');
+  });
+});
+
+describe('Arazzo 1.1.0 §Expression Type Object in a Criterion Object', () => {
+  it('{type: jsonpath, version: rfc9535} is RFC 9535 (the default named); draft-goessner-dispatch-jsonpath-00 is the Goessner dialect', async () => {
+    expect((await run(`          - { context: $response.body, type: { type: jsonpath, version: rfc9535 }, condition: '$.items[?@.status == "available"]' }`)).status).toBe('succeeded');
+    expect((await run(`          - { context: $response.body, type: { type: jsonpath, version: rfc9535 }, condition: '$.items[?@.status == "lost"]' }`)).status).toBe('failed');
+    expect((await run(`          - { context: $response.body, type: { type: jsonpath, version: draft-goessner-dispatch-jsonpath-00 }, condition: "$.items[?(@.status == 'sold')]" }`)).status).toBe('succeeded');
+  });
+
+  it('xpath-31 is a known version (XPath refused at load, as every XPath criterion); jsonpointer is refused for a criterion; a 1.0.1 document keeps its own version list', async () => {
+    const codes = async (version: string, type: string) => (await loadDocument(flow(`          - { context: $response.body, type: ${type}, condition: '$.x' }`).replace('arazzo: 1.1.0', `arazzo: ${version}`))).errors.map((e) => [e.code, e.pointer]);
+    expect(await codes('1.1.0', '{ type: xpath, version: xpath-31 }')).toEqual([['criterion-xpath-unsupported', '/workflows/0/steps/0/successCriteria/0/type']]);
+    expect(await codes('1.1.0', '{ type: jsonpointer, version: rfc6901 }')).toEqual(expect.arrayContaining([['criterion-invalid-type', '/workflows/0/steps/0/successCriteria/0/type']]));
+    expect(await codes('1.0.1', '{ type: jsonpath, version: rfc9535 }')).toEqual(expect.arrayContaining([['criterion-invalid-version', '/workflows/0/steps/0/successCriteria/0/type']]));
   });
 });
