@@ -39,8 +39,7 @@ import { exitCodeFor, listenForStopSignals } from './signals.js';
 import { stateFileText, writeStateFile, type StateFile } from './state-file.js';
 import { hideSecrets, type SecretValues } from './state-secrets.js';
 import { createJournalEncoder } from './journal-json.js';
-import { resolveAsyncSteps } from './async-steps.js';
-import { reachableWorkflows } from './select-workflow.js';
+import type { AsyncChannel } from '../plan/async-channel.js';
 
 export interface ExecuteContext {
   io: CliIo;
@@ -60,6 +59,8 @@ export interface ExecuteContext {
   signers?: ReadonlyMap<string, RequestSigner>;
   /** --state-file: where to write the run down, what the file says besides the state, and which secrets to leave out. */
   stateFile?: { path: string; header: StateFileHeader; secrets: SecretValues };
+  /** The channel of every AsyncAPI step the run may reach, resolved once by the command (async-steps.ts). */
+  channels: ReadonlyMap<string, AsyncChannel>;
   /** arazzo resume: the state and journal to continue from. */
   resume?: { state: RunState; journal: JournalSnapshot };
 }
@@ -85,7 +86,7 @@ export async function executeRun(context: ExecuteContext): Promise<number> {
   });
   const learnSecrets = createSecretLearner(context.loaded.plan, redactor, context.inputs);
   // AsyncAPI steps (Arazzo 1.1): their channels, and a broker client only when there are some.
-  const { channels } = resolveAsyncSteps(reachableWorkflows(context.loaded.plan, context.workflow.ref), context.loaded.workspace, settings.servers);
+  const { channels } = context;
   let broker: BrokerPort | undefined;
   try {
     broker = channels.size > 0 ? await (await import('../brokers/create-broker.js')).createBroker([...channels.values()]) : undefined;

@@ -63,7 +63,7 @@ export async function publishRun(context: PublishContext): Promise<boolean> {
       ...(context.interruptedBy ? { interruptedBy: context.interruptedBy } : {}),
     }))]);
   }
-  if (reports.har) writes.push([reports.har, () => `${JSON.stringify(buildHar(journal.exchanges, redactor, pkg.version), null, 2)}\n`]);
+  if (reports.har) writes.push([reports.har, () => `${JSON.stringify(buildHar(journal.exchanges, redactor, pkg.version, journal.messages), null, 2)}\n`]);
   if (reports.scenario && context.recorded) {
     const target = path.resolve(io.cwd, reports.scenario);
     const recorded = { ...context.recorded, file: path.resolve(io.cwd, context.file), json };

@@ -38,7 +38,7 @@ export async function reportInvalid(diagnostics: readonly Diagnostic[], context:
   // Masked before XML escaping: an escaped secret (&amp;) would no longer match its raw form.
   const problems = diagnostics.map((d) => ({ code: d.code, message: redactor.text(d.message), ...(d.line !== undefined ? { line: d.line } : {}) }));
   if (reports.junit) writes.push([reports.junit, () => redactor.text(buildJunitForInvalid(shown, problems, new Date().toISOString()))]);
-  if (reports.har) writes.push([reports.har, () => `${JSON.stringify(buildHar([], redactor, pkg.version), null, 2)}\n`]);
+  if (reports.har) writes.push([reports.har, () => `${JSON.stringify(buildHar([], redactor, pkg.version, []), null, 2)}\n`]);
   await writeAll(writes, io);
   return EXIT.invalid;
 }

@@ -18,6 +18,9 @@ import { readSignOptions } from './sign-options.js';
 import { checkTransportSources, readTransport } from './transport-options.js';
 import type { CliIo } from './cli-io.js';
 import { executeRun } from './execute-run.js';
+import { resolveAsyncSteps } from './async-steps.js';
+import { reachableWorkflows } from './select-workflow.js';
+import { locateDiagnostics } from '../load/load-plan.js';
 import { reportInvalid, type InvalidContext } from './report-invalid.js';
 import type { RunFlags } from './run-flags.js';
 import { changedDocument, readStateFile } from './state-file.js';
@@ -73,6 +76,8 @@ export async function resumeCommand(stateArg: string, raw: Record<string, unknow
   if (errors.length > 0) return reportInvalid(errors, invalid);
   const workflow = loaded.plan.documents.get(loaded.plan.rootKey)?.workflows.get(saved.workflowId);
   if (!workflow) return refuse('state-file-invalid', `workflow ${saved.workflowId} is not in ${saved.file}`, 'Start a new run with arazzo run.');
+  const asyncSteps = resolveAsyncSteps(reachableWorkflows(loaded.plan, workflow.ref), loaded.workspace, settings.servers);
+  if (asyncSteps.diagnostics.length > 0) return reportInvalid(locateDiagnostics(asyncSteps.diagnostics, loaded.workspace), invalid);
 
   // Secret inputs were never written down: they are gathered again, from the same sources as for run.
   const gathered = await gatherInputs(
@@ -125,6 +130,7 @@ export async function resumeCommand(stateArg: string, raw: Record<string, unknow
     credentials: auth.credentials,
     transport,
     signers: signing.signers,
+    channels: asyncSteps.channels,
     stateFile: { path: statePath, header: kept, secrets: secretValues },
     resume: { state: revealSecrets(saved.state, secrets), journal },
   });

@@ -113,13 +113,14 @@ export async function prepareRun(target: RunTarget): Promise<number | (() => Pro
   for (const warning of locateDiagnostics(gathered.warnings, loaded.workspace)) io.stderr.write(`${redactor.text(formatDiagnostic(warning, style, io.cwd))}\n`);
 
   const reachable = reachableWorkflows(loaded.plan, workflow.ref);
-  const preflight = [...resolveAsyncSteps(reachable, loaded.workspace, settings.servers).diagnostics, ...preflightServers(reachable, settings.servers, settings.serverVariables)];
+  const asyncSteps = resolveAsyncSteps(reachable, loaded.workspace, settings.servers);
+  const preflight = [...asyncSteps.diagnostics, ...preflightServers(reachable, settings.servers, settings.serverVariables)];
   if (preflight.length > 0) return reportInvalid(locateDiagnostics(preflight, loaded.workspace), invalid);
   target.validated?.(gathered.inputs);
 
   if (flags.dryRun) {
     const stdoutStyle = chooseStyle(io.stdout, io.env, forced);
-    return async () => printDryRun(loaded, workflow, gathered.inputs, { io, settings, redactor, style: stdoutStyle, json: flags.json === true });
+    return async () => printDryRun(loaded, workflow, gathered.inputs, { io, settings, redactor, style: stdoutStyle, json: flags.json === true, channels: asyncSteps.channels });
   }
   let stateFile: ExecuteContext['stateFile'];
   if (flags.stateFile !== undefined) {
@@ -127,5 +128,5 @@ export async function prepareRun(target: RunTarget): Promise<number | (() => Pro
     const header = await stateFileHeader(loaded, file, workflow.workflowId, settings, io.cwd);
     stateFile = { path: path.resolve(io.cwd, flags.stateFile), header: { ...header, secretInputs: secrets.map(([name]) => name) }, secrets };
   }
-  return () => executeRun({ io, file, loaded, workflow, inputs: gathered.inputs, flags, settings, redactor, style, credentials: auth.credentials, transport, signers: signing.signers, ...(stateFile ? { stateFile } : {}) });
+  return () => executeRun({ io, file, loaded, workflow, inputs: gathered.inputs, flags, settings, redactor, style, credentials: auth.credentials, transport, signers: signing.signers, channels: asyncSteps.channels, ...(stateFile ? { stateFile } : {}) });
 }

@@ -1,6 +1,7 @@
 /** What the interpreter reports while it runs. Reporters (human, JSON, HAR, logs) consume these. */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { HttpFailureReason, HttpRequest, HttpResponse } from './ports.js';
+import type { StepMessage } from './run-result.js';
 
 export type RunEvent =
   | { type: 'workflow-start'; workflowId: string; depth: number }
@@ -8,6 +9,8 @@ export type RunEvent =
   | { type: 'request'; workflowId: string; stepId: string; request: HttpRequest }
   | { type: 'response'; workflowId: string; stepId: string; request: HttpRequest; response: HttpResponse }
   | { type: 'http-failure'; workflowId: string; stepId: string; request: HttpRequest; reason: HttpFailureReason; message: string; durationMs: number }
+  /** An AsyncAPI step's message, sent (the broker took it) or received (Arazzo 1.1). */
+  | { type: 'message'; workflowId: string; stepId: string; message: StepMessage }
   | {
       type: 'step-end';
       workflowId: string;

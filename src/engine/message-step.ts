@@ -9,6 +9,7 @@
 import { renderValue } from '../expressions/evaluate-expression.js';
 import { parsePointer } from '../expressions/json-pointer.js';
 import { applyPointer } from '../expressions/lookup-value.js';
+import type { ValueTemplate } from '../expressions/ast.js';
 import type { ExpressionScope } from '../expressions/scope.js';
 import type { StepPlan } from '../plan/plan.js';
 import type { MessageEffect } from './effects.js';
@@ -24,25 +25,33 @@ export function messageEffect(state: RunState, env: RunEnv, at: FramePlan, step:
   const workflowId = at.workflow.workflowId;
   const channel = env.options.asyncChannels?.get(asyncChannelKey(at.document.key, workflowId, step.stepId));
   if (!channel || !env.options.broker) throw new RunHalt('asyncapi-step-unsupported', `step ${step.stepId} is an AsyncAPI step whose channel was not resolved before the run`, step.stepId, workflowId);
+  const rendered = renderMessage(step, channel.address, (template) => renderValue(template, scope));
+  return {
+    kind: 'message',
+    channel,
+    ...rendered,
+    timeoutMs: Math.max(0, Math.min(step.timeout ?? DEFAULT_RECEIVE_TIMEOUT_MS, remainingMs(state, env))),
+  };
+}
+
+/**
+ * The step's message as the run builds it (also for --dry-run): `in: channel` parameters filled
+ * into the address, the other parameters as headers, the payload from requestBody, and the
+ * correlation id a receive waits for.
+ */
+export function renderMessage(step: StepPlan, channelAddress: string, render: (template: ValueTemplate) => unknown): { address: string; message: BrokerMessage; correlationId?: string } {
   const headers: Record<string, string> = {};
-  let address = channel.address;
+  let address = channelAddress;
   for (const parameter of step.parameters) {
-    const value = renderValue(parameter.value, scope);
+    const value = render(parameter.value);
     if (value === undefined) continue;
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     if (parameter.in === 'channel') address = address.split(`{${parameter.name}}`).join(text);
     else headers[parameter.name.toLowerCase()] = text;
   }
-  const payload = step.requestBody?.payload ? renderValue(step.requestBody.payload, scope) : undefined;
-  const correlation = step.correlationId ? renderValue(step.correlationId, scope) : undefined;
-  return {
-    kind: 'message',
-    channel,
-    address,
-    message: { headers, payload },
-    ...(correlation !== undefined && correlation !== null ? { correlationId: String(correlation) } : {}),
-    timeoutMs: Math.max(0, Math.min(step.timeout ?? DEFAULT_RECEIVE_TIMEOUT_MS, remainingMs(state, env))),
-  };
+  const payload = step.requestBody?.payload ? render(step.requestBody.payload) : undefined;
+  const correlation = step.correlationId ? render(step.correlationId) : undefined;
+  return { address, message: { headers, payload }, ...(correlation !== undefined && correlation !== null ? { correlationId: String(correlation) } : {}) };
 }
 
 /** The correlation id a message carries at `location` (`$message.header#/name` or `$message.payload#/ptr`). */

@@ -19,20 +19,39 @@ import { buildRequest } from './build-request.js';
 import type { HttpRequest } from './ports.js';
 import { resolveServerUrl } from './resolve-server-url.js';
 import { setOwn } from '../document/set-own.js';
+import type { AsyncChannel } from '../plan/async-channel.js';
+import { DEFAULT_RECEIVE_TIMEOUT_MS, renderMessage } from './message-step.js';
+import { asyncChannelKey } from './run-env.js';
 
 export interface RequestPreview {
   workflowId: string;
   stepId: string;
   request?: HttpRequest;
+  /** Arazzo 1.1 AsyncAPI step: the message it would send, or where it would wait for one. */
+  message?: MessagePreview;
   /** Why no request could be built (e.g. a path parameter that depends on an earlier step). */
   problem?: Problem;
   /** Expressions that have no value before the run starts. */
   unresolved: string[];
 }
 
+export interface MessagePreview {
+  action: 'send' | 'receive';
+  protocol: string;
+  server: string;
+  address: string;
+  headers: Record<string, string>;
+  payload?: unknown;
+  /** receive: the correlation id it waits for, and for how long. */
+  correlationId?: string;
+  timeoutMs?: number;
+}
+
 export interface PreviewOptions {
   servers?: Readonly<Record<string, string>>;
   serverVariables?: Readonly<Record<string, string>>;
+  /** The run's AsyncAPI channels by asyncChannelKey, for a first step that sends or receives a message. */
+  channels?: ReadonlyMap<string, AsyncChannel>;
 }
 
 export function previewFirstRequests(plan: Plan, ref: WorkflowRef, inputs: Readonly<Record<string, unknown>>, options: PreviewOptions = {}): RequestPreview[] {
@@ -49,6 +68,10 @@ export function previewFirstRequests(plan: Plan, ref: WorkflowRef, inputs: Reado
     const scope = scopeOf(document, workflowInputs);
     if (first.target.kind === 'workflow') {
       visit(first.target.workflow, childInputs(first, scope));
+      return;
+    }
+    if (first.target.kind === 'asyncapi') {
+      previews.push({ workflowId: workflow.workflowId, ...previewMessage(first, scope, options.channels?.get(asyncChannelKey(document.key, workflow.workflowId, first.stepId))) });
       return;
     }
     previews.push({ workflowId: workflow.workflowId, ...previewStep(first, scope, options) });
@@ -70,12 +93,38 @@ function childInputs(step: StepPlan, scope: ExpressionScope): Record<string, unk
   return inputs;
 }
 
-function previewStep(step: StepPlan, scope: ExpressionScope, options: PreviewOptions): Omit<RequestPreview, 'workflowId'> {
+/** Renders templates in the scope before the run, listing the expressions that have no value yet. */
+function renderer(scope: ExpressionScope): { unresolved: string[]; noteUnresolved: (expression: RuntimeExpression) => void; render: (template: ValueTemplate) => unknown } {
   const unresolved: string[] = [];
   const noteUnresolved = (expression: RuntimeExpression): void => {
     if (!unresolved.includes(expression.text)) unresolved.push(expression.text);
   };
-  const render = (template: ValueTemplate): unknown => renderValue(template, scope, noteUnresolved);
+  return { unresolved, noteUnresolved, render: (template) => renderValue(template, scope, noteUnresolved) };
+}
+
+function previewMessage(step: StepPlan, scope: ExpressionScope, channel: AsyncChannel | undefined): Omit<RequestPreview, 'workflowId'> {
+  const { unresolved, render } = renderer(scope);
+  const base = { stepId: step.stepId, unresolved };
+  if (!channel) return base;
+  const { address, message, correlationId } = renderMessage(step, channel.address, render);
+  const receive = channel.action === 'receive';
+  return {
+    ...base,
+    message: {
+      action: channel.action,
+      protocol: channel.protocol,
+      server: channel.serverUrl,
+      address,
+      headers: message.headers,
+      ...(!receive && message.payload !== undefined ? { payload: message.payload } : {}),
+      ...(receive && correlationId !== undefined ? { correlationId } : {}),
+      ...(receive ? { timeoutMs: step.timeout ?? DEFAULT_RECEIVE_TIMEOUT_MS } : {}),
+    },
+  };
+}
+
+function previewStep(step: StepPlan, scope: ExpressionScope, options: PreviewOptions): Omit<RequestPreview, 'workflowId'> {
+  const { unresolved, noteUnresolved, render } = renderer(scope);
   const base = { stepId: step.stepId, unresolved };
   if (step.target.kind !== 'operation') return base;
   const { operation, source } = step.target;

@@ -106,6 +106,7 @@ export function completeStep(plan: Plan, state: RunState, env: RunEnv, frame: Fr
   const durationMs = env.clock.now() - exec.startedAt;
   recordStep(state, workflowId, step.stepId, outcome, durationMs, exec.attempt > 1);
   state.current = { workflowId, stepId: step.stepId, recorded: true };
+  if (env.listening && outcome.message) env.emit({ type: 'message', workflowId, stepId: step.stepId, message: outcome.message });
   if (env.listening) env.emit({
     type: 'step-end',
     workflowId,

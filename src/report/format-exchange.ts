@@ -1,5 +1,6 @@
-/** `--verbose` lines for a request and its response: headers and a truncated body, all masked. */
+/** `--verbose` lines for a request and its response (or an AsyncAPI message): headers and a truncated body, all masked. */
 import type { HttpRequest, HttpResponse } from '../engine/ports.js';
+import type { StepMessage } from '../engine/run-result.js';
 import type { Redactor } from './redact.js';
 
 export const VERBOSE_BODY_LIMIT = 500;
@@ -25,6 +26,14 @@ export function formatResponseLines(response: HttpResponse, redactor: Redactor):
   const lines = [`← ${response.status} in ${response.durationMs} ms`];
   for (const [name, value] of Object.entries(response.headers)) lines.push(`  ${name}: ${redactor.header(name, value)}`);
   if (response.bodyText) lines.push(...indentBody(truncateText(redactor.text(response.bodyText))));
+  return lines;
+}
+
+/** An AsyncAPI step's message: `→ send` or `← received`, protocol and address, headers, payload. */
+export function formatMessageLines(message: StepMessage, redactor: Redactor): string[] {
+  const lines = [`${message.action === 'send' ? '→ send' : '← received'} ${message.protocol} ${redactor.text(message.address)}`];
+  for (const [name, value] of Object.entries(message.headers)) lines.push(`  ${name}: ${redactor.header(name, value)}`);
+  if (message.payload !== undefined) lines.push(...indentBody(truncateText(redactor.text(typeof message.payload === 'string' ? message.payload : JSON.stringify(message.payload)))));
   return lines;
 }
 

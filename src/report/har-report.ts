@@ -1,24 +1,39 @@
 /**
  * `--har <path>`: every HTTP exchange of the run as HAR 1.2, with credentials masked in headers,
- * URLs, query strings and bodies. A transport failure is an entry with status 0 and `_error`.
+ * URLs, query strings and bodies (and AsyncAPI messages in `log._messages`). A transport failure is an entry with status 0 and `_error`.
  */
 import type { HttpRequest, HttpResponse } from '../engine/ports.js';
 import type { Redactor } from './redact.js';
-import type { Exchange } from './run-journal.js';
+import type { Exchange, MessageRecord } from './run-journal.js';
 
 interface HarHeader {
   name: string;
   value: string;
 }
 
-export function buildHar(exchanges: readonly Exchange[], redactor: Redactor, version: string): Record<string, unknown> {
+/** HAR has no entry for a broker message: AsyncAPI messages go in the custom `log._messages`. */
+export function buildHar(exchanges: readonly Exchange[], redactor: Redactor, version: string, messages: readonly MessageRecord[]): Record<string, unknown> {
   return {
     log: {
       version: '1.2',
       creator: { name: 'arazzo', version },
       pages: [],
       entries: exchanges.map((exchange) => harEntry(exchange, redactor)),
+      ...(messages.length > 0 ? { _messages: messages.map((record) => harMessage(record, redactor)) } : {}),
     },
+  };
+}
+
+function harMessage({ workflowId, stepId, at, message }: MessageRecord, redactor: Redactor): Record<string, unknown> {
+  return {
+    startedDateTime: new Date(at).toISOString(),
+    action: message.action,
+    protocol: message.protocol,
+    address: redactor.text(message.address),
+    headers: Object.entries(message.headers).map(([name, value]) => ({ name, value: redactor.header(name, value) })),
+    ...(message.payload !== undefined ? { payload: JSON.parse(redactor.text(JSON.stringify(message.payload))) as unknown } : {}),
+    _workflowId: workflowId,
+    _stepId: stepId,
   };
 }
 

@@ -4,7 +4,7 @@
  * Every line passes through the redactor.
  */
 import type { RunEvent } from '../engine/events.js';
-import { formatRequestLines, formatResponseLines } from './format-exchange.js';
+import { formatMessageLines, formatRequestLines, formatResponseLines } from './format-exchange.js';
 import type { ReporterOptions, RunReporter } from './run-reporter.js';
 import { formatMs, stateOf, summaryLines } from './run-text.js';
 
@@ -25,6 +25,9 @@ export function createHumanReporter(options: ReporterOptions): RunReporter {
         break;
       case 'response':
         if (options.verbose) for (const text of formatResponseLines(event.response, redactor)) line(`${indent(event.workflowId, 1)}${style.dim(text)}`);
+        break;
+      case 'message':
+        if (options.verbose) for (const text of formatMessageLines(event.message, redactor)) line(`${indent(event.workflowId, 1)}${style.dim(text)}`);
         break;
       case 'http-failure':
         // The step's own line carries the same reason; say it twice only when asked for detail.

@@ -98,6 +98,12 @@ function describeStep(step: StepRecord): string {
   const parts = [`status: ${step.status}`, `executions: ${step.executions}`, `attempts: ${step.attempts}`];
   if (step.lastStatusCode !== undefined) parts.push(`last HTTP status: ${step.lastStatusCode}`);
   if (step.request) parts.push(`last request: ${step.request.method} ${step.request.url}`);
+  if (step.message) {
+    const { action, protocol, address, headers, payload } = step.message;
+    parts.push(`last message: ${action === 'send' ? 'sent to' : 'received from'} ${protocol} ${address}`);
+    if (Object.keys(headers).length > 0) parts.push(`message headers: ${Object.entries(headers).map(([name, value]) => `${name}=${value}`).join(', ')}`);
+    if (payload !== undefined) parts.push(`message payload: ${JSON.stringify(payload)}`);
+  }
   if (step.reason) parts.push(`reason: ${step.reason}`);
   if (step.response) parts.push(`response: ${responseText(step.response)}`);
   for (const finding of step.responseChecks ?? []) parts.push(`response check (${finding.check}): ${finding.message}${finding.pointer !== undefined ? ` [pointer: ${finding.pointer || '/'}]` : ''}`);

@@ -5,7 +5,7 @@
  * else (workflow headers, actions, warnings, --verbose exchanges) is printed above the live line.
  */
 import type { RunEvent } from '../engine/events.js';
-import { formatRequestLines, formatResponseLines } from './format-exchange.js';
+import { formatMessageLines, formatRequestLines, formatResponseLines } from './format-exchange.js';
 import type { ReporterOptions, RunReporter } from './run-reporter.js';
 import { formatClock, stateOf, summaryLines } from './run-text.js';
 import type { TextStyle } from './style-text.js';
@@ -97,6 +97,9 @@ export function createLiveProgressReporter(options: LiveOptions): RunReporter {
         break;
       case 'response':
         if (options.verbose) formatResponseLines(event.response, redactor).forEach((t) => above(`${'  '.repeat((depths.get(event.workflowId) ?? 0) + 2)}${style.dim(t)}`));
+        break;
+      case 'message':
+        if (options.verbose) formatMessageLines(event.message, redactor).forEach((t) => above(`${'  '.repeat((depths.get(event.workflowId) ?? 0) + 2)}${style.dim(t)}`));
         break;
       case 'http-failure':
         if (options.verbose) above(`${'  '.repeat((depths.get(event.workflowId) ?? 0) + 2)}${style.red(`request failed (${event.reason}): ${event.message}`)}`);

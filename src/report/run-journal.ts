@@ -1,12 +1,13 @@
 /**
  * What the reports need beyond the RunResult, collected from the event stream: each step
  * execution with its timing, each workflow's status, and — only when a HAR is asked for — every
- * HTTP exchange. A long poll must not grow memory with every iteration (issue 7), so unless a
+ * HTTP exchange and AsyncAPI message. A long poll must not grow memory with every iteration (issue 7), so unless a
  * JSON report asks for the whole timeline, only its first and last TIMELINE_EDGE entries are kept
  * and the rest are counted. Exchanges are kept only on request.
  */
 import type { RunEvent } from '../engine/events.js';
 import type { HttpFailureReason, HttpRequest, HttpResponse } from '../engine/ports.js';
+import type { StepMessage } from '../engine/run-result.js';
 
 export interface TimelineEntry {
   workflowId: string;
@@ -30,6 +31,15 @@ export interface Exchange {
   failure?: { reason: HttpFailureReason; message: string; durationMs: number };
 }
 
+/** An AsyncAPI step's message, kept beside the exchanges (HAR's `log._messages`). */
+export interface MessageRecord {
+  workflowId: string;
+  stepId: string;
+  /** Epoch ms the message was sent or received. */
+  at: number;
+  message: StepMessage;
+}
+
 export type WorkflowStatus = 'running' | 'succeeded' | 'failed';
 
 /** Entries kept at each end of a bounded timeline. */
@@ -47,6 +57,8 @@ export interface RunJournal {
   /** workflowId → wall time (ms) from its start to its end, summed when it ran more than once. */
   readonly workflowDurations: ReadonlyMap<string, number>;
   readonly exchanges: readonly Exchange[];
+  /** Kept with the exchanges (on request). */
+  readonly messages: readonly MessageRecord[];
   /** workflowId#stepId → the last response of a step whose last execution failed. */
   readonly failedResponses: ReadonlyMap<string, HttpResponse>;
   /** Everything above as plain JSON, so a resumed run's reports cover the whole run (issue 11). */
@@ -61,6 +73,8 @@ export interface JournalSnapshot {
   workflows: Array<[string, WorkflowStatus]>;
   workflowDurations: Array<[string, number]>;
   exchanges: Exchange[];
+  /** Absent in state files written before messages were kept. */
+  messages?: MessageRecord[];
   failedResponses: Array<[string, HttpResponse]>;
 }
 
@@ -92,6 +106,7 @@ export function createRunJournal(options: { keepExchanges: boolean; keepFullTime
   const workflowDurations = new Map<string, number>(restored?.workflowDurations ?? []);
   const workflowStarts = new Map<string, number[]>();
   const exchanges: Exchange[] = [...(restored?.exchanges ?? [])];
+  const messages: MessageRecord[] = [...(restored?.messages ?? [])];
   const stepStarts = new Map<string, number>();
   const lastResponses = new Map<string, HttpResponse>(restored?.failedResponses ?? []);
   let pending: { key: string; sentAt: number } | undefined;
@@ -155,6 +170,9 @@ export function createRunJournal(options: { keepExchanges: boolean; keepFullTime
           : { ...base, failure: { reason: event.reason, message: event.message, durationMs: event.durationMs } });
         break;
       }
+      case 'message':
+        if (options.keepExchanges) messages.push({ workflowId: event.workflowId, stepId: event.stepId, at: now(), message: event.message });
+        break;
       default:
         break;
     }
@@ -171,6 +189,7 @@ export function createRunJournal(options: { keepExchanges: boolean; keepFullTime
     workflows,
     workflowDurations,
     exchanges,
+    messages,
     failedResponses: lastResponses,
     snapshot: () => ({
       startedAt,
@@ -180,6 +199,7 @@ export function createRunJournal(options: { keepExchanges: boolean; keepFullTime
       workflows: [...workflows],
       workflowDurations: [...workflowDurations],
       exchanges: exchanges.map(plainExchange),
+      ...(messages.length > 0 ? { messages: [...messages] } : {}),
       failedResponses: [...lastResponses],
     }),
   };

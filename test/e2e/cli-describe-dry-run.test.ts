@@ -1,7 +1,10 @@
 // Issue 5 "arazzo describe <file> (or list)", "--dry-run" and "--help for every command with examples".
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useLoopbackServer } from '../support/loopback-server.js';
-import { parseJsonStdout } from '../support/run-cli.js';
+import { parseJsonStdout, repoRoot } from '../support/run-cli.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { echoFixture, echoRoutes, QUIET_ENV } from './cli-helpers.js';
 
@@ -71,6 +74,44 @@ describe('issue 5 control: --dry-run validates, prints the first request, sends 
     const result = await runCliInProcess(['run', seed, '--input', 'apiToken=x', '--dry-run'], { env: QUIET_ENV });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
+  });
+});
+
+describe('issue 14 --dry-run of an AsyncAPI step (Arazzo 1.1.0 §Step Object action): the first message, built as the run builds it, nothing published', () => {
+  const flow = 'test/fixtures/asyncapi/mixed.arazzo.yaml';
+
+  it('a send: address with its channel parameters, headers, payload; a secret header value is masked', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'arazzo-dry-msg-'));
+    try {
+      cpSync(path.join(repoRoot, 'test/fixtures/asyncapi'), dir, { recursive: true });
+      // The payment step first, its header from a secret input.
+      const text = readFileSync(path.join(dir, 'mixed.arazzo.yaml'), 'utf8')
+        .replace('requestId: { type: string }', 'requestId: { type: string, format: password }')
+        .replace(/(  steps:\n)([\s\S]*?)(  - stepId: requestPayment\n[\s\S]*?)(  outputs:)/, '$1$3$2$4')
+        .replace('    dependsOn: [confirmation]\n', '')
+        .replace('orderId: $steps.confirmation.outputs.orderId\n        amount', 'orderId: $inputs.petId\n        amount');
+      writeFileSync(path.join(dir, 'pay-first.arazzo.yaml'), text);
+      const result = await runCliInProcess(['run', path.join(dir, 'pay-first.arazzo.yaml'), '--dry-run', '--json', '--input', 'requestId=hush-123', '--input', 'petId=3', '--server', 'paymentEvents=amqp://127.0.0.1:1'], { env: QUIET_ENV });
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({
+        status: 'dry-run',
+        requests: [{ stepId: 'requestPayment', message: { action: 'send', protocol: 'amqp', server: 'amqp://127.0.0.1:1', address: 'payments/eu/requested', headers: { orderrequestid: '***' }, payload: { orderId: 3, amount: 42 } }, unresolved: [] }],
+      });
+      expect(result.stdout).not.toContain('hush-123');
+      const human = await runCliInProcess(['run', path.join(dir, 'pay-first.arazzo.yaml'), '--dry-run', '--input', 'requestId=hush-123', '--input', 'petId=3'], { env: QUIET_ENV });
+      expect(human.stdout).toContain('send to payments/eu/requested on amqp://localhost:5672');
+      expect(human.stdout).toMatch(/"amount": 42/);
+      expect(human.stdout).not.toContain('hush-123');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a receive: where it would wait, for which correlation id and how long', async () => {
+    const result = await runCliInProcess(['run', flow, '--dry-run', '--input', 'requestId=r-9', '--input', 'petId=3'], { env: QUIET_ENV });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('receive from orders/confirmed on mqtt://localhost:1883, correlation id r-9, waiting up to 2000 ms');
+    expect(result.stdout).toContain('Dry run: nothing was sent.');
   });
 });
 

@@ -150,7 +150,7 @@ describe('Arazzo 1.1.0 §Step Dependencies and Execution Order: non-blocking Asy
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function run(workflowId: string, requestId: string) {
+  async function run(workflowId: string, requestId: string, extra: string[] = []) {
     heard.length = 0;
     const http = await startLoopbackServer((request) => {
       if (request.method !== 'POST') return { status: 200, body: { found: request.url } };
@@ -162,7 +162,7 @@ describe('Arazzo 1.1.0 §Step Dependencies and Execution Order: non-blocking Asy
       }, 30);
       return { status: 202, body: {} };
     });
-    const result = await runCliInProcess(['run', path.join(dir, 'flow.arazzo.yaml'), '--workflow', workflowId, '--json', '--server', `ordersApi=${http.url}`, '--server', `orderEvents=${hubUrl}`, '--input', `requestId=${requestId}`]);
+    const result = await runCliInProcess(['run', path.join(dir, 'flow.arazzo.yaml'), '--workflow', workflowId, '--json', '--server', `ordersApi=${http.url}`, '--server', `orderEvents=${hubUrl}`, '--input', `requestId=${requestId}`, ...extra]);
     return { result, json: JSON.parse(result.stdout) as { status: string; outputs: Record<string, unknown>; error?: { stepId: string; message: string }; steps: Array<{ stepId: string; status: string }> }, requests: http.requests.map((r) => `${r.method} ${r.url}`) };
   }
 
@@ -180,6 +180,21 @@ describe('Arazzo 1.1.0 §Step Dependencies and Execution Order: non-blocking Asy
     // In sequence the receive would have waited out its timeout before the order was placed.
     expect(requests).toEqual(['POST /orders', 'GET /orders/78']);
     expect(await payments(1)).toEqual([{ orderId: 78 }]);
+  });
+
+  it('--verbose prints each message sent and received; --har keeps them in log._messages (issue 14: reports carry messages)', async () => {
+    publishes = [{ path: '/orders/confirmed', orderId: 12 }];
+    const har = path.join(dir, 'run.har');
+    const { result } = await run('listenFirst', 'req-v', ['--verbose', '--har', har]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/← received ws \/orders\/confirmed\n\s+\{"requestId":"req-v","orderId":12\}/);
+    expect(result.stderr).toMatch(/→ send ws \/payments\n\s+\{"orderId":12\}/);
+    const log = (JSON.parse(readFileSync(har, 'utf8')) as { log: { entries: unknown[]; _messages: Array<{ _stepId: string; action: string; address: string; payload: unknown }> } }).log;
+    expect(log.entries).toHaveLength(2);
+    expect(log._messages.map((m) => [m._stepId, m.action, m.address, m.payload])).toEqual([
+      ['confirmation', 'receive', '/orders/confirmed', { requestId: 'req-v', orderId: 12 }],
+      ['pay', 'send', '/payments', { orderId: 12 }],
+    ]);
   });
 
   it('two receives wait at the same time and one dependsOn joins both, whichever message comes first', async () => {

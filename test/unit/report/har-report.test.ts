@@ -38,7 +38,7 @@ interface HarEntry {
 }
 
 describe('issue 5 reports: --har holds every exchange, masked', () => {
-  const har = buildHar(exchanges, createRedactor([SECRET]), '1.2.3') as { log: { version: string; creator: unknown; entries: HarEntry[] } };
+  const har = buildHar(exchanges, createRedactor([SECRET]), '1.2.3', []) as { log: { version: string; creator: unknown; entries: HarEntry[] } };
 
   it('is HAR 1.2 with one entry per exchange, in order', () => {
     expect(har.log.version).toBe('1.2');
@@ -66,5 +66,29 @@ describe('issue 5 reports: --har holds every exchange, masked', () => {
     expect(failed.response.status).toBe(0);
     expect(failed._failureReason).toBe('connection');
     expect(failed._error).toContain('refused');
+  });
+});
+
+describe('issue 14 reports: AsyncAPI messages in HAR (log._messages, HAR has no entry for them), masked', () => {
+  it('each message sent or received with its step, address, headers and payload; a secret in a header or the payload is masked', () => {
+    const har = buildHar([], createRedactor([SECRET]), '1.2.3', [
+      { workflowId: 'w', stepId: 'pay', at: 0, message: { action: 'send', protocol: 'mqtt', address: 'payments/eu', headers: { token: SECRET }, payload: { card: SECRET, amount: 42 } } },
+    ]) as { log: { entries: unknown[]; _messages: unknown[] } };
+    expect(har.log.entries).toEqual([]);
+    expect(har.log._messages).toEqual([{
+      startedDateTime: new Date(0).toISOString(),
+      action: 'send',
+      protocol: 'mqtt',
+      address: 'payments/eu',
+      headers: [{ name: 'token', value: '***' }],
+      payload: { card: '***', amount: 42 },
+      _workflowId: 'w',
+      _stepId: 'pay',
+    }]);
+    expect(JSON.stringify(har)).not.toContain(SECRET);
+  });
+
+  it('no messages: no _messages member', () => {
+    expect(buildHar([], createRedactor([]), '1', [])).toEqual({ log: { version: '1.2', creator: { name: 'arazzo', version: '1' }, pages: [], entries: [] } });
   });
 });

@@ -129,3 +129,13 @@ describe('test support: the XML parser rejects what is not well-formed', () => {
     it(`rejects ${bad}`, () => expect(() => parseXml(bad)).toThrow(/not well-formed/));
   }
 });
+
+describe('issue 14 reports: a JUnit step case carries its AsyncAPI message', () => {
+  it('system-out says what was sent or received, where, with headers and payload', () => {
+    const result = { ...succeeded, steps: [step('confirm', { lastStatusCode: undefined, message: { action: 'receive' as const, protocol: 'mqtt', address: 'orders/confirmed', headers: { orderrequestid: 'r-1' }, payload: { orderId: 7 } } })] };
+    const xml = buildJunitReport({ result, workflows: workflows([['build', 'succeeded']]), file: 'flow.yml', timestamp });
+    expect(xml).toContain('last message: received from mqtt orders/confirmed');
+    expect(xml).toContain('message headers: orderrequestid=r-1');
+    expect(xml).toContain('message payload: {"orderId":7}');
+  });
+});
