@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
 import { startMosquitto } from '../support/mosquitto.js';
 import { startNatsServer } from '../support/nats-server.js';
-import { startRabbitMq } from '../support/rabbitmq.js';
+import { startRabbitMq, type RabbitMq } from '../support/rabbitmq.js';
 import { repoRoot } from '../support/run-cli.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { sharedPath } from '../support/shared-path.js';
@@ -111,8 +111,14 @@ async function natsClient(): Promise<TestClient> {
   };
 }
 
+// RabbitMQ takes seconds to start and stop: one broker for the whole file, stopped after it.
+let rabbit: Promise<RabbitMq> | undefined;
+afterAll(async () => {
+  if (rabbit) await (await rabbit).stop();
+}, 60_000);
+
 async function amqpClient(): Promise<TestClient> {
-  const server = await startRabbitMq();
+  const server = await (rabbit ??= startRabbitMq());
   const connection = await amqp.connect(server.url);
   const channel = await connection.createConfirmChannel();
   return {
@@ -130,7 +136,6 @@ async function amqpClient(): Promise<TestClient> {
     },
     close: async () => {
       await connection.close();
-      await server.stop();
     },
   };
 }
@@ -239,7 +244,8 @@ describe('Arazzo 1.1.0 §Step Dependencies, the mixed workflow: a confirmation o
   const payments: Received[] = [];
 
   beforeAll(async () => {
-    [mqttSide, amqpSide] = await Promise.all([mqttClient(), amqpClient()]);
+    mqttSide = await mqttClient();
+    amqpSide = await amqpClient();
     await amqpSide.listen(PAYMENTS, payments);
     http = await startLoopbackServer((request) => {
       const requestId = request.headers['x-request-id'] ?? '';
