@@ -3,10 +3,11 @@ import { compileSelector, isSelectorObject } from './compile-selector.js';
 import type { CompiledCriterion } from '../criteria/compile-criterion.js';
 import { compileCriterion } from '../criteria/compile-criterion.js';
 import { childPointer, makeDiagnostic, type Code, type Diagnostic, type Problem, type Severity } from '../diagnostics/diagnostic.js';
-import type { ValueTemplate } from '../expressions/ast.js';
+import type { RuntimeExpression, ValueTemplate } from '../expressions/ast.js';
 import { compileValue } from '../expressions/compile-value.js';
 import { SOURCES_HINT } from '../expressions/expression-problems.js';
 import type { CriterionPlan } from './plan.js';
+import { criterionExpressions, templateExpressions } from './template-expressions.js';
 
 export class CompileContext {
   readonly diagnostics: Diagnostic[] = [];
@@ -43,6 +44,7 @@ export class CompileContext {
       const leaf = path.reduce<string>((p, token) => childPointer(p, token), pointer);
       this.reportProblem(role === 'output' && rest.code === 'expression-unknown-source' ? { ...rest, severity: 'error' } : rest, leaf);
     }
+    if (this.arazzoVersion.startsWith('1.1.')) templateExpressions(template, (expression) => this.checkStrict11(expression, pointer));
     const newer = this.arazzoVersion.startsWith('1.0.') ? v11Source(template) : undefined;
     if (newer !== undefined) {
       this.report('expression-unknown-source', role === 'output' ? 'error' : 'warning', `$${newer} is an Arazzo 1.1 runtime expression source; this is a 1.0 document`, pointer, { hint: SOURCES_HINT });
@@ -67,27 +69,42 @@ export class CompileContext {
         const { field, ...rest } = problem;
         this.reportProblem(rest, field ? childPointer(itemPointer, field) : itemPointer);
       }
+      if (compiled && this.arazzoVersion.startsWith('1.1.')) criterionExpressions(compiled, (expression) => this.checkStrict11(expression, itemPointer));
       if (compiled) plans.push({ pointer: itemPointer, criterion: compiled as CompiledCriterion });
     });
     return plans;
+  }
+
+  private checkStrict11(expression: RuntimeExpression, pointer: string): void {
+    const problem = strict11Problem(expression);
+    if (problem) this.report(problem.code, problem.severity, problem.message, pointer, { hint: problem.hint });
   }
 }
 
 /** `$message` and `$self` exist from Arazzo 1.1.0 (§Runtime Expressions) only: the first one used. */
 function v11Source(template: ValueTemplate): 'message' | 'self' | undefined {
-  const of = (expression: { kind: string }): 'message' | 'self' | undefined => (expression.kind === 'message' || expression.kind === 'self' ? expression.kind : undefined);
-  switch (template.kind) {
-    case 'literal':
-      return undefined;
-    case 'expression':
-      return of(template.expression);
-    case 'template':
-      return template.parts.map((part) => (typeof part === 'string' ? undefined : of(part))).find((kind) => kind !== undefined);
-    case 'object':
-      return template.entries.map(([, value]) => v11Source(value)).find((kind) => kind !== undefined);
-    case 'array':
-      return template.items.map(v11Source).find((kind) => kind !== undefined);
-    case 'selector':
-      return of(template.context);
+  let found: 'message' | 'self' | undefined;
+  templateExpressions(template, (expression) => {
+    if (found === undefined && (expression.kind === 'message' || expression.kind === 'self')) found = expression.kind;
+  });
+  return found;
+}
+
+const STRICT_IDENTIFIER = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Arazzo 1.1.0 §Runtime Expressions, the rewritten ABNF: `step-id = identifier-strict` and
+ * `steps-reference = step-id ".outputs." output-name`. Of the 1.0.x readings the scanner keeps, a
+ * stepId with spaces is an error in a 1.1 document; `$steps.<id>.outputs` (the whole map) is a
+ * warning, because the 1.1 schema's own pass documents use it as a Selector Object context.
+ */
+function strict11Problem(expression: RuntimeExpression): { code: Code; severity: Severity; message: string; hint: string } | undefined {
+  if (expression.kind !== 'steps') return undefined;
+  if (!STRICT_IDENTIFIER.test(expression.stepId)) {
+    return { code: 'expression-syntax', severity: 'error', message: `${expression.text}: a stepId in an Arazzo 1.1 expression is letters, digits, "-" and "_" (identifier-strict)`, hint: 'Rename the step, e.g. with "_" for spaces.' };
   }
+  if (expression.name === undefined) {
+    return { code: 'expression-steps-missing-outputs', severity: 'warning', message: `${expression.text}: the Arazzo 1.1 grammar names one output ($steps.<stepId>.outputs.<name>); read as the whole outputs map, as 1.0 does`, hint: `e.g. $steps.${expression.stepId}.outputs.<name>, or a Selector Object on the map` };
+  }
+  return undefined;
 }

@@ -3,10 +3,9 @@
  * (`$steps.<id>.outputs…`) is an implicit dependency, so the steps a step reads are found in its
  * compiled templates and criteria (the trees the run evaluates, not the text again).
  */
-import type { CompiledCriterion } from '../criteria/compiled-criterion.js';
-import { walkCondition } from '../criteria/simple-condition.js';
 import type { RuntimeExpression, ValueTemplate } from '../expressions/ast.js';
 import type { CriterionPlan, StepPlan } from './plan.js';
+import { criterionExpressions, templateExpressions } from './template-expressions.js';
 
 /** The stepIds whose outputs the step's parameters, body, criteria, outputs or actions read. */
 export function stepsRead(step: StepPlan): Set<string> {
@@ -32,32 +31,4 @@ export function stepsRead(step: StepPlan): Set<string> {
   }
   for (const entry of step.security ?? []) Object.values(entry.values).forEach(template);
   return read;
-}
-
-function templateExpressions(value: ValueTemplate, visit: (expression: RuntimeExpression) => void): void {
-  switch (value.kind) {
-    case 'literal':
-      return;
-    case 'expression':
-      return visit(value.expression);
-    case 'template':
-      for (const part of value.parts) if (typeof part !== 'string') visit(part);
-      return;
-    case 'object':
-      for (const [, entry] of value.entries) templateExpressions(entry, visit);
-      return;
-    case 'array':
-      for (const item of value.items) templateExpressions(item, visit);
-      return;
-    case 'selector':
-      return visit(value.context);
-  }
-}
-
-function criterionExpressions(criterion: CompiledCriterion, visit: (expression: RuntimeExpression) => void): void {
-  if ('context' in criterion) visit(criterion.context);
-  if ('condition' in criterion) walkCondition(criterion.condition, (node) => {
-    if (node.type === 'expression') visit(node.expression);
-  });
-  if ('template' in criterion) templateExpressions(criterion.template, visit);
 }
