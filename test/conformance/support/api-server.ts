@@ -29,6 +29,8 @@ export interface Reply {
   headers?: Record<string, string | string[]>;
   json?: unknown;
   text?: string;
+  /** Answer this much later (a slow server). */
+  delayMs?: number;
 }
 
 export type Route = Reply | readonly Reply[] | ((exchange: Exchange, hit: number) => Reply);
@@ -93,7 +95,9 @@ export async function startApi(routes: Record<string, Route> = {}): Promise<ApiS
       match.names.forEach((name, i) => (exchange.params[name] = decodeURIComponent(values[i] ?? '')));
       const hit = (hits.get(match.key) ?? 0) + 1;
       hits.set(match.key, hit);
-      send(res, pickReply(match.route, exchange, hit));
+      const reply = pickReply(match.route, exchange, hit);
+      if (reply.delayMs) setTimeout(() => send(res, reply), reply.delayMs);
+      else send(res, reply);
     });
   });
   onTestFinished(() => new Promise<void>((resolve) => {
