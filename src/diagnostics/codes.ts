@@ -139,6 +139,9 @@ const COMPILE = {
   'step-depends-on-unknown': error('A step dependsOn names no step of its workflow (Arazzo 1.1)'),
   'step-depends-on-order': error('A step dependsOn a step that comes after it (steps start in document order)', 'Move the step it depends on earlier.'),
   'step-depends-on-external': warning('A step dependsOn a step of another workflow, which is not waited for'),
+  'step-action-missing': error('An AsyncAPI step has no action (Arazzo 1.1)', 'Add action: send or action: receive (what the workflow does, not what the AsyncAPI operation says the application does).'),
+  'step-action-misplaced': error('action is given on a step whose operation is not in an AsyncAPI source (Arazzo 1.1)', 'Remove action, or name the operation of an asyncapi source: $sourceDescriptions.<name>.<operationId>.'),
+  'step-correlation-id-ignored': warning('correlationId on a step that is not an AsyncAPI receive step is not used (Arazzo 1.1)'),
   'selector-invalid': error('A Selector Object (Arazzo 1.1) is malformed: context must be one runtime expression, type jsonpath or jsonpointer, selector valid for it'),
   'selector-xpath-unsupported': error('XPath selectors are not supported'),
 } satisfies Record<string, Entry>;

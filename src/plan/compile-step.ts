@@ -42,6 +42,7 @@ export function compileStep(
   const outputs = compileOutputs(ctx, ownField(raw, 'outputs'), childPointer(pointer, 'outputs'));
   const security = [...compileXSecurity(ctx, ownField(raw, 'x-security'), childPointer(pointer, 'x-security'), target?.kind === 'operation' ? target.operation : undefined), ...(defaults.security ?? [])];
   if (!target) return undefined;
+  checkAsyncFields(ctx, scope, target, raw, pointer);
   return {
     pointer,
     stepId,
@@ -68,6 +69,27 @@ function compileStepExtras11(ctx: CompileContext, raw: JsonObject, pointer: stri
     ...(correlationId !== undefined ? { correlationId: ctx.value(correlationId, childPointer(pointer, 'correlationId')) } : {}),
     ...(typeof timeout === 'number' ? { timeout } : {}),
   };
+}
+
+/**
+ * Arazzo 1.1.0 §Step Object `action` ("the type of action to perform when using an asyncapi
+ * source") and `correlationId` ("only applicable to asyncapi steps with action receive").
+ */
+function checkAsyncFields(ctx: CompileContext, scope: ActionScope, target: StepTarget, raw: JsonObject, pointer: string): void {
+  if (!ctx.arazzoVersion.startsWith('1.1.')) return;
+  const stepId = ownField(raw, 'stepId') as string;
+  if (target.kind === 'asyncapi') {
+    const sources = Object.values(scope.references.declaredSources);
+    if (ownField(raw, 'action') !== undefined && target.source?.type !== 'asyncapi' && (target.source !== undefined || !sources.some((source) => source.type === 'asyncapi'))) {
+      const where = target.source ? `$sourceDescriptions.${target.source.name} is a ${target.source.type} source` : 'this document has no asyncapi source';
+      ctx.report('step-action-misplaced', 'error', `Step "${stepId}" has action but ${where}`, childPointer(pointer, 'action'));
+      return;
+    }
+    if (target.action === undefined) ctx.report('step-action-missing', 'error', `AsyncAPI step "${stepId}" needs action: send or receive`, pointer);
+  }
+  if (ownField(raw, 'correlationId') !== undefined && !(target.kind === 'asyncapi' && target.action === 'receive')) {
+    ctx.report('step-correlation-id-ignored', 'warning', `Step "${stepId}" has a correlationId, which only an AsyncAPI receive step uses`, childPointer(pointer, 'correlationId'));
+  }
 }
 
 /** Operation steps need `in` (on workflowId steps parameters are the child's inputs: lint warns about `in`). */

@@ -149,3 +149,34 @@ workflows:
     expect(loaded.errors.map((d) => [d.code, d.pointer])).toEqual([['expression-unknown-source', '/workflows/0/steps/0/outputs/id']]);
   });
 });
+
+describe('Arazzo 1.1.0 §Step Object action and correlationId: semantic rules beyond the schema', () => {
+  const doc = (steps: string): string => `arazzo: 1.1.0
+info: { title: async rules, version: '1' }
+sourceDescriptions:
+  - { name: api, url: ./api.openapi.yaml, type: openapi }
+  - { name: orders, url: ./orders.asyncapi.yaml, type: asyncapi }
+workflows:
+  - workflowId: w
+    steps:
+${steps}
+`;
+  const found = async (steps: string) => {
+    const loaded = await loadDocument(doc(steps), { 'orders.asyncapi.yaml': ASYNCAPI });
+    return loaded.diagnostics.filter((d) => d.code.startsWith('step-action') || d.code === 'step-correlation-id-ignored').map((d) => [d.code, d.severity, d.pointer]);
+  };
+
+  it('an AsyncAPI step without action is an error at the step', async () => {
+    expect(await found('      - { stepId: s, operationId: $sourceDescriptions.orders.placeOrder }')).toEqual([['step-action-missing', 'error', '/workflows/0/steps/0']]);
+  });
+
+  it('action on an operation of an openapi source is an error at action', async () => {
+    expect(await found('      - { stepId: s, operationId: $sourceDescriptions.api.findPets, action: send }')).toEqual([['step-action-misplaced', 'error', '/workflows/0/steps/0/action']]);
+  });
+
+  it('correlationId outside an AsyncAPI receive step is a warning at correlationId; on a receive it is used', async () => {
+    expect(await found('      - { stepId: s, operationId: $sourceDescriptions.api.findPets, correlationId: $inputs.id }')).toEqual([['step-correlation-id-ignored', 'warning', '/workflows/0/steps/0/correlationId']]);
+    expect(await found('      - { stepId: s, operationId: $sourceDescriptions.orders.placeOrder, action: send, correlationId: $inputs.id }')).toEqual([['step-correlation-id-ignored', 'warning', '/workflows/0/steps/0/correlationId']]);
+    expect(await found('      - { stepId: s, operationId: $sourceDescriptions.orders.confirm, action: receive, correlationId: $inputs.id }')).toEqual([]);
+  });
+});
