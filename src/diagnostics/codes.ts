@@ -39,6 +39,7 @@ const LOAD = {
   'source-unresolvable': error('An operation a step uses needs a $ref that cannot be resolved', 'Fix the $ref in the OpenAPI document.'),
   'source-ref-unresolved': warning('A $ref of a source description cannot be resolved; steps that do not need it still work', 'Fix the $ref or add the file it names.'),
   'source-not-openapi': error('Source description is not OpenAPI 3.2/3.1/3.0 or Swagger 2.0', 'Point the source at an OpenAPI description, or declare type: arazzo for an Arazzo document.'),
+  'source-not-asyncapi': error('Source description of type asyncapi is not a valid AsyncAPI 2.x/3.0 document (per the AsyncAPI parser)', 'Fix the AsyncAPI document at the place named, or point the source at another one.'),
   'source-url-unencoded': warning('Source url is not a URI reference (a space or other character that must be percent-encoded)', 'Percent-encode it, e.g. a space as %20.'),
 } satisfies Record<string, Entry>;
 

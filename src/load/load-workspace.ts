@@ -8,6 +8,7 @@ import { childPointer, makeDiagnostic, type Diagnostic } from '../diagnostics/di
 import { isObject, ownField } from '../document/model.js';
 import { parseYamlText, type ParsedText } from '../document/parse-yaml.js';
 import type { OperationIndex } from '../plan/operation-index.js';
+import { loadAsyncApi } from './load-asyncapi.js';
 import { loadOpenApi } from './load-openapi.js';
 import { isHttpUrl, readText, type TextResult } from './read-text.js';
 import { locateSource, normalizeLocation, resolveLocation } from './locate-source.js';
@@ -148,9 +149,14 @@ async function loadSource(
     return undefined;
   }
   if (declaration.type === 'asyncapi') {
-    // Arazzo 1.1.0 §Source Description Object: an AsyncAPI description, read here; the channel each
-    // asyncapi step uses is resolved in it before the run (plan/async-channel.ts).
-    return { name, location, url, type: 'asyncapi', pointer, asyncapi: parsed.value };
+    // Arazzo 1.1.0 §Source Description Object: an AsyncAPI description, parsed and checked by the
+    // AsyncAPI parser; the channel each asyncapi step uses is resolved in it before the run.
+    const asyncapi = await loadAsyncApi(name, location, text.text, where);
+    if (!asyncapi.ok) {
+      workspace.diagnostics.push(asyncapi.diagnostic);
+      return undefined;
+    }
+    return { name, location, url, type: 'asyncapi', pointer, asyncapi: asyncapi.document };
   }
   if (declaration.type === undefined && isObject(parsed.value) && 'arazzo' in parsed.value) {
     // Untyped source that turns out to be an Arazzo document (type sniffing, checklist 4.4).

@@ -180,3 +180,51 @@ ${steps}
     expect(await found('      - { stepId: s, operationId: $sourceDescriptions.orders.confirm, action: receive, correlationId: $inputs.id }')).toEqual([]);
   });
 });
+
+describe('Arazzo 1.1.0 §Source Description Object type asyncapi: read with the AsyncAPI parser', () => {
+  const flow = `arazzo: 1.1.0
+info: { title: parsed, version: '1' }
+sourceDescriptions:
+  - { name: events, url: ./events.yaml, type: asyncapi }
+workflows:
+  - workflowId: w
+    steps:
+      - { stepId: s, operationId: $sourceDescriptions.events.sendIt, action: send }
+`;
+
+  it('an AsyncAPI document its parser finds invalid is source-not-asyncapi, naming the place', async () => {
+    const loaded = await loadDocument(flow, { 'events.yaml': 'asyncapi: 3.0.0\ninfo: { title: no version }\nchannels: {}\n' });
+    expect(loaded.errors.map((e) => [e.code, e.pointer])).toEqual([['source-not-asyncapi', '/sourceDescriptions/0/url']]);
+    expect(loaded.errors[0]?.message).toMatch(/at #\/info.*version/);
+  });
+
+  it('AsyncAPI 2.6 and 3.0 documents both load, $refs resolved by the parser', async () => {
+    const v26 = `asyncapi: 2.6.0
+info: { title: events, version: '1' }
+channels:
+  orders/placed:
+    subscribe:
+      operationId: sendIt
+      message: { $ref: '#/components/messages/Placed' }
+components:
+  messages:
+    Placed: { payload: { type: object } }
+`;
+    const v30 = `asyncapi: 3.0.0
+info: { title: events, version: '1' }
+channels:
+  placed: { address: orders/placed, messages: { placed: { $ref: '#/components/messages/Placed' } } }
+operations:
+  sendIt: { action: send, channel: { $ref: '#/channels/placed' } }
+components:
+  messages:
+    Placed: { payload: { type: object } }
+`;
+    for (const text of [v26, v30]) {
+      const loaded = await loadDocument(flow, { 'events.yaml': text });
+      expect(loaded.errors).toEqual([]);
+      const source = loaded.workspace.documents.get(loaded.plan.rootKey)?.sources[0];
+      expect(JSON.stringify(source?.asyncapi)).not.toContain('$ref');
+    }
+  });
+});
