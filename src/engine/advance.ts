@@ -12,7 +12,7 @@ import type { Plan } from '../plan/plan.js';
 import { workflowKey } from '../plan/plan.js';
 import type { Advanced, Effect, Reply } from './effects.js';
 import { haltRun } from './halt-run.js';
-import { planOf, scopeOf, type FramePlan, type RunEnv } from './run-env.js';
+import { planOf, remainingMs, scopeOf, type FramePlan, type RunEnv } from './run-env.js';
 import { beginStep, completeStep, detachStep, messageStep, retryDelay, sendStep } from './run-step.js';
 import { draftState, own, type Detached, type Frame, type RunState } from './run-state.js';
 import { outcomeOfChild, outcomeOfExchange, outcomeOfMessage } from './step-outcome.js';
@@ -141,8 +141,24 @@ function joinsBefore(frame: Frame, at: FramePlan): string[] {
   }).map((entry) => entry.key);
 }
 
+/**
+ * Arazzo 1.1.0 §Step Object timeout on a workflowId step: once it has passed, the workflows it
+ * entered end as failed, innermost first, and the step fails with that reason (its onFailure
+ * actions apply). Returns whether it ended any.
+ */
+function expireStepTimeouts(plan: Plan, state: RunState, env: RunEnv): boolean {
+  const now = env.clock.now();
+  const expired = state.frames.findIndex((frame) => frame.stepTimeout !== undefined && now >= frame.stepTimeout.until);
+  if (expired < 0) return false;
+  const timeout = state.frames[expired]!;
+  const message = `workflow ${timeout.ref.workflowId} did not finish within the step's timeout of ${timeout.stepTimeout!.ms} ms`;
+  while (state.frames.length > expired) finishTopFrame(plan, state, env, 'failed', null, { code: 'step-failed', message, workflowId: topFrame(state).ref.workflowId });
+  return true;
+}
+
 /** One move of the top frame. */
 function turn(plan: Plan, state: RunState, env: RunEnv): Effect | undefined {
+  if (expireStepTimeouts(plan, state, env)) return undefined;
   const frame = topFrame(state);
   const at = planOf(plan, frame);
   const next = frame.next;
@@ -182,8 +198,8 @@ function turn(plan: Plan, state: RunState, env: RunEnv): Effect | undefined {
     case 'retry-delay':
       return retryDelay(state, env, frame, at, next.delayMs);
     case 'wait': {
-      // Reached on resume: wait out what is left of the interval (never past the deadline).
-      const until = Math.min(state.waitUntil ?? 0, state.deadline ?? Number.POSITIVE_INFINITY);
+      // Reached on resume: wait out what is left of the interval (never past the deadline or a step's timeout).
+      const until = Math.min(state.waitUntil ?? 0, env.clock.now() + remainingMs(state, env));
       const ms = until - env.clock.now();
       if (ms > 0 && !env.options.signal?.aborted) return { kind: 'wait', until, ms };
       delete state.waitUntil;

@@ -90,8 +90,11 @@ export function createRunEnv(options: RunEnvOptions): RunEnv {
 }
 
 /** Milliseconds left before the deadline (Infinity without --timeout). */
+/** Until the run's --timeout, or the `timeout` of a workflowId step whose workflow is running, whichever is first. */
 export function remainingMs(state: RunState, env: RunEnv): number {
-  return state.deadline === undefined ? Number.POSITIVE_INFINITY : Math.max(0, state.deadline - env.clock.now());
+  let until = state.deadline ?? Number.POSITIVE_INFINITY;
+  for (const frame of state.frames) if (frame.stepTimeout && frame.stepTimeout.until < until) until = frame.stepTimeout.until;
+  return until === Number.POSITIVE_INFINITY ? until : Math.max(0, until - env.clock.now());
 }
 
 /** A warning, once per code and message for the whole run. */

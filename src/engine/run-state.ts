@@ -76,6 +76,8 @@ export interface Frame {
    * outcome has not been taken in yet (a step joins them before it begins).
    */
   detached?: Detached[];
+  /** Arazzo 1.1.0 §Step Object timeout of the workflowId step that entered this frame: epoch ms, and the timeout. */
+  stepTimeout?: { until: number; ms: number };
   transfer?: { endedBy: { stepId: string; action: string }; from: Array<{ ref: WorkflowRef; inputs: Record<string, unknown> }> };
 }
 

@@ -45,6 +45,8 @@ export function beginStep(plan: Plan, state: RunState, env: RunEnv, frame: Frame
   frame.next = { kind: 'awaiting-child', exec };
   const failed = enterWorkflow(plan, state, step.target.workflow, inputs, 'step', frame.depth + 1);
   if (failed) frame.next = { kind: 'child-ended', exec, outcome: failed };
+  // Arazzo 1.1.0 §Step Object timeout: the child workflow has that long (expireStepTimeouts ends it).
+  else if (step.timeout !== undefined) state.frames[state.frames.length - 1]!.stepTimeout = { until: env.clock.now() + step.timeout, ms: step.timeout };
   return undefined;
 }
 
@@ -121,7 +123,11 @@ export function completeStep(plan: Plan, state: RunState, env: RunEnv, frame: Fr
     durationMs,
   });
   // A request cut short by --timeout or a cancellation ends the run with that cause, not as a failed step.
-  if (outcome.requestFailed && (remainingMs(state, env) <= 0 || env.options.signal?.aborted)) checkLimits(state, env, workflowId, step.stepId);
+  if (outcome.requestFailed && (remainingMs(state, env) <= 0 || env.options.signal?.aborted)) {
+    checkLimits(state, env, workflowId, step.stepId);
+    // Cut by a workflowId step's timeout: the next turn ends the workflows it limits (expireStepTimeouts).
+    if (remainingMs(state, env) <= 0) return undefined;
+  }
   if (outcome.haltCode) throw new RunHalt(outcome.haltCode, `step ${step.stepId} failed: ${outcome.reason ?? ''}`, step.stepId, workflowId);
   if (exec.side) return retryDelay(state, env, frame, at, exec.side.delayMs);
   return followTransition(plan, state, env, frame, at, step, outcome, joined ? exec : undefined);
