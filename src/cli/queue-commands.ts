@@ -19,7 +19,8 @@ Examples:
   $ arazzo cancel 17
 
 Secret inputs are never written to Redis: each worker takes them from its own environment
-(ARAZZO_INPUT_<NAME>). submit checks them too (give them where you submit), then leaves them out.`;
+(ARAZZO_INPUT_<NAME>). submit needs none of them (one given where you submit is checked, then
+left out); every other input is checked before anything is enqueued.`;
 
 /** SIGTERM or SIGINT for a real process; the io's signal when the CLI runs in-process. */
 export function stopRequested(io: CliIo): Promise<void> {

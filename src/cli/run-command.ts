@@ -10,7 +10,8 @@ import { locateDiagnostics, type LoadedPlan } from '../load/load-plan.js';
 import { loadPlan } from './load-plan.js';
 import type { WorkflowPlan } from '../plan/plan.js';
 import { formatDiagnostic } from '../report/format-diagnostic.js';
-import { createRedactor, secretInputValues } from '../report/redact.js';
+import { createRedactor, isSecretInput, secretInputValues } from '../report/redact.js';
+import { isObject, ownField } from '../document/model.js';
 import { chooseStyle } from '../report/style-text.js';
 import type { CliIo } from './cli-io.js';
 import { readAuthOptions } from './auth-options.js';
@@ -83,6 +84,18 @@ export interface RunTarget {
   io: CliIo;
   /** Hears the inputs once they are gathered and valid (arazzo submit enqueues them). */
   validated?: (inputs: Record<string, unknown>) => void;
+  /**
+   * arazzo submit: the workers supply the secret inputs (ARAZZO_INPUT_<NAME> in their environment),
+   * so a secret input missing here is not an error and is not prompted for; any other input is checked.
+   */
+  secretsOnWorker?: boolean;
+}
+
+/** The inputs schema with the secret inputs left out of `required` (their values come later, from a worker). */
+function secretsNotRequired(schema: unknown): unknown {
+  const required = isObject(schema) ? ownField(schema, 'required') : undefined;
+  if (!isObject(schema) || !Array.isArray(required)) return schema;
+  return { ...schema, required: required.filter((name) => typeof name !== 'string' || !isSecretInput(schema, name)) };
 }
 
 /** Everything checked before sending: exit 2, or the function that runs (or previews) the workflow. */
@@ -102,10 +115,12 @@ export async function prepareRun(target: RunTarget): Promise<number | (() => Pro
   const sourceNames = [...loaded.workspace.documents.values()].flatMap((d) => d.sources.map((s) => s.name));
   checkTransportSources(transport, sourceNames);
   const signing = readSignOptions(flags.sign, io.env, sourceNames);
-  const inputTarget = { workflowId: workflow.workflowId, schema: workflow.inputsSchema, file: workflow.ref.documentKey, pointer: workflow.pointer };
+  const schema = target.secretsOnWorker ? secretsNotRequired(workflow.inputsSchema) : workflow.inputsSchema;
+  const inputTarget = { workflowId: workflow.workflowId, schema, file: workflow.ref.documentKey, pointer: workflow.pointer };
   const inputSources = { files: flags.inputs, pairs: flags.input, env: io.env, cwd: io.cwd, ...(io.readStdin ? { readStdin: io.readStdin } : {}) };
   const stdinUsed = flags.inputs.includes('-') || flags.input.some((pair) => pair.endsWith('=-'));
-  const gathered = await promptMissingSecrets(await gatherInputs(inputTarget, inputSources), inputTarget, io, stdinUsed, (env) => gatherInputs(inputTarget, { ...inputSources, env }));
+  const given = await gatherInputs(inputTarget, inputSources);
+  const gathered = target.secretsOnWorker ? given : await promptMissingSecrets(given, inputTarget, io, stdinUsed, (env) => gatherInputs(inputTarget, { ...inputSources, env }));
   // Secret inputs are known from here on, also when they are part of the problem being reported.
   const redactor = createRedactor([...secretInputValues(workflow.inputsSchema, gathered.provided), ...auth.secrets, ...signing.secrets], flags.mask !== false);
   invalid.redactor = redactor;

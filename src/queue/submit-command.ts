@@ -1,6 +1,7 @@
 /**
  * `arazzo submit <file>`: checks the run exactly as `arazzo run` does (document, workflow, inputs,
- * servers: exit 2 with nothing enqueued), then enqueues it on a BullMQ queue with its documents and
+ * servers: exit 2 with nothing enqueued) except that secret inputs may be left to the workers'
+ * environment, then enqueues it on a BullMQ queue with its documents and
  * non-secret inputs, and prints the run id. `--wait` follows the run to its end and exits 0/1 like
  * `run`, printing its result.
  */
@@ -13,6 +14,7 @@ import { loadRunFile, prepareRun } from '../cli/run-command.js';
 import { readRunFlags } from '../cli/run-flags.js';
 import { selectWorkflow } from '../cli/select-workflow.js';
 import { documentLocations } from '../cli/state-file.js';
+import { isObject, ownField } from '../document/model.js';
 import { isSecretInput } from '../report/redact.js';
 import { DEFAULT_REDIS, describeRedis, loadBullmq, queueName, redisOptions } from './connection.js';
 import { JOB_FORMAT, type JobDocument, type RunJobData } from './job-data.js';
@@ -35,10 +37,11 @@ export async function submitCommand(file: string, raw: Record<string, unknown>, 
   if (typeof loaded === 'number') return loaded;
   const workflow = selectWorkflow(loaded.plan, flags.workflow);
   let inputs: Record<string, unknown> = {};
-  const checked = await prepareRun({ file, loaded, workflow, flags, settings, io, validated: (valid) => (inputs = valid) });
+  const checked = await prepareRun({ file, loaded, workflow, flags, settings, io, validated: (valid) => (inputs = valid), secretsOnWorker: true });
   if (typeof checked === 'number') return checked;
 
-  const secretInputs = Object.keys(inputs).filter((name) => isSecretInput(workflow.inputsSchema, name));
+  // Given here or not, a secret input's value comes from the worker's environment.
+  const secretInputs = [...new Set([...Object.keys(inputs), ...requiredInputs(workflow.inputsSchema)])].filter((name) => isSecretInput(workflow.inputsSchema, name));
   const data: RunJobData = {
     format: JOB_FORMAT,
     version: 1,
@@ -65,6 +68,11 @@ export async function submitCommand(file: string, raw: Record<string, unknown>, 
   } finally {
     await jobs.close();
   }
+}
+
+function requiredInputs(schema: unknown): string[] {
+  const required = isObject(schema) ? ownField(schema, 'required') : undefined;
+  return Array.isArray(required) ? required.filter((name): name is string => typeof name === 'string') : [];
 }
 
 async function readDocuments(locations: readonly string[]): Promise<JobDocument[]> {

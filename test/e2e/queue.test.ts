@@ -243,6 +243,23 @@ describe('issue 15: arazzo submit and arazzo worker over Redis', () => {
     expect(bad.stderr).toContain('no-such-client.pem');
   }, 60_000);
 
+  it('submit needs no secret input: a run submitted with no apiToken anywhere runs on a worker that has it; other inputs are still checked', async () => {
+    const worker = startWorker('q-nosecret');
+    await until('the worker to start', () => worker.output().includes('worker on queue q-nosecret'));
+    const args = ['submit', SEED, '--redis', redis.url, '--queue', 'q-nosecret'];
+    const queued = await runCliInProcess([...args, '--wait', '--json', '--poll-interval', '300ms', ...seedArgs('queue-nosecret-inactive')], { env: {} });
+    expect(queued.code, queued.stderr).toBe(0);
+    expect((JSON.parse(queued.stdout) as { status: string }).status).toBe('succeeded');
+    const told = await runCliInProcess([...args, ...seedArgs('queue-nosecret-told')], { env: {} });
+    expect(told.code).toBe(0);
+    expect(told.stderr).toContain('workers need ARAZZO_INPUT_apiToken');
+    await runCliInProcess(['cancel', told.stdout.trim(), '--redis', redis.url, '--queue', 'q-nosecret']);
+    const invalid = await runCliInProcess([...args, '--input', 'name=x', '--input', 'cpu=many', '--input', 'imageName=i'], { env: {} });
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain('cpu');
+    expect(invalid.stderr).not.toContain('apiToken');
+  }, 60_000);
+
   it('a document with errors is refused with exit 2 and nothing is enqueued', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'arazzo-queue-bad-'));
     try {
