@@ -13,7 +13,7 @@ import type { WorkflowPlan } from '../plan/plan.js';
 
 const SOURCE_NAME = /\$sourceDescriptions\.([A-Za-z0-9_-]+)/;
 
-export function resolveAsyncSteps(workflows: readonly WorkflowPlan[], workspace: Workspace, servers: Readonly<Record<string, string>>): { channels: Map<string, AsyncChannel>; diagnostics: Diagnostic[] } {
+export function resolveAsyncSteps(workflows: readonly WorkflowPlan[], workspace: Workspace, servers: Readonly<Record<string, string>>, serverVariables: Readonly<Record<string, string>>): { channels: Map<string, AsyncChannel>; diagnostics: Diagnostic[] } {
   const channels = new Map<string, AsyncChannel>();
   const diagnostics: Diagnostic[] = [];
   for (const workflow of workflows) {
@@ -27,9 +27,9 @@ export function resolveAsyncSteps(workflows: readonly WorkflowPlan[], workspace:
         diagnostics.push(makeDiagnostic('asyncapi-step-unsupported', 'error', `Step "${step.stepId}": ${step.target.reference.text} names no asyncapi source description that could be read`, { ...place, hint: 'Name a sourceDescriptions entry of type asyncapi, e.g. $sourceDescriptions.events.placeOrder.' }));
         continue;
       }
-      const resolved = resolveAsyncChannel(source.asyncapi, name, step.target.reference, step.target.action, servers[name]);
+      const resolved = resolveAsyncChannel(source.asyncapi, name, step.target.reference, step.target.action, servers[name], serverVariables);
       if (!resolved.ok) {
-        diagnostics.push(makeDiagnostic('asyncapi-step-unsupported', 'error', `Step "${step.stepId}": ${resolved.problem.message}`, { ...place, ...(resolved.problem.hint ? { hint: resolved.problem.hint } : {}) }));
+        diagnostics.push(makeDiagnostic(resolved.problem.code, 'error', `Step "${step.stepId}": ${resolved.problem.message}`, { ...place, ...(resolved.problem.hint ? { hint: resolved.problem.hint } : {}) }));
         continue;
       }
       if (!SUPPORTED_PROTOCOLS.includes(resolved.channel.protocol)) {

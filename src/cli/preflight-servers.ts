@@ -6,10 +6,12 @@ import type { OperationServer } from '../plan/operation.js';
 import type { WorkflowPlan } from '../plan/plan.js';
 import { suggest } from '../plan/resolve-references.js';
 
+/** `asyncVariables`: the server variables of the run's AsyncAPI channels (they can be given too). */
 export function preflightServers(
   workflows: readonly WorkflowPlan[],
   servers: Readonly<Record<string, string>>,
   variables: Readonly<Record<string, string>>,
+  asyncVariables: readonly string[],
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -31,7 +33,7 @@ export function preflightServers(
       }
     }
   }
-  return [...unknownVariables(Object.keys(variables), serverVariablesOf(workflows)), ...diagnostics];
+  return [...unknownVariables(Object.keys(variables), [...new Set([...serverVariablesOf(workflows), ...asyncVariables])].sort()), ...diagnostics];
 }
 
 /** The server URL variables the workflows' operations can take (their first server's). */
@@ -45,7 +47,6 @@ export function serverVariablesOf(workflows: readonly WorkflowPlan[]): string[] 
   return [...known].sort();
 }
 
-/** Arazzo 1.1 asyncapi steps are compiled and linted but not run yet: refused before anything is sent. */
 /** A mistyped variable would otherwise be ignored and the request sent to the default region. */
 function unknownVariables(given: readonly string[], known: readonly string[]): Diagnostic[] {
   return given.filter((name) => !known.includes(name)).map((name) => {

@@ -76,7 +76,7 @@ export async function resumeCommand(stateArg: string, raw: Record<string, unknow
   if (errors.length > 0) return reportInvalid(errors, invalid);
   const workflow = loaded.plan.documents.get(loaded.plan.rootKey)?.workflows.get(saved.workflowId);
   if (!workflow) return refuse('state-file-invalid', `workflow ${saved.workflowId} is not in ${saved.file}`, 'Start a new run with arazzo run.');
-  const asyncSteps = resolveAsyncSteps(reachableWorkflows(loaded.plan, workflow.ref), loaded.workspace, settings.servers);
+  const asyncSteps = resolveAsyncSteps(reachableWorkflows(loaded.plan, workflow.ref), loaded.workspace, settings.servers, settings.serverVariables);
   if (asyncSteps.diagnostics.length > 0) return reportInvalid(locateDiagnostics(asyncSteps.diagnostics, loaded.workspace), invalid);
 
   // Secret inputs were never written down: they are gathered again, from the same sources as for run.

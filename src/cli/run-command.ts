@@ -128,8 +128,9 @@ export async function prepareRun(target: RunTarget): Promise<number | (() => Pro
   for (const warning of locateDiagnostics(gathered.warnings, loaded.workspace)) io.stderr.write(`${redactor.text(formatDiagnostic(warning, style, io.cwd))}\n`);
 
   const reachable = reachableWorkflows(loaded.plan, workflow.ref);
-  const asyncSteps = resolveAsyncSteps(reachable, loaded.workspace, settings.servers);
-  const preflight = [...asyncSteps.diagnostics, ...preflightServers(reachable, settings.servers, settings.serverVariables)];
+  const asyncSteps = resolveAsyncSteps(reachable, loaded.workspace, settings.servers, settings.serverVariables);
+  const asyncVariables = [...asyncSteps.channels.values()].flatMap((channel) => channel.serverVariables ?? []);
+  const preflight = [...asyncSteps.diagnostics, ...preflightServers(reachable, settings.servers, settings.serverVariables, asyncVariables)];
   if (preflight.length > 0) return reportInvalid(locateDiagnostics(preflight, loaded.workspace), invalid);
   target.validated?.(gathered.inputs);
 

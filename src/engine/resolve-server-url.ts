@@ -22,6 +22,7 @@
  */
 import type { Code, Problem } from '../diagnostics/diagnostic.js';
 import type { OperationServer } from '../plan/operation.js';
+import { fillServerVariables } from '../plan/server-variables.js';
 
 export interface ServerUrlInput {
   servers: readonly OperationServer[];
@@ -58,23 +59,6 @@ function toBase(url: URL): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-function fillVariables(server: OperationServer, given: Readonly<Record<string, string>>): ServerUrlResult {
-  let problem: ServerUrlResult | undefined;
-  const url = server.url.replace(/\{([^}]+)\}/g, (_match, name: string) => {
-    const declared = server.variables?.[name];
-    const value = given[name] ?? declared?.default;
-    if (value === undefined) {
-      problem ??= fail('server-variable-missing', `server variable "${name}" in ${server.url} has no value and no default`, `pass a value for "${name}" or ${SERVER_HINT}`);
-      return '';
-    }
-    if (declared?.enum !== undefined && declared.enum.length > 0 && !declared.enum.includes(value)) {
-      problem ??= fail('server-variable-not-in-enum', `server variable "${name}" = "${value}" is not one of: ${declared.enum.join(', ')}`, `use one of the listed values or ${SERVER_HINT}`);
-    }
-    return value;
-  });
-  return problem ?? { ok: true, url };
-}
-
 function withOverride(override: URL, declared: string): ServerUrlResult {
   // An absolute declared URL lends its path; a relative one is read relative to the override root.
   const path = parseUrl(declared, `${override.origin}/`);
@@ -97,7 +81,7 @@ export function resolveServerUrl(input: ServerUrlInput): ServerUrlResult {
   }
   // With an override only the declared path matters, so host variables need no values then.
   const declared = override === undefined ? first : { ...first, url: first.url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '') };
-  const filled = fillVariables(declared, input.variables ?? {});
+  const filled = fillServerVariables(declared, input.variables ?? {}, SERVER_HINT);
   if (!filled.ok) return filled;
   if (override !== undefined) return withOverride(override, filled.url);
   const absolute = parseUrl(filled.url);

@@ -6,6 +6,8 @@
  */
 import { unescapePointerToken, type Problem } from '../diagnostics/diagnostic.js';
 import { isObject, ownField } from '../document/model.js';
+import type { ServerVariable } from './operation.js';
+import { fillServerVariables } from './server-variables.js';
 
 export interface AsyncChannel {
   /** The source description's name. */
@@ -22,6 +24,8 @@ export interface AsyncChannel {
   contentType?: string;
   /** AMQP: the exchange the channel's amqp binding names (`bindings.amqp.exchange.name`). */
   exchange?: string;
+  /** The server variables its server URL can take (--server-variable names). */
+  serverVariables?: string[];
 }
 
 export interface AsyncStepReference {
@@ -90,7 +94,11 @@ function firstMessage(doc: unknown, operation: Record<string, unknown> | undefin
   return undefined;
 }
 
-function serverOf(doc: Record<string, unknown>, channel: unknown): { url: string; protocol: string } | undefined {
+/**
+ * The channel's (else the document's first) server as a URL: `url` (2.x) or host + pathname (3.0),
+ * `{variables}` filled from --server-variable or their defaults.
+ */
+function serverOf(doc: Record<string, unknown>, channel: unknown, given: Readonly<Record<string, string>>, source: string): { url: string; protocol: string; variables: string[] } | { problem: Problem } | undefined {
   const servers = ownField(doc, 'servers');
   if (!isObject(servers)) return undefined;
   const listed = isObject(channel) ? ownField(channel, 'servers') : undefined;
@@ -102,13 +110,38 @@ function serverOf(doc: Record<string, unknown>, channel: unknown): { url: string
     const protocol = String(ownField(server, 'protocol') ?? '').toLowerCase();
     const url = ownField(server, 'url');
     const host = ownField(server, 'host');
-    if (typeof url === 'string') return { url: url.includes('://') ? url : `${protocol}://${url}`, protocol };
-    if (typeof host === 'string') return { url: `${protocol}://${host}${typeof ownField(server, 'pathname') === 'string' ? String(ownField(server, 'pathname')) : ''}`, protocol };
+    const pathname = ownField(server, 'pathname');
+    const template = typeof url === 'string' ? (url.includes('://') ? url : `${protocol}://${url}`)
+      : typeof host === 'string' ? `${protocol}://${host}${typeof pathname === 'string' ? pathname : ''}` : undefined;
+    if (template === undefined) continue;
+    const variables = serverVariables(doc, server);
+    const filled = fillServerVariables({ url: template, variables }, given, `pass --server ${source}=${protocol}://host:port`);
+    const names = [...new Set([...Object.keys(variables), ...[...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!)])];
+    return filled.ok ? { url: filled.url, protocol, variables: names } : { problem: filled.problem };
   }
   return undefined;
 }
 
-export function resolveAsyncChannel(document: unknown, source: string, reference: AsyncStepReference, action: 'send' | 'receive' | undefined, serverOverride?: string): Resolved {
+/** AsyncAPI Server Variable Objects (`default`, `enum`; a `$ref` followed). */
+function serverVariables(doc: Record<string, unknown>, server: Record<string, unknown>): Record<string, ServerVariable> {
+  const variables = deref(doc, ownField(server, 'variables'));
+  const found: Record<string, ServerVariable> = {};
+  if (!isObject(variables)) return found;
+  for (const [name, raw] of Object.entries(variables)) {
+    const variable = deref(doc, raw);
+    if (!isObject(variable)) continue;
+    const fallback = ownField(variable, 'default');
+    const choices = ownField(variable, 'enum');
+    found[name] = {
+      ...(typeof fallback === 'string' ? { default: fallback } : {}),
+      ...(Array.isArray(choices) ? { enum: choices.filter((c): c is string => typeof c === 'string') } : {}),
+    };
+  }
+  return found;
+}
+
+/** `variables`: --server-variable values, for `{name}` placeholders of the server's host and pathname. */
+export function resolveAsyncChannel(document: unknown, source: string, reference: AsyncStepReference, action: 'send' | 'receive' | undefined, serverOverride?: string, variables: Readonly<Record<string, string>> = {}): Resolved {
   if (!isObject(document) || (typeof ownField(document, 'asyncapi') !== 'string')) return fail(`source ${source} is not an AsyncAPI document`);
   const fragment = fragmentOf(reference.text);
   let operation: Record<string, unknown> | undefined;
@@ -137,8 +170,9 @@ export function resolveAsyncChannel(document: unknown, source: string, reference
   // issue #563): the step's own `action` is what the runner does; without it nothing is guessed.
   const chosen = action ?? undefined;
   if (chosen === undefined) return fail(`step uses ${reference.text} without action: send or receive`, `Add action: send or action: receive (the AsyncAPI operation says "${String(declared ?? 'nothing')}", from the application's side).`);
-  const server = serverOverride ? { url: serverOverride, protocol: serverOverride.split(':')[0]!.toLowerCase() } : serverOf(document, channel);
+  const server = serverOverride ? { url: serverOverride, protocol: serverOverride.split(':')[0]!.toLowerCase() } : serverOf(document, channel, variables, source);
   if (!server) return fail(`source ${source} declares no server for ${address}`, `Give one with --server ${source}=mqtt://host:port.`);
+  if ('problem' in server) return { ok: false, problem: server.problem };
   const message = firstMessage(document, operation, channel);
   const correlation = message ? deref(document, ownField(message, 'correlationId')) : undefined;
   const location = isObject(correlation) ? ownField(correlation, 'location') : undefined;
@@ -158,6 +192,7 @@ export function resolveAsyncChannel(document: unknown, source: string, reference
       ...(typeof location === 'string' ? { correlationLocation: location } : {}),
       ...(typeof contentType === 'string' ? { contentType } : {}),
       ...(typeof exchange === 'string' && exchange !== '' ? { exchange } : {}),
+      ...('variables' in server && server.variables.length > 0 ? { serverVariables: server.variables } : {}),
     },
   };
 }

@@ -18,7 +18,8 @@ export interface OperationParameter {
 }
 
 export interface ServerVariable {
-  default: string;
+  /** Required by OpenAPI, optional in AsyncAPI. */
+  default?: string;
   enum?: string[];
 }
 

@@ -7,7 +7,7 @@
  * loopback HTTP server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -252,6 +252,31 @@ describe('Arazzo 1.1.0 §Step Dependencies and Execution Order: non-blocking Asy
       child?.kill('SIGKILL');
       await http.close();
     }
+  });
+
+  it('--server-variable fills an AsyncAPI server\'s {variables} (a default otherwise); one with neither is exit 2, server-variable-missing', async () => {
+    const sub = path.join(dir, 'vars');
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(path.join(sub, 'orders-api.yaml'), API);
+    writeFileSync(path.join(sub, 'flow.arazzo.yaml'), FLOW);
+    const port = new URL(hubUrl).port;
+    const withVariables = (variables: string): void => writeFileSync(path.join(sub, 'orders-events.yaml'), EVENTS.replace('hub: { host: localhost:1, protocol: ws }', `hub: { host: '127.0.0.1:{port}', protocol: ws, variables: ${variables} }`));
+    withVariables(`{ port: { default: '1' } }`);
+    publishes = [{ path: '/orders/confirmed', orderId: 31 }];
+    const http = await startLoopbackServer((request) => {
+      if (request.method === 'POST') setTimeout(() => publish('/orders/confirmed', { requestId: 'req-var', orderId: 31 }), 30);
+      return { status: request.method === 'POST' ? 202 : 200, body: {} };
+    });
+    const run = (extra: string[]) => runCliInProcess(['run', path.join(sub, 'flow.arazzo.yaml'), '--workflow', 'listenFirst', '--json', '--server', `ordersApi=${http.url}`, '--input', 'requestId=req-var', ...extra]);
+    const filled = await run(['--server-variable', `port=${port}`]);
+    expect(filled.code, filled.stderr).toBe(0);
+    expect((JSON.parse(filled.stdout) as { outputs: unknown }).outputs).toEqual({ orderId: 31 });
+    const preview = await run(['--dry-run']);
+    expect((JSON.parse(preview.stdout) as { requests: Array<{ message: { server: string } }> }).requests[0]?.message.server).toBe('ws://127.0.0.1:1');
+    withVariables(`{ port: { description: no default } }`);
+    const missing = await run([]);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout + missing.stderr).toMatch(/server-variable-missing/);
   });
 
   it('lint: the joins are valid; a dependsOn on a later step is still an error', async () => {
