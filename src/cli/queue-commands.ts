@@ -14,6 +14,8 @@ Examples:
   $ arazzo worker --redis redis://127.0.0.1:6379 --concurrency 10
   $ ARAZZO_INPUT_API_TOKEN=… arazzo submit workflows/daytona-io-build-and-activate-snapshot-workflow.yml --input snapshotName=demo
   $ arazzo submit flow.yml --input id=42 --wait --json | jq .outputs
+  $ arazzo submit flow.yml --report junit=results.xml        # kept with the result
+  $ arazzo status 17 --report junit=results.xml              # written once the run ended
   $ arazzo status 17 --json
   $ arazzo runs --state delayed --state active
   $ arazzo cancel 17
@@ -58,6 +60,8 @@ export function addQueueCommands(program: Command, io: CliIo, setExit: SetExit, 
     .addOption(new Option('--timeout <duration>', 'wall-clock budget of the whole run').env('ARAZZO_TIMEOUT'))
     .addOption(new Option('--request-timeout <duration>', 'deadline of each HTTP request').env('ARAZZO_REQUEST_TIMEOUT'))
     .option('--response-checks <mode>', 'check responses against the description: off, warn or error')
+    .option('--report <kind=path>', 'keep a json, junit or har report with the result (written to path with --wait; later: status --report); repeatable', collect, [])
+    .option('--har <path>', 'keep a HAR of every exchange (as --report har=path)')
     .option('--keep <duration>', 'how long the result stays retrievable after the run ends (e.g. 24h)', '168h')
     .option('--wait', 'follow the run to its end; print its outputs and exit 0/1 like run')
     .option('--json', 'print one JSON object on stdout')
@@ -86,6 +90,8 @@ export function addQueueCommands(program: Command, io: CliIo, setExit: SetExit, 
     .argument('<runId>', 'the id arazzo submit printed')
     .option('--wait', 'follow the run to its end; print its outputs and exit 0/1 like run')
     .option('--json', 'print one JSON object on stdout')
+    .option('--report <kind=path>', 'write a report the run kept (submit --report) to path; repeatable', collect, [])
+    .option('--har <path>', 'write the HAR the run kept (as --report har=path)')
     .action(async (runId: string, options: Record<string, unknown>) => {
       const { statusCommand } = await import('../queue/status-command.js');
       setExit(await statusCommand(runId, options, io));

@@ -105,7 +105,7 @@ export function readRunFlags(raw: Record<string, unknown>): { flags: RunFlags; s
 /** Source names cannot hold ":" (Arazzo: [A-Za-z0-9_\-]+), so `scheme://` first means a URL without a name. */
 const isUnnamedUrl = (text: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(text.trim());
 
-function readReports(pairs: readonly string[], har: string | undefined): ReportTargets {
+export function readReports(pairs: readonly string[], har: string | undefined): ReportTargets {
   const targets: ReportTargets = {};
   for (const pair of pairs) {
     if (!pair.includes('=')) throw reportWithoutKind(pair);

@@ -27,12 +27,19 @@ export interface RunJobData {
   /** `arazzo run` flags forwarded to the worker's run (servers, limits, response checks). */
   runArgs: string[];
   submittedAt: string;
+  /** Reports the run's result keeps (submit --report / --har): written by the worker's run, read back into the result. */
+  reports?: QueueReport[];
 }
+
+export type QueueReport = 'json' | 'junit' | 'har';
+export const QUEUE_REPORTS: readonly QueueReport[] = ['json', 'junit', 'har'];
 
 /** What a finished job returns: the exit code `arazzo run` would have given and its --json result. */
 export interface RunJobResult {
   exitCode: number;
   result?: Record<string, unknown>;
+  /** The text of each report asked for at submit, as the run wrote it (masked like every report). */
+  reports?: Partial<Record<QueueReport, string>>;
 }
 
 export const checkpointKey = (queue: string, runId: string): string => `arazzo:${queue}:checkpoint:${runId}`;

@@ -8,12 +8,12 @@
  * `parkAfterMs` or more is handed back so the job can be delayed without holding a worker slot.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CliIo, RunHost } from '../cli/cli-io.js';
 import { EXIT } from '../cli/exit-codes.js';
-import type { JobDocument, RunJobData, RunJobResult } from './job-data.js';
+import type { JobDocument, QueueReport, RunJobData, RunJobResult } from './job-data.js';
 
 export interface JobPorts {
   /** The CLI (main) run in-process. */
@@ -132,18 +132,27 @@ export async function runJob(data: RunJobData, runId: string, queue: string, par
     host,
   };
   const transport = ports.transportArgs ?? [];
+  // Reports go beside the state file; their paths are in it, so the segment that ends the run writes them.
+  const reportPath = (kind: QueueReport): string => path.join(runFolder(queue, runId), `report.${kind === 'junit' ? 'xml' : kind === 'har' ? 'har' : 'json'}`);
+  const reportArgs = (data.reports ?? []).flatMap((kind) => (kind === 'har' ? ['--har', reportPath(kind)] : ['--report', `${kind}=${reportPath(kind)}`]));
   const argv = checkpoint
     ? ['resume', statePath, '--json', '--no-color', ...transport]
-    : ['run', local(data.file), '--workflow', data.workflowId, '--json', '--no-color', '--state-file', statePath, ...data.runArgs, ...transport, '--inputs', '-'];
+    : ['run', local(data.file), '--workflow', data.workflowId, '--json', '--no-color', '--state-file', statePath, ...data.runArgs, ...reportArgs, ...transport, '--inputs', '-'];
   const exitCode = await ports.runCli(argv, io);
   if (pending.trim() !== '') ports.log(pending);
   if (lost) return { kind: 'lost' };
   if (parkedUntil !== undefined) return { kind: 'parked', until: parkedUntil };
   if (exitCode === EXIT.invalid) return { kind: 'invalid', message: lastError(stderr) };
-  return { kind: 'done', result: { exitCode, ...parsed(stdout) } };
+  return { kind: 'done', result: { exitCode, ...parsed(stdout), ...readReports(data.reports ?? [], reportPath) } };
 }
 
-/** A checkpoint written by a worker with another temporary folder names its documents there. */
+function readReports(kinds: readonly QueueReport[], at: (kind: QueueReport) => string): { reports?: Partial<Record<QueueReport, string>> } {
+  const reports: Partial<Record<QueueReport, string>> = {};
+  for (const kind of kinds) if (existsSync(at(kind))) reports[kind] = readFileSync(at(kind), 'utf8');
+  return kinds.length > 0 ? { reports } : {};
+}
+
+/** A checkpoint written by a worker with another temporary folder names its documents (and report paths) there. */
 function moveRoot(text: string, from: string, to: string): string {
   if (from === to) return text;
   const state = JSON.parse(text) as { file: string; documents: Record<string, string> };

@@ -7,7 +7,8 @@ import type { CliIo } from '../cli/cli-io.js';
 import { EXIT } from '../cli/exit-codes.js';
 import { UsageError } from '../cli/parse-cli-values.js';
 import { DEFAULT_REDIS, loadBullmq, queueName, redisOptions } from './connection.js';
-import { followRun } from './follow-run.js';
+import { readReports } from '../cli/run-flags.js';
+import { followRun, writeKeptReports } from './follow-run.js';
 import { cancelKey, checkpointKey, type RunJobData, type RunJobResult } from './job-data.js';
 
 const STATES: readonly JobType[] = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'];
@@ -41,6 +42,7 @@ async function describeJob(read: Job<RunJobData, RunJobResult>, store: Store, na
     workflowId: job.data?.workflowId,
     state,
     ...(result ? { status: result.status, exitCode: job.returnvalue.exitCode, outputs: result.outputs, ...(result.error ? { error: result.error } : {}) } : {}),
+    ...(job.returnvalue?.reports ? { reports: Object.keys(job.returnvalue.reports) } : {}),
     ...(state === 'failed' ? { reason: job.failedReason } : {}),
     ...(steps !== undefined ? { stepsExecuted: steps } : {}),
     ...(state === 'delayed' ? { waitsUntil: new Date(job.timestamp + (job.delay ?? 0)).toISOString() } : {}),
@@ -51,7 +53,8 @@ async function describeJob(read: Job<RunJobData, RunJobResult>, store: Store, na
 
 export async function statusCommand(runId: string, raw: Record<string, unknown>, io: CliIo): Promise<number> {
   return withQueue(raw, io, async (queue, name, store) => {
-    if (raw.wait === true) return followRun(queue, runId, io, raw.json === true);
+    const reports = readReports((raw.report as string[] | undefined) ?? [], raw.har as string | undefined);
+    if (raw.wait === true) return followRun(queue, runId, io, raw.json === true, reports);
     const job = await queue.getJob(runId);
     if (!job) {
       io.stderr.write(`error: run ${runId} is not in queue ${name}\n  hint: check --queue and --redis; finished runs are kept for 7 days by default (submit --keep)\n`);
@@ -59,7 +62,13 @@ export async function statusCommand(runId: string, raw: Record<string, unknown>,
     }
     const described = await describeJob(job as Job<RunJobData, RunJobResult>, store, name, queue);
     io.stdout.write(raw.json === true ? `${JSON.stringify(described, null, 2)}\n` : `${humanLine(described)}\n`);
-    return EXIT.ok;
+    if (Object.keys(reports).length === 0) return EXIT.ok;
+    if (described.state !== 'completed') {
+      io.stderr.write(`error: run ${runId} has no reports yet (it is ${String(described.state)})\n  hint: arazzo status ${runId} --wait --report … writes them when it ends\n`);
+      return EXIT.invalid;
+    }
+    const ended = ((await queue.getJob(runId)) ?? job) as Job<RunJobData, RunJobResult>;
+    return (await writeKeptReports(ended.returnvalue, reports, io)) ? EXIT.ok : EXIT.invalid;
   });
 }
 

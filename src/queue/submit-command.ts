@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { CliIo } from '../cli/cli-io.js';
 import { EXIT } from '../cli/exit-codes.js';
-import { parseDuration } from '../cli/parse-cli-values.js';
+import { parseDuration, UsageError } from '../cli/parse-cli-values.js';
 import { loadRunFile, prepareRun } from '../cli/run-command.js';
 import { readRunFlags } from '../cli/run-flags.js';
 import { selectWorkflow } from '../cli/select-workflow.js';
@@ -17,7 +17,7 @@ import { documentLocations } from '../cli/state-file.js';
 import { isObject, ownField } from '../document/model.js';
 import { isSecretInput } from '../report/redact.js';
 import { DEFAULT_REDIS, describeRedis, loadBullmq, queueName, redisOptions } from './connection.js';
-import { JOB_FORMAT, type JobDocument, type RunJobData } from './job-data.js';
+import { JOB_FORMAT, QUEUE_REPORTS, type JobDocument, type RunJobData } from './job-data.js';
 import { followRun } from './follow-run.js';
 
 /** Run flags that shape the run and travel with it, as given on the command line. */
@@ -40,6 +40,9 @@ export async function submitCommand(file: string, raw: Record<string, unknown>, 
   const checked = await prepareRun({ file, loaded, workflow, flags, settings, io, validated: (valid) => (inputs = valid), secretsOnWorker: true });
   if (typeof checked === 'number') return checked;
 
+  const kept = QUEUE_REPORTS.filter((kind) => settings.reports[kind] !== undefined);
+  const unkept = Object.keys(settings.reports).filter((kind) => !(QUEUE_REPORTS as readonly string[]).includes(kind));
+  if (unkept.length > 0) throw new UsageError(`a queued run keeps json, junit and har reports, not ${unkept.join(', ')}`, 'Drop that --report, or run the workflow with arazzo run.');
   // Given here or not, a secret input's value comes from the worker's environment.
   const secretInputs = [...new Set([...Object.keys(inputs), ...requiredInputs(workflow.inputsSchema)])].filter((name) => isSecretInput(workflow.inputsSchema, name));
   const data: RunJobData = {
@@ -52,6 +55,7 @@ export async function submitCommand(file: string, raw: Record<string, unknown>, 
     secretInputs,
     runArgs: forwardedArgs(raw),
     submittedAt: new Date().toISOString(),
+    ...(kept.length > 0 ? { reports: kept } : {}),
   };
   const { Queue } = await loadBullmq();
   const jobs = new Queue(queue, { connection });
@@ -64,7 +68,7 @@ export async function submitCommand(file: string, raw: Record<string, unknown>, 
       return EXIT.ok;
     }
     io.stderr.write(`submitted run ${runId} (${workflow.workflowId}); waiting for a worker…\n`);
-    return await followRun(jobs, runId, io, flags.json === true);
+    return await followRun(jobs, runId, io, flags.json === true, Object.fromEntries(kept.map((kind) => [kind, settings.reports[kind]!])));
   } finally {
     await jobs.close();
   }

@@ -260,6 +260,37 @@ describe('issue 15: arazzo submit and arazzo worker over Redis', () => {
     expect(invalid.stderr).not.toContain('apiToken');
   }, 60_000);
 
+  it('reports: submit --report junit and --har keep them with the result, written at the end of --wait and by status --report later', async () => {
+    const worker = startWorker('q-reports', ['--park-after', '100ms']);
+    await until('the worker to start', () => worker.output().includes('worker on queue q-reports'));
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'arazzo-queue-reports-'));
+    try {
+      simulator.requests.length = 0;
+      const junit = path.join(dir, 'out', 'results.xml');
+      const har = path.join(dir, 'run.har');
+      const queued = await submit('q-reports', ['--wait', '--json', '--poll-interval', '300ms', '--report', `junit=${junit}`, '--har', har, ...seedArgs('queue-reports-inactive')]);
+      expect(queued.code, queued.stderr).toBe(0);
+      const runId = String((JSON.parse(queued.stdout) as { runId: string }).runId);
+      // The run parked between polls (delayed jobs): the segment that ended it wrote the reports of the whole run.
+      expect(readFileSync(junit, 'utf8')).toMatch(/<testcase name="[^"]+" classname="build-and-activate-snapshot"/);
+      const entries = (JSON.parse(readFileSync(har, 'utf8')) as { log: { entries: unknown[] } }).log.entries;
+      expect(entries).toHaveLength(simulator.requests.length);
+      expect(readFileSync(har, 'utf8')).not.toContain(CANARY);
+      const status = (extra: string[]) => runCliInProcess(['status', runId, '--redis', redis.url, '--queue', 'q-reports', ...extra]);
+      const later = path.join(dir, 'later.xml');
+      expect((await status(['--report', `junit=${later}`])).code).toBe(0);
+      expect(readFileSync(later, 'utf8')).toBe(readFileSync(junit, 'utf8'));
+      const notKept = await status(['--report', `json=${path.join(dir, 'r.json')}`]);
+      expect(notKept.code).toBe(2);
+      expect(notKept.stderr).toContain('the run kept no json report');
+      const graph = await submit('q-reports', ['--report', `graph=${path.join(dir, 'g.svg')}`, ...seedArgs('queue-reports-graph')]);
+      expect(graph.code).toBe(2);
+      expect(graph.stderr).toContain('keeps json, junit and har reports');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('a document with errors is refused with exit 2 and nothing is enqueued', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'arazzo-queue-bad-'));
     try {
