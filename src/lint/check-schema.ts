@@ -1,5 +1,5 @@
 /**
- * Structure: the official Arazzo 1.0 JSON Schema (with its known defects corrected, see
+ * Structure: the official Arazzo 1.0 and 1.1 JSON Schemas (with known defects corrected, see
  * scripts/build-schema-validator.mjs), precompiled, so no ajv is loaded at run time.
  * The declared version selects the schema: `arazzo: 1.0.x` the 1.0 one, `arazzo: 1.1.x` the 1.1 one
  * (Arazzo 1.1.0 §Versions); the compiler reports other versions.
@@ -7,7 +7,6 @@
 import { childPointer, makeDiagnostic, type Code, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isObject } from '../document/model.js';
 import { validate as validate10, type SchemaError, type SchemaValidator } from './generated/validate-arazzo-schema.js';
-import { validate as validate11 } from './generated/validate-arazzo-1-1-schema.js';
 import { pruneSchemaErrors, type Pruned } from './prune-schema-errors.js';
 import { describePlace } from './describe-place.js';
 import { valueAtPointer } from './value-at-pointer.js';
@@ -15,9 +14,25 @@ import { valueAtPointer } from './value-at-pointer.js';
 const VERSION_1_0 = /^1\.0\.\d+(-.+)?$/;
 const VERSION_1_1 = /^1\.1\.\d+(-.+)?$/;
 
+// The 1.1 validator is as big as the 1.0 one: imported only once a 1.1 document is to be checked.
+let validate11: SchemaValidator | undefined;
+
+/** Before checkSchema: imports the validators the documents' versions need (lint start-up pays for 1.0 only). */
+export async function loadSchemaValidators(documents: Iterable<unknown>): Promise<void> {
+  if (validate11) return;
+  for (const document of documents) {
+    if (isObject(document) && typeof document.arazzo === 'string' && VERSION_1_1.test(document.arazzo)) {
+      validate11 = (await import('./generated/validate-arazzo-1-1-schema.js')).validate;
+      return;
+    }
+  }
+}
+
 function validatorFor(version: string): SchemaValidator | undefined {
   if (VERSION_1_0.test(version)) return validate10;
-  return VERSION_1_1.test(version) ? validate11 : undefined;
+  if (!VERSION_1_1.test(version)) return undefined;
+  if (!validate11) throw new Error('the Arazzo 1.1 schema validator was not loaded (call loadSchemaValidators first)');
+  return validate11;
 }
 
 export interface SchemaFinding {

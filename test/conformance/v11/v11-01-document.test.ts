@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { checkSchema } from '../../../src/lint/check-schema.js';
+import { checkSchema, loadSchemaValidators } from '../../../src/lint/check-schema.js';
 import { validate as validate11 } from '../../../src/lint/generated/validate-arazzo-1-1-schema.js';
 import { parseExpression } from '../../../src/expressions/parse-expression.js';
 import { evaluateExpression } from '../../../src/expressions/evaluate-expression.js';
@@ -40,13 +40,14 @@ describe('Arazzo 1.1.0 §Schema: the schema tests pass/ and fail/ documents, run
     expect(accepted).toEqual([]);
   });
 
-  it('lint selects the schema by version: a 1.1 field is unknown in a 1.0.1 document, valid in 1.1.0', () => {
+  it('lint selects the schema by version: a 1.1 field is unknown in a 1.0.1 document, valid in 1.1.0 (its validator imported only for a 1.1 document)', async () => {
     const doc = (version: string) => ({
       arazzo: version,
       info: { title: 't', version: '1' },
       sourceDescriptions: [{ name: 'a', url: './a.yaml', type: 'openapi' }],
       workflows: [{ workflowId: 'w', steps: [{ stepId: 's', operationId: 'o', timeout: 10 }] }],
     });
+    await loadSchemaValidators([doc('1.1.0')]);
     expect(checkSchema(doc('1.1.0'), 'f.yaml')).toEqual([]);
     expect(checkSchema(doc('1.0.1'), 'f.yaml').map((f) => f.diagnostic.code)).toEqual(['schema-unknown-field']);
   });
