@@ -6,7 +6,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
 import amqp from 'amqplib';
 import mqtt from 'mqtt';
 import { connect as natsConnect, headers as natsHeaders } from 'nats';
@@ -18,6 +17,7 @@ import { startRabbitMq, type RabbitMq } from '../support/rabbitmq.js';
 import { repoRoot } from '../support/run-cli.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { sharedPath } from '../support/shared-path.js';
+import { startWsHub, type WsHub } from '../support/ws-hub.js';
 
 const FLOW = path.join(repoRoot, 'test/fixtures/asyncapi/orders.arazzo.yaml');
 const PAYMENTS = 'payments/eu/requested';
@@ -111,6 +111,23 @@ async function natsClient(): Promise<TestClient> {
   };
 }
 
+/**
+ * The orders API: answers 202, then — while `confirming` — publishes a decoy for another order and
+ * this order's confirmation (`orderId`) to orders/confirmed, correlated by the X-Request-Id header.
+ */
+function startOrdersApi(broker: TestClient, confirming: () => boolean, orderId: number): Promise<LoopbackServer> {
+  return startLoopbackServer((request) => {
+    const requestId = request.headers['x-request-id'] ?? '';
+    if (confirming()) {
+      setTimeout(() => {
+        void broker.publish('orders/confirmed', { orderId: 1, status: 'confirmed' }, { orderRequestId: 'someone-else' })
+          .then(() => broker.publish('orders/confirmed', { orderId, status: 'confirmed' }, { orderRequestId: requestId }));
+      }, 50);
+    }
+    return { status: 202, body: { accepted: true } };
+  }, { closeAfter: 'manual' });
+}
+
 // RabbitMQ takes seconds to start and stop: one broker for the whole file, stopped after it.
 let rabbit: Promise<RabbitMq> | undefined;
 afterAll(async () => {
@@ -153,17 +170,7 @@ describe.each([
   beforeAll(async () => {
     broker = await start();
     await broker.listen(PAYMENTS, payments);
-    http = await startLoopbackServer((request) => {
-      const requestId = request.headers['x-request-id'] ?? '';
-      if (confirm) {
-        // After the answer: a decoy for another order first, then this order's confirmation.
-        setTimeout(() => {
-          void broker.publish('orders/confirmed', { orderId: 1, status: 'confirmed' }, { orderRequestId: 'someone-else' })
-            .then(() => broker.publish('orders/confirmed', { orderId: 77, status: 'confirmed' }, { orderRequestId: requestId }));
-        }, 50);
-      }
-      return { status: 202, body: { accepted: true } };
-    }, { closeAfter: 'manual' });
+    http = await startOrdersApi(broker, () => confirm, 77);
   }, 90_000);
 
   afterAll(async () => {
@@ -247,16 +254,7 @@ describe('Arazzo 1.1.0 §Step Dependencies, the mixed workflow: a confirmation o
     mqttSide = await mqttClient();
     amqpSide = await amqpClient();
     await amqpSide.listen(PAYMENTS, payments);
-    http = await startLoopbackServer((request) => {
-      const requestId = request.headers['x-request-id'] ?? '';
-      if (confirm) {
-        setTimeout(() => {
-          void mqttSide.publish('orders/confirmed', { orderId: 1, status: 'confirmed' }, { orderRequestId: 'someone-else' })
-            .then(() => mqttSide.publish('orders/confirmed', { orderId: 91, status: 'confirmed' }, { orderRequestId: requestId }));
-        }, 50);
-      }
-      return { status: 202, body: { accepted: true } };
-    }, { closeAfter: 'manual' });
+    http = await startOrdersApi(mqttSide, () => confirm, 91);
   }, 90_000);
 
   afterAll(async () => {
@@ -311,10 +309,7 @@ describe('Arazzo 1.1.0 AsyncAPI steps: what cannot run is refused before anythin
 
 describe('Arazzo 1.1.0 AsyncAPI steps over WebSocket (a ws hub in the test): correlation read from the payload', () => {
   let dir: string;
-  let hub: WebSocketServer;
-  let hubUrl: string;
-  const sockets = new Map<string, Set<WebSocket>>();
-  const heard: Array<{ path: string; payload: unknown }> = [];
+  let hub: WsHub;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'arazzo-ws-'));
@@ -322,41 +317,28 @@ describe('Arazzo 1.1.0 AsyncAPI steps over WebSocket (a ws hub in the test): cor
     // WebSocket messages have no headers: the correlation id travels in the payload.
     const events = path.join(dir, 'orders-events.yaml');
     writeFileSync(events, readFileSync(events, 'utf8').replaceAll('$message.header#/orderRequestId', '$message.payload#/orderRequestId'));
-    hub = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-    await new Promise((resolve) => hub.once('listening', resolve));
-    hubUrl = `ws://127.0.0.1:${(hub.address() as { port: number }).port}`;
-    hub.on('connection', (socket, request) => {
-      const where = request.url ?? '/';
-      if (!sockets.has(where)) sockets.set(where, new Set());
-      sockets.get(where)!.add(socket);
-      socket.on('message', (data) => heard.push({ path: where, payload: JSON.parse(String(data)) }));
-      socket.on('close', () => sockets.get(where)?.delete(socket));
-    });
+    hub = await startWsHub();
   });
 
   afterAll(async () => {
-    for (const client of hub?.clients ?? []) client.terminate();
-    await new Promise((resolve) => hub?.close(resolve));
+    await hub?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('§Step Object receive takes the payload-correlated confirmation; send writes the payment on its path', async () => {
-    const publish = (where: string, payload: unknown): void => {
-      for (const socket of sockets.get(where) ?? []) socket.send(JSON.stringify(payload));
-    };
     const http = await startLoopbackServer((request) => {
       const requestId = request.headers['x-request-id'] ?? '';
       setTimeout(() => {
-        publish('/orders/confirmed', { orderId: 1, status: 'confirmed', orderRequestId: 'someone-else' });
-        publish('/orders/confirmed', { orderId: 78, status: 'confirmed', orderRequestId: requestId });
+        hub.publish('/orders/confirmed', { orderId: 1, status: 'confirmed', orderRequestId: 'someone-else' });
+        hub.publish('/orders/confirmed', { orderId: 78, status: 'confirmed', orderRequestId: requestId });
       }, 50);
       return { status: 202, body: { accepted: true } };
     });
-    const result = await runCliInProcess(['run', path.join(dir, 'orders.arazzo.yaml'), '--json', '--server', `ordersApi=${http.url}`, '--server', `orderEvents=${hubUrl}`, '--input', 'requestId=req-ws', '--input', 'petId=9']);
+    const result = await runCliInProcess(['run', path.join(dir, 'orders.arazzo.yaml'), '--json', '--server', `ordersApi=${http.url}`, '--server', `orderEvents=${hub.url}`, '--input', 'requestId=req-ws', '--input', 'petId=9']);
     expect(result.code, result.stderr).toBe(0);
     expect((JSON.parse(result.stdout) as { outputs: unknown }).outputs).toEqual({ orderId: 78 });
     const deadline = Date.now() + 5000;
-    while (!heard.some((h) => h.path === '/payments/eu/requested') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(heard.filter((h) => h.path === '/payments/eu/requested')).toEqual([{ path: '/payments/eu/requested', payload: { orderId: 78, amount: 42 } }]);
+    while (!hub.heard.some((h) => h.path === '/payments/eu/requested') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(hub.heard.filter((h) => h.path === '/payments/eu/requested')).toEqual([{ path: '/payments/eu/requested', payload: { orderId: 78, amount: 42 } }]);
   }, 30_000);
 });

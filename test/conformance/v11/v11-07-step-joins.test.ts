@@ -10,9 +10,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoopbackServer } from '../../support/loopback-server.js';
+import { startWsHub, type WsHub } from '../../support/ws-hub.js';
 import { repoRoot, requireCliBuilt } from '../../support/run-cli.js';
 import { runCliInProcess } from '../../support/run-cli-in-process.js';
 
@@ -116,37 +116,26 @@ ${receive('confirmation', 'confirmOrder')}
 
 describe('Arazzo 1.1.0 §Step Dependencies and Execution Order: non-blocking AsyncAPI steps joined by dependsOn', () => {
   let dir: string;
-  let hub: WebSocketServer;
+  let hub: WsHub;
   let hubUrl: string;
-  const sockets = new Map<string, Set<WebSocket>>();
-  const heard: Array<{ path: string; payload: unknown }> = [];
+  let heard: WsHub['heard'];
   /** What the HTTP server publishes after it answered POST /orders, in this order. */
   let publishes: Array<{ path: string; orderId: number }> = [];
 
-  const publish = (where: string, payload: unknown): void => {
-    for (const socket of sockets.get(where) ?? []) socket.send(JSON.stringify(payload));
-  };
+  const publish = (where: string, payload: unknown): void => hub.publish(where, payload);
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'arazzo-joins-'));
     writeFileSync(path.join(dir, 'orders-events.yaml'), EVENTS);
     writeFileSync(path.join(dir, 'orders-api.yaml'), API);
     writeFileSync(path.join(dir, 'flow.arazzo.yaml'), FLOW);
-    hub = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-    await new Promise((resolve) => hub.once('listening', resolve));
-    hubUrl = `ws://127.0.0.1:${(hub.address() as { port: number }).port}`;
-    hub.on('connection', (socket, request) => {
-      const where = request.url ?? '/';
-      if (!sockets.has(where)) sockets.set(where, new Set());
-      sockets.get(where)!.add(socket);
-      socket.on('message', (data) => heard.push({ path: where, payload: JSON.parse(String(data)) }));
-      socket.on('close', () => sockets.get(where)?.delete(socket));
-    });
+    hub = await startWsHub();
+    hubUrl = hub.url;
+    heard = hub.heard;
   });
 
   afterAll(async () => {
-    for (const client of hub?.clients ?? []) client.terminate();
-    await new Promise((resolve) => hub?.close(resolve));
+    await hub?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -225,10 +214,9 @@ describe('Arazzo 1.1.0 §Step Dependencies and Execution Order: non-blocking Asy
     let child: ChildProcess | undefined;
     let connections = 0;
     // The confirmation is published only to the resumed run (its second subscription).
-    const onConnection = (_socket: WebSocket, request: { url?: string }): void => {
-      if (request.url === '/orders/confirmed' && ++connections === 2) setTimeout(() => publish('/orders/confirmed', { requestId: 'req-4', orderId: 9 }), 100);
-    };
-    hub.on('connection', onConnection);
+    const stopHearing = hub.onConnection((where) => {
+      if (where === '/orders/confirmed' && ++connections === 2) setTimeout(() => publish('/orders/confirmed', { requestId: 'req-4', orderId: 9 }), 100);
+    });
     const http = await startLoopbackServer(() => {
       child?.kill('SIGKILL');
       return { status: 200, body: {} };
@@ -248,7 +236,7 @@ describe('Arazzo 1.1.0 §Step Dependencies and Execution Order: non-blocking Asy
       expect(http.requests.map((r) => r.method)).toEqual(['GET', 'GET']);
       expect(await payments(1)).toEqual([{ orderId: 9 }]);
     } finally {
-      hub.off('connection', onConnection);
+      stopHearing();
       child?.kill('SIGKILL');
       await http.close();
     }
