@@ -140,16 +140,23 @@ function serverVariables(doc: Record<string, unknown>, server: Record<string, un
   return found;
 }
 
-/** `variables`: --server-variable values, for `{name}` placeholders of the server's host and pathname. */
-export function resolveAsyncChannel(document: unknown, source: string, reference: AsyncStepReference, action: 'send' | 'receive' | undefined, serverOverride?: string, variables: Readonly<Record<string, string>> = {}): Resolved {
-  if (!isObject(document) || (typeof ownField(document, 'asyncapi') !== 'string')) return fail(`source ${source} is not an AsyncAPI document`);
+/** The operation (if the reference names one), its channel and the channel's address. */
+export type FoundChannel = { ok: true; operation?: Record<string, unknown>; channel: unknown; address: string } | { ok: false; problem: Problem };
+
+/**
+ * Where a step's reference points in the AsyncAPI document, nothing about servers: what lint can
+ * check without --server (plan/compile-step.ts) and the first half of resolveAsyncChannel.
+ */
+export function findAsyncChannel(document: unknown, source: string, reference: AsyncStepReference): FoundChannel {
+  const missing = (message: string, hint?: string): FoundChannel => ({ ok: false, problem: { code: 'asyncapi-step-unsupported', message, ...(hint ? { hint } : {}) } });
+  if (!isObject(document) || (typeof ownField(document, 'asyncapi') !== 'string')) return missing(`source ${source} is not an AsyncAPI document`);
   const fragment = fragmentOf(reference.text);
   let operation: Record<string, unknown> | undefined;
   let channel: unknown;
   let channelName: string | undefined;
   if (fragment !== undefined) {
     const target = atPointer(document, fragment);
-    if (!isObject(target)) return fail(`${reference.text} points at nothing in source ${source}`);
+    if (!isObject(target)) return missing(`${reference.text} points at nothing in source ${source}`);
     if (/^\/channels\/[^/]+$/.test(fragment)) {
       channel = target;
       channelName = fragmentToken(fragment.split('/')[2]!);
@@ -160,11 +167,20 @@ export function resolveAsyncChannel(document: unknown, source: string, reference
   } else {
     const id = reference.text.replace(/^\$sourceDescriptions\.[A-Za-z0-9_-]+\./, '');
     const found = findOperation(document, id);
-    if (!found) return fail(`operation ${id} is not in the AsyncAPI source ${source}`, 'Name an operation of the AsyncAPI document (v3: a key of operations; v2: an operationId).');
+    if (!found) return missing(`operation ${id} is not in the AsyncAPI source ${source}`, 'Name an operation of the AsyncAPI document (v3: a key of operations; v2: an operationId).');
     ({ operation, channel, channelName } = found);
   }
   const address = (isObject(channel) ? ownField(channel, 'address') : undefined) ?? channelName;
-  if (typeof address !== 'string') return fail(`the channel of ${reference.text} has no address in source ${source}`);
+  if (typeof address !== 'string') return missing(`the channel of ${reference.text} has no address in source ${source}`);
+  return { ok: true, ...(operation ? { operation } : {}), channel, address };
+}
+
+/** `variables`: --server-variable values, for `{name}` placeholders of the server's host and pathname. */
+export function resolveAsyncChannel(document: unknown, source: string, reference: AsyncStepReference, action: 'send' | 'receive' | undefined, serverOverride?: string, variables: Readonly<Record<string, string>> = {}): Resolved {
+  const found = findAsyncChannel(document, source, reference);
+  if (!found.ok) return found;
+  const { operation, channel, address } = found;
+  if (!isObject(document)) return fail(`source ${source} is not an AsyncAPI document`);
   const declared = operation ? ownField(operation, 'action') : undefined;
   // AsyncAPI 3 describes the application's side and 2.x the client's (a known ambiguity, Arazzo
   // issue #563): the step's own `action` is what the runner does; without it nothing is guessed.

@@ -13,6 +13,8 @@ export interface SourceInput {
   pointer: string;
   operations?: OperationIndex;
   documentKey?: string;
+  /** An asyncapi source's document, as its parser resolved it. */
+  asyncapi?: unknown;
 }
 
 export interface ReferenceScope {

@@ -77,9 +77,12 @@ workflows:
 const ASYNCAPI = 'asyncapi: 3.0.0\ninfo: { title: orders, version: "1" }\nchannels: {}\n';
 
 describe('Arazzo 1.1.0 §Step Object and §Source Description Object: asyncapi steps in the document model', () => {
-  it('compile keeps channelPath/operationId, action, correlationId, timeout and step dependsOn', async () => {
+  it('compile keeps channelPath/operationId, action, correlationId, timeout and step dependsOn; lint finds the operation and the channel missing from the AsyncAPI document, at their field', async () => {
     const loaded = await loadDocument(ASYNC_DOC, { 'orders.asyncapi.yaml': ASYNCAPI });
-    expect(loaded.errors).toEqual([]);
+    expect(loaded.errors.map((e) => [e.code, e.pointer])).toEqual([
+      ['asyncapi-step-unsupported', '/workflows/0/steps/1/operationId'],
+      ['asyncapi-step-unsupported', '/workflows/0/steps/2/channelPath'],
+    ]);
     const steps = [...loaded.plan.documents.values()][0]!.workflows.get('w')!.steps;
     expect(steps[0]!.target.kind).toBe('operation');
     expect(steps[1]).toMatchObject({ target: { kind: 'asyncapi', action: 'send', reference: { field: 'operationId' }, source: { name: 'orders', type: 'asyncapi' } }, dependsOn: ['list'] });
