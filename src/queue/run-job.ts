@@ -13,18 +13,18 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CliIo, RunHost } from '../cli/cli-io.js';
 import { EXIT } from '../cli/exit-codes.js';
-import type { JobDocument, QueueReport, RunJobData, RunJobResult } from './job-data.js';
+import type { Checkpoint, JobDocument, QueueReport, RunJobData, RunJobResult } from './job-data.js';
 
 export interface JobPorts {
   /** The CLI (main) run in-process. */
   runCli: (argv: readonly string[], io: CliIo) => Promise<number>;
   /** The checkpoint the last worker left (a delayed poll, a worker that was killed or stopped), if any. */
-  checkpoint: { root: string; text: string } | undefined;
+  checkpoint: Checkpoint | undefined;
   /**
    * 'lost' when this worker no longer holds the job's lock (another worker has taken the run over,
    * nothing written); 'cancelled' once someone ran `arazzo cancel` on the run (written).
    */
-  writeCheckpoint: (checkpoint: { root: string; text: string }) => Promise<'saved' | 'lost' | 'cancelled'>;
+  writeCheckpoint: (checkpoint: Checkpoint) => Promise<'saved' | 'lost' | 'cancelled'>;
   env: Readonly<Record<string, string | undefined>>;
   /** The run's progress and problem lines (already masked by the run). */
   log: (line: string) => void;

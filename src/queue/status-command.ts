@@ -9,7 +9,7 @@ import { UsageError } from '../cli/parse-cli-values.js';
 import { DEFAULT_REDIS, loadBullmq, queueName, redisOptions } from './connection.js';
 import { readReports } from '../cli/run-flags.js';
 import { followRun, writeKeptReports } from './follow-run.js';
-import { cancelKey, checkpointKey, type RunJobData, type RunJobResult } from './job-data.js';
+import { cancelKey, checkpointKey, unpackCheckpoint, type RunJobData, type RunJobResult } from './job-data.js';
 
 const STATES: readonly JobType[] = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'];
 
@@ -35,8 +35,8 @@ async function describeJob(read: Job<RunJobData, RunJobResult>, store: Store, na
   // Read before it ended, the job has no result yet: read it again once its state is final.
   const job = (state === 'completed' || state === 'failed') && read.finishedOn === undefined ? ((await queue.getJob(String(read.id))) as Job<RunJobData, RunJobResult> | undefined) ?? read : read;
   const result = job.returnvalue?.result;
-  const checkpoint = await store.get(checkpointKey(name, String(job.id)));
-  const steps = checkpoint ? (JSON.parse(JSON.parse(checkpoint).text as string) as { state?: { stepsExecuted?: number } }).state?.stepsExecuted : undefined;
+  const checkpoint = await store.getBuffer(checkpointKey(name, String(job.id)));
+  const steps = checkpoint ? (JSON.parse(unpackCheckpoint(checkpoint).text) as { state?: { stepsExecuted?: number } }).state?.stepsExecuted : undefined;
   return {
     runId: String(job.id),
     workflowId: job.data?.workflowId,

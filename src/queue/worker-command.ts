@@ -15,7 +15,7 @@ import { parseDuration, UsageError } from '../cli/parse-cli-values.js';
 import { transportArgs } from '../cli/transport-options.js';
 import { DEFAULT_REDIS, describeRedis, loadBullmq, queueName, redisOptions } from './connection.js';
 import { INVALID_PREFIX } from './follow-run.js';
-import { cancelKey, checkpointKey, JOB_FORMAT, type RunJobData, type RunJobResult } from './job-data.js';
+import { cancelKey, checkpointKey, JOB_FORMAT, packCheckpoint, unpackCheckpoint, type RunJobData, type RunJobResult } from './job-data.js';
 import { createRateLimiter, readLimits } from './rate-limit.js';
 import { createPlanCache } from './plan-cache.js';
 import { runFolder, runJob } from './run-job.js';
@@ -66,12 +66,12 @@ export async function workerCommand(raw: Record<string, unknown>, io: CliIo, con
     const runId = String(job.id);
     if (job.data?.format !== JOB_FORMAT) throw new UnrecoverableError(`${INVALID_PREFIX} job ${runId} is not an arazzo run`);
     const key = checkpointKey(queue, runId);
-    const saved = await store.get(key);
+    const saved = await store.getBuffer(key);
     say(`run ${runId} ${saved ? 'continues' : 'starts'} ${job.data.workflowId}`);
     const outcome = await runJob(job.data, runId, queue, parkAfterMs, {
       runCli: context.runCli,
-      checkpoint: saved ? (JSON.parse(saved) as { root: string; text: string }) : undefined,
-      writeCheckpoint: async (checkpoint) => CHECKPOINT_OUTCOMES[Number(await store.eval(SAVE_CHECKPOINT, 3, `${worker.toKey(runId)}:lock`, key, cancelKey(queue, runId), token ?? '', JSON.stringify(checkpoint)))] ?? 'lost',
+      checkpoint: saved ? unpackCheckpoint(saved) : undefined,
+      writeCheckpoint: async (checkpoint) => CHECKPOINT_OUTCOMES[Number(await store.eval(SAVE_CHECKPOINT, 3, `${worker.toKey(runId)}:lock`, key, cancelKey(queue, runId), token ?? '', packCheckpoint(checkpoint)))] ?? 'lost',
       env: io.env,
       log: (line) => io.stderr.write(`[${runId}] ${line}\n`),
       draining: () => draining,
