@@ -37,6 +37,8 @@ export interface LoadedDocument {
    * its relative source URLs resolve against (1.1.0 §Relative References in URIs).
    */
   self?: string;
+  /** For a document fetched over HTTP: the base its response gave (Content-Location, or the URL after redirects). */
+  base?: string;
 }
 
 export interface Workspace {
@@ -94,8 +96,9 @@ async function loadArazzo(workspace: Workspace, key: string, options: LoadState,
     return;
   }
   const parsed = parseYamlText(text.text, key);
-  const document: LoadedDocument = { key, parsed, sources: [] };
-  const self = selfOf(parsed.value, key);
+  const document: LoadedDocument = { key, parsed, sources: [], ...(text.base !== undefined ? { base: text.base } : {}) };
+  // 1.1.0 §Relative References in URIs: $self, else the encapsulating entity's base, else where it was read.
+  const self = selfOf(parsed.value, text.base ?? key);
   if (self !== undefined) {
     document.self = self;
     if (!workspace.bySelf.has(self)) workspace.bySelf.set(self, key);
@@ -127,7 +130,7 @@ async function loadSource(
 ): Promise<LoadedSource | undefined> {
   const { name, pointer } = declaration;
   const where = { file: referrer.key, pointer: `${pointer}/url` };
-  const { location, url, diagnostics } = locateSource(referrer.self ?? referrer.key, declaration, options, where);
+  const { location, url, diagnostics } = locateSource(referrer.self ?? referrer.base ?? referrer.key, declaration, options, where);
   workspace.diagnostics.push(...diagnostics);
   const what = `Source description "${name}"`;
   // Identity before location (1.1.0 §Referencing Arazzo Descriptions): a loaded document whose $self it is.

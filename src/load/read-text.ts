@@ -23,7 +23,12 @@ export interface ReadLimits {
   timeoutMs?: number;
 }
 
-export type TextResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+/**
+ * `base`: for a document fetched over HTTP, the base URI the response gives it (RFC 3986 §5.1.2–3):
+ * its Content-Location, else the URL it was finally retrieved from after redirects — when either
+ * differs from the URL asked for.
+ */
+export type TextResult = { ok: true; text: string; base?: string } | { ok: false; diagnostic: Diagnostic };
 
 export const isHttpUrl = (location: string): boolean => /^https?:\/\//i.test(location);
 
@@ -36,14 +41,14 @@ export async function readText(location: string, what: string, limits: ReadLimit
   // isUtf8 + toString is native and several times faster than a fatal TextDecoder on 13 MB.
   if (isUtf8(bytes.data)) {
     const text = Buffer.from(bytes.data.buffer, bytes.data.byteOffset, bytes.data.byteLength).toString('utf8');
-    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, ...(bytes.base !== undefined && bytes.base !== location ? { base: bytes.base } : {}) };
   }
   const bad = locateInvalidUtf8(bytes.data);
   const encoding = bad.utf16 ? 'UTF-16 text' : `not valid UTF-8 (byte 0x${bad.byte.toString(16).padStart(2, '0')} at line ${bad.line}, column ${bad.column})`;
   return fail('file-not-utf8', `${what} ${location} is ${encoding}`, location, 'Save the file as UTF-8.', { line: bad.line, column: bad.column });
 }
 
-type BytesResult = { ok: true; data: Uint8Array } | { ok: false; diagnostic: Diagnostic };
+type BytesResult = { ok: true; data: Uint8Array; base?: string } | { ok: false; diagnostic: Diagnostic };
 
 async function readLocal(path: string, what: string, maxBytes: number): Promise<BytesResult> {
   try {
@@ -75,12 +80,24 @@ async function fetchBytes(url: string, what: string, maxBytes: number, timeoutMs
       return tooLarge(what, url, maxBytes);
     }
     const data = await readCapped(response, maxBytes);
-    return data === undefined ? tooLarge(what, url, maxBytes) : { ok: true, data };
+    return data === undefined ? tooLarge(what, url, maxBytes) : { ok: true, data, base: baseOf(response, url) };
   } catch (error) {
     if (deadline.aborted) {
       return fail('source-unreachable', `${what} ${url} did not arrive within ${timeoutMs} ms`, url, 'Check the URL and your network, or use a local copy.');
     }
     return fail('source-unreachable', `${what} ${url} could not be fetched: ${describeFetchError(error)}`, url, 'Check the URL and your network, or use a local copy.');
+  }
+}
+
+/** The encapsulating entity's base (Content-Location, read against the retrieval URI), else the retrieval URI. */
+function baseOf(response: Response, asked: string): string {
+  const retrieved = response.url || asked;
+  const declared = response.headers.get('content-location');
+  if (!declared) return retrieved;
+  try {
+    return new URL(declared, retrieved).href.replace(/#.*$/, '');
+  } catch {
+    return retrieved;
   }
 }
 

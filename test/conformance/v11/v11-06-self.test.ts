@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { json, startApi } from '../support/api-server.js';
+import { startLoopbackServer } from '../../support/loopback-server.js';
 import { FIXTURES, loadDocument, loadFile, runLoaded, writeWorkspace } from '../support/run-document.js';
 
 const API = readFileSync(path.join(FIXTURES, 'api.openapi.yaml'), 'utf8');
@@ -70,6 +71,32 @@ workflows:
     const plain = writeWorkspace({ 'a.arazzo.yaml': a(''), 'b.arazzo.yaml': b });
     const unresolved = await loadFile(path.join(plain, 'a.arazzo.yaml'), { offline: true });
     expect(unresolved.errors.map((d) => d.code)).toContain('source-unreachable');
+  });
+
+  it('a document fetched over HTTP without $self: its Content-Location, else the URL after redirects, is the base of its relative source URLs (RFC 3986 §5.1.2–3)', async () => {
+    const flow = `arazzo: 1.1.0
+info: { title: served, version: '1' }
+sourceDescriptions:
+  - { name: api, url: ../api.openapi.yaml, type: openapi }
+workflows:
+  - workflowId: w
+    steps:
+      - { stepId: list, operationId: findPets, outputs: { at: $self } }
+`;
+    const server = await startLoopbackServer((request) => {
+      if (request.path === '/published/flow.arazzo.yaml') return { status: 200, headers: { 'content-location': '/specs/flows/flow.arazzo.yaml', 'content-type': 'application/yaml' }, body: flow };
+      if (request.path === '/moved/flow.arazzo.yaml') return { status: 302, headers: { location: '/specs/flows/flow.arazzo.yaml' } };
+      if (request.path === '/specs/flows/flow.arazzo.yaml') return { status: 200, headers: { 'content-type': 'application/yaml' }, body: flow };
+      if (request.path === '/specs/api.openapi.yaml') return { status: 200, headers: { 'content-type': 'application/yaml' }, body: API };
+      return { status: 404, body: 'not here' };
+    });
+    for (const served of ['/published/flow.arazzo.yaml', '/moved/flow.arazzo.yaml']) {
+      const loaded = await loadFile(`${server.url}${served}`);
+      expect(loaded.errors, served).toEqual([]);
+      expect(loaded.workspace.documents.get(loaded.plan.rootKey)?.sources[0]?.location).toBe(`${server.url}/specs/api.openapi.yaml`);
+    }
+    // By the retrieval URL alone, ../api.openapi.yaml from /published/ is /api.openapi.yaml: not there.
+    expect(server.requests.map((r) => r.path)).not.toContain('/api.openapi.yaml');
   });
 
   it('$self in a 1.0 document is no runtime expression source: a warning names it', async () => {
