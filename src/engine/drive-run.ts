@@ -65,7 +65,8 @@ class Detached {
 
   start(effect: MessageEffect & { detach: string }): void {
     const signal = this.options.signal ? AbortSignal.any([this.options.signal, this.stopped.signal]) : this.stopped.signal;
-    const outcome = performMessage({ ...this.options, signal }, effect).then(
+    const started = effect.startAfterMs ? this.options.clock.sleep(effect.startAfterMs, signal) : Promise.resolve();
+    const outcome = started.then(() => performMessage({ ...this.options, signal }, effect)).then(
       (done): Reply => ({ kind: 'message', effect, outcome: done }),
       (error: unknown): Reply => ({ kind: 'error', error }),
     );

@@ -42,6 +42,8 @@ export type MessageEffect = {
    * keeps its outcome under this key and calls advance again at once, with no reply.
    */
   detach?: string;
+  /** A non-blocking step's retry: the driver starts the message after this delay (its retryAfter). */
+  startAfterMs?: number;
 };
 
 export type Effect =

@@ -87,13 +87,14 @@ export function messageStep(_plan: Plan, state: RunState, env: RunEnv, frame: Fr
  * is handed to the driver under a new key and the frame goes on; the step is completed when a
  * step that joins it begins (or the workflow's last step is done). Also a receive again on resume.
  */
-export function detachStep(state: RunState, env: RunEnv, frame: Frame, at: FramePlan, exec: StepExecution): Effect {
+export function detachStep(state: RunState, env: RunEnv, frame: Frame, at: FramePlan, exec: StepExecution, startAfterMs = 0): Effect {
   const step = at.workflow.steps[exec.stepIndex]!;
   const effect = messageEffect(state, env, at, step, scopeOf(state, frame, at.document));
   state.detachedCount = (state.detachedCount ?? 0) + 1;
   const key = `m${state.detachedCount}`;
   frame.detached = [...(frame.detached ?? []), { key, exec, method: effect.channel.action === 'send' ? 'SEND' : 'RECEIVE' }];
-  return { ...effect, detach: key };
+  const delay = Math.min(startAfterMs, remainingMs(state, env));
+  return { ...effect, detach: key, ...(delay > 0 ? { startAfterMs: delay } : {}) };
 }
 
 /**
@@ -174,9 +175,9 @@ function followTransition(plan: Plan, state: RunState, env: RunEnv, frame: Frame
       const target = action.target;
       env.emit({ type: 'action', ...context, name: action.name, actionType: 'retry', ...(target ? { target: target.kind === 'step' ? target.stepId : target.workflow.workflowId } : {}) });
       if (joined) {
-        // Waiting out retryAfter, or running a target, would hold the steps that do not depend on it: started again at once.
+        // Started again non-blocking after its retryAfter (the driver waits, not the frame); a retry target would hold the frame, so it is not run.
         const retriesUsed = withOwn(joined.retriesUsed ?? {}, action.name, (own(joined.retriesUsed ?? {}, action.name) ?? 0) + 1);
-        return detachStep(state, env, frame, at, { ...joined, attempt: joined.attempt + 1, startedAt: env.clock.now(), retriesUsed });
+        return detachStep(state, env, frame, at, { ...joined, attempt: joined.attempt + 1, startedAt: env.clock.now(), retriesUsed }, delayMs);
       }
       frame.retriesUsed = withOwn(frame.retriesUsed, action.name, (own(frame.retriesUsed, action.name) ?? 0) + 1);
       if (target?.kind === 'step') {

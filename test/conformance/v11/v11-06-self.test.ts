@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { json, startApi } from '../support/api-server.js';
-import { startLoopbackServer } from '../../support/loopback-server.js';
+import { startLoopbackServer, type LoopbackReply } from '../../support/loopback-server.js';
 import { FIXTURES, loadDocument, loadFile, runLoaded, writeWorkspace } from '../support/run-document.js';
 
 const API = readFileSync(path.join(FIXTURES, 'api.openapi.yaml'), 'utf8');
@@ -83,7 +83,7 @@ workflows:
     steps:
       - { stepId: list, operationId: findPets, outputs: { at: $self } }
 `;
-    const server = await startLoopbackServer((request) => {
+    const server = await startLoopbackServer((request): LoopbackReply => {
       if (request.path === '/published/flow.arazzo.yaml') return { status: 200, headers: { 'content-location': '/specs/flows/flow.arazzo.yaml', 'content-type': 'application/yaml' }, body: flow };
       if (request.path === '/moved/flow.arazzo.yaml') return { status: 302, headers: { location: '/specs/flows/flow.arazzo.yaml' } };
       if (request.path === '/specs/flows/flow.arazzo.yaml') return { status: 200, headers: { 'content-type': 'application/yaml' }, body: flow };

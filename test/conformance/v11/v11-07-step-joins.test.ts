@@ -13,6 +13,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoopbackServer } from '../../support/loopback-server.js';
 import { startWsHub, type WsHub } from '../../support/ws-hub.js';
+import { loadPlan } from '../../../src/cli/load-plan.js';
+import { advance } from '../../../src/engine/advance.js';
+import type { MessageEffect, SendEffect } from '../../../src/engine/effects.js';
+import type { BrokerPort } from '../../../src/engine/ports.js';
+import { asyncChannelKey, createRunEnv } from '../../../src/engine/run-env.js';
+import { startRun } from '../../../src/engine/run-workflow.js';
+import { systemClock } from '../../../src/runtime/system-clock.js';
 import { repoRoot, requireCliBuilt } from '../../support/run-cli.js';
 import { runCliInProcess } from '../../support/run-cli-in-process.js';
 
@@ -278,3 +285,36 @@ describe('Arazzo 1.1.0 §Step Dependencies and Execution Order: non-blocking Asy
   });
 });
 
+
+describe('Arazzo 1.1.0 §Step Dependencies: a non-blocking step\'s retry, as advance decides it', () => {
+  it('a failed receive taken in at its join with a retry action starts again non-blocking after its retryAfter (the driver waits, the frame goes on)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'arazzo-joins-retry-'));
+    try {
+      writeFileSync(path.join(dir, 'orders-events.yaml'), EVENTS);
+      writeFileSync(path.join(dir, 'orders-api.yaml'), API);
+      writeFileSync(path.join(dir, 'flow.arazzo.yaml'), FLOW.replace(`${receive('confirmation', 'confirmOrder')}
+  - stepId: placeOrder`, `${receive('confirmation', 'confirmOrder')}
+    onFailure: [ { name: again, type: retry, retryAfter: 0.25, retryLimit: 1 } ]
+  - stepId: placeOrder`));
+      const { plan, diagnostics } = await loadPlan(path.join(dir, 'flow.arazzo.yaml'));
+      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const channel = { source: 'orderEvents', address: '/orders/confirmed', action: 'receive' as const, protocol: 'ws', serverUrl: 'ws://127.0.0.1:1' };
+      // advance never calls the broker (the driver does): the port only has to be there.
+      const options = { clock: systemClock, broker: {} as BrokerPort, asyncChannels: new Map([[asyncChannelKey(plan.rootKey, 'listenFirst', 'confirmation'), channel]]) };
+      const env = createRunEnv(options);
+      const first = advance(plan, startRun(plan, 'listenFirst', { requestId: 'r-1' }, options), env);
+      expect(first.effect).toMatchObject({ kind: 'message', detach: 'm1' });
+      expect(first.effect).not.toHaveProperty('startAfterMs');
+      const placing = advance(plan, first.state, env);
+      expect(placing.effect.kind).toBe('send');
+      // The order is placed; getOrder reads the confirmation's outputs, so it joins it first.
+      const joining = advance(plan, placing.state, env, { kind: 'response', sent: placing.effect as SendEffect, outcome: { kind: 'response', response: { status: 202, headers: {}, body: undefined, durationMs: 1 } } });
+      expect(joining.effect).toEqual({ kind: 'join', keys: ['m1'] });
+      const retried = advance(plan, joining.state, env, { kind: 'message', effect: first.effect as MessageEffect, outcome: { kind: 'timeout' } });
+      expect(retried.effect).toMatchObject({ kind: 'message', detach: 'm2', startAfterMs: 250 });
+      expect(retried.state.frames[0]?.detached?.map((d) => [d.key, d.exec.attempt])).toEqual([['m2', 2]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
