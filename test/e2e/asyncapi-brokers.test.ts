@@ -251,8 +251,11 @@ describe('Arazzo 1.1.0 §Step Dependencies, the mixed workflow: a confirmation o
   const payments: Received[] = [];
 
   beforeAll(async () => {
-    mqttSide = await mqttClient();
-    amqpSide = await amqpClient();
+    const named = (side: string) => (error: Error): never => {
+      throw new Error(`${side}: ${error.message}`);
+    };
+    mqttSide = await mqttClient().catch(named('the MQTT side (mosquitto)'));
+    amqpSide = await amqpClient().catch(named('the AMQP side (RabbitMQ)'));
     await amqpSide.listen(PAYMENTS, payments);
     http = await startOrdersApi(mqttSide, () => confirm, 91);
   }, 90_000);

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, stopChild } from './local-service.js';
+import { accepts, freePort, stopChild } from './local-service.js';
 
 export interface Mosquitto {
   url: string;
@@ -24,20 +24,21 @@ export async function startMosquitto(): Promise<Mosquitto> {
   const binary = BINARY.find((candidate) => !candidate.startsWith('/') || existsSync(candidate)) ?? 'mosquitto';
   const child = spawn(binary, ['-c', config], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`mosquitto did not start:\n${output}`)), 15_000);
-    child.once('error', (error) => reject(new Error(`mosquitto could not be started (is Debian's mosquitto installed? .ci/run installs it): ${error.message}`)));
-    child.once('exit', (code) => reject(new Error(`mosquitto exited with ${String(code)}:\n${output}`)));
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      if (/running|Opening ipv4 listen socket/.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-  });
+  let failed: Error | undefined;
+  child.once('error', (error) => (failed = new Error(`mosquitto could not be started (is Debian's mosquitto installed? .ci/run installs it): ${error.message}`)));
+  const collect = (chunk: Buffer): void => {
+    output += chunk.toString();
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  // Up once it accepts connections: its "Opening ipv4 listen socket" line comes before the socket listens.
+  const deadline = Date.now() + 15_000;
+  while (!(await accepts(port))) {
+    if (failed) throw failed;
+    if (child.exitCode !== null) throw new Error(`mosquitto exited with ${String(child.exitCode)}:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`mosquitto did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   return {
     url: `mqtt://127.0.0.1:${port}`,
     async stop() {

@@ -1,22 +1,11 @@
 /** A private nats-server (Debian's package, installed by .ci/run) on a free 127.0.0.1 port, for the AsyncAPI NATS tests. */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { connect } from 'node:net';
-import { freePort, stopChild } from './local-service.js';
+import { accepts, freePort, stopChild } from './local-service.js';
 
 export interface NatsServer {
   url: string;
   stop(): Promise<void>;
-}
-
-async function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 export async function startNatsServer(): Promise<NatsServer> {

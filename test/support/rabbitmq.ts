@@ -6,23 +6,14 @@
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, stopChild } from './local-service.js';
+import { accepts, freePort, stopChild } from './local-service.js';
 
 export interface RabbitMq {
   url: string;
   stop(): Promise<void>;
 }
-
-const accepts = (port: number): Promise<boolean> => new Promise((resolve) => {
-  const socket = connect(port, '127.0.0.1', () => {
-    socket.destroy();
-    resolve(true);
-  });
-  socket.once('error', () => resolve(false));
-});
 
 const alive = (pid: number): boolean => {
   try {
