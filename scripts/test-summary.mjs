@@ -12,6 +12,14 @@ for (const file of files) {
     passed += report.numPassedTests ?? 0;
     failed += report.numFailedTests ?? 0;
     if ((report.numFailedTestSuites ?? 0) > 0) broken = true;
+    // A suite that failed outside its tests (a beforeAll, an import) left them unrun: they count as
+    // failed, so the line never says "0 failed" for a run that failed.
+    for (const suite of report.testResults ?? []) {
+      if (suite.status !== 'failed') continue;
+      const results = suite.assertionResults ?? [];
+      if (results.some((result) => result.status === 'failed')) continue;
+      failed += Math.max(1, results.filter((result) => result.status !== 'passed').length);
+    }
   } catch {
     broken = true;
   }

@@ -29,6 +29,23 @@ describe('issue 12 item 3: one summary line over the Node 20 and Node 24 runs', 
     expect(summarise([report('e.json', 700, 0), report('f.json', 80, 0, 1)]).status).toBe(1);
   });
 
+  it('a suite that failed outside its tests (a beforeAll) counts its unrun tests as failed; one that failed to load counts once', () => {
+    const file = path.join(dir, 'suite.json');
+    writeFileSync(file, JSON.stringify({
+      numPassedTests: 12,
+      numFailedTests: 0,
+      numFailedTestSuites: 2,
+      testResults: [
+        { status: 'failed', assertionResults: [{ status: 'passed' }, { status: 'skipped' }, { status: 'skipped' }] },
+        { status: 'failed', assertionResults: [] },
+        { status: 'passed', assertionResults: [{ status: 'passed' }, { status: 'skipped' }] },
+      ],
+    }));
+    const result = summarise([file]);
+    expect(result.stdout).toBe('12 passed, 3 failed\n');
+    expect(result.status).toBe(1);
+  });
+
   it('a missing report (its run crashed) fails the summary', () => {
     const result = summarise([report('g.json', 700, 0), path.join(dir, 'missing.json')]);
     expect(result.stdout).toBe('700 passed, 0 failed\n');
