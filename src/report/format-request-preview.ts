@@ -33,7 +33,7 @@ function messageToJson(message: MessagePreview, redactor: Redactor): Record<stri
     address: redactor.text(message.address),
     ...(message.correlationId !== undefined ? { correlationId: redactor.text(message.correlationId) } : {}),
     headers: Object.fromEntries(Object.entries(message.headers).map(([name, value]) => [name, redactor.header(name, value)])),
-    ...(message.payload !== undefined ? { payload: JSON.parse(redactor.text(JSON.stringify(message.payload))) as unknown } : {}),
+    ...(message.payload !== undefined ? { payload: redactor.value(message.payload) } : {}),
   };
 }
 

@@ -31,7 +31,7 @@ function harMessage({ workflowId, stepId, at, message }: MessageRecord, redactor
     protocol: message.protocol,
     address: redactor.text(message.address),
     headers: Object.entries(message.headers).map(([name, value]) => ({ name, value: redactor.header(name, value) })),
-    ...(message.payload !== undefined ? { payload: JSON.parse(redactor.text(JSON.stringify(message.payload))) as unknown } : {}),
+    ...(message.payload !== undefined ? { payload: redactor.value(message.payload) } : {}),
     _workflowId: workflowId,
     _stepId: stepId,
   };

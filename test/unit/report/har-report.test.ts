@@ -88,6 +88,13 @@ describe('issue 14 reports: AsyncAPI messages in HAR (log._messages, HAR has no 
     expect(JSON.stringify(har)).not.toContain(SECRET);
   });
 
+  it('a number in the payload that reads like a secret stays a number (the payload is masked as a value, not as JSON text)', () => {
+    const har = buildHar([], createRedactor([SECRET, '123456']), '1', [
+      { workflowId: 'w', stepId: 'pay', at: 0, message: { action: 'send', protocol: 'mqtt', address: 'a', headers: {}, payload: { pin: 123456, note: `card ${SECRET}` } } },
+    ]) as { log: { _messages: Array<{ payload: unknown }> } };
+    expect(har.log._messages[0]?.payload).toEqual({ pin: 123456, note: 'card ***' });
+  });
+
   it('no messages: no _messages member', () => {
     expect(buildHar([], createRedactor([]), '1', [])).toEqual({ log: { version: '1.2', creator: { name: 'arazzo', version: '1' }, pages: [], entries: [] } });
   });
