@@ -8,10 +8,8 @@ import { SUPPORTED_PROTOCOLS } from '../brokers/supported-protocols.js';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { asyncChannelKey } from '../engine/run-env.js';
 import type { Workspace } from '../load/load-workspace.js';
-import { resolveAsyncChannel, type AsyncChannel } from '../plan/async-channel.js';
+import { asyncSourceOf, resolveAsyncChannel, type AsyncChannel } from '../plan/async-channel.js';
 import type { WorkflowPlan } from '../plan/plan.js';
-
-const SOURCE_NAME = /\$sourceDescriptions\.([A-Za-z0-9_-]+)/;
 
 export function resolveAsyncSteps(workflows: readonly WorkflowPlan[], workspace: Workspace, servers: Readonly<Record<string, string>>, serverVariables: Readonly<Record<string, string>>): { channels: Map<string, AsyncChannel>; diagnostics: Diagnostic[] } {
   const channels = new Map<string, AsyncChannel>();
@@ -21,12 +19,12 @@ export function resolveAsyncSteps(workflows: readonly WorkflowPlan[], workspace:
     for (const step of workflow.steps) {
       if (step.target.kind !== 'asyncapi') continue;
       const place = { file: workflow.ref.documentKey, pointer: step.pointer };
-      const name = step.target.source?.name ?? SOURCE_NAME.exec(step.target.reference.text)?.[1];
-      const source = document?.sources.find((s) => s.name === name && s.type === 'asyncapi');
-      if (!name || !source) {
+      const source = asyncSourceOf(step.target, document?.sources ?? []);
+      if (!source) {
         diagnostics.push(makeDiagnostic('asyncapi-step-unsupported', 'error', `Step "${step.stepId}": ${step.target.reference.text} names no asyncapi source description that could be read`, { ...place, hint: 'Name a sourceDescriptions entry of type asyncapi, e.g. $sourceDescriptions.events.placeOrder.' }));
         continue;
       }
+      const { name } = source;
       const resolved = resolveAsyncChannel(source.asyncapi, name, step.target.reference, step.target.action, servers[name], serverVariables);
       if (!resolved.ok) {
         diagnostics.push(makeDiagnostic(resolved.problem.code, 'error', `Step "${step.stepId}": ${resolved.problem.message}`, { ...place, ...(resolved.problem.hint ? { hint: resolved.problem.hint } : {}) }));

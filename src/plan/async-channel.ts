@@ -140,6 +140,17 @@ function serverVariables(doc: Record<string, unknown>, server: Record<string, un
   return found;
 }
 
+const SOURCE_NAME = /\$sourceDescriptions\.([A-Za-z0-9_-]+)/;
+
+/**
+ * The loaded asyncapi source an AsyncAPI step names: its declared source, else the name in its
+ * reference (a channelPath may be `{$sourceDescriptions.<name>.url}#/channels/…`).
+ */
+export function asyncSourceOf<Source extends { name: string; type: string }>(target: { source?: { name: string }; reference: AsyncStepReference }, sources: readonly Source[]): Source | undefined {
+  const name = target.source?.name ?? SOURCE_NAME.exec(target.reference.text)?.[1];
+  return name === undefined ? undefined : sources.find((source) => source.name === name && source.type === 'asyncapi');
+}
+
 /** The operation (if the reference names one), its channel and the channel's address. */
 export type FoundChannel = { ok: true; operation?: Record<string, unknown>; channel: unknown; address: string } | { ok: false; problem: Problem };
 

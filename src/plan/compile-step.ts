@@ -5,7 +5,7 @@ import { isSelectorObject } from './compile-selector.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { parsePointer } from '../expressions/json-pointer.js';
 import { isObject, ownField, type JsonObject } from '../document/model.js';
-import { findAsyncChannel } from './async-channel.js';
+import { asyncSourceOf, findAsyncChannel } from './async-channel.js';
 import { compileActions, mergeActions, type ActionScope } from './compile-actions.js';
 import type { CompileContext } from './compile-context.js';
 import { compileParameters, mergeParameters } from './compile-parameters.js';
@@ -88,8 +88,7 @@ function checkAsyncFields(ctx: CompileContext, scope: ActionScope, target: StepT
     }
     if (target.action === undefined) ctx.report('step-action-missing', 'error', `AsyncAPI step "${stepId}" needs action: send or receive`, pointer);
     // The operation or channel must be in the AsyncAPI document (servers are run's concern: --server may give them).
-    const name = target.source?.name ?? SOURCE_NAME.exec(target.reference.text)?.[1];
-    const loaded = scope.references.sources.find((source) => source.name === name && source.type === 'asyncapi');
+    const loaded = asyncSourceOf(target, scope.references.sources);
     const found = loaded ? findAsyncChannel(loaded.asyncapi, loaded.name, target.reference) : undefined;
     if (found && !found.ok) ctx.report(found.problem.code, 'error', `Step "${stepId}": ${found.problem.message}`, childPointer(pointer, target.reference.field), found.problem.hint ? { hint: found.problem.hint } : {});
   }
@@ -124,8 +123,6 @@ function bodyFromParameters(ctx: CompileContext, requestBody: RequestBodyPlan | 
 }
 
 const QUALIFIED_SOURCE = /^\$sourceDescriptions\.([A-Za-z0-9_-]+)\./;
-/** channelPath may be `{$sourceDescriptions.<name>.url}#/channels/…` too. */
-const SOURCE_NAME = /\$sourceDescriptions\.([A-Za-z0-9_-]+)/;
 
 /**
  * Arazzo 1.1.0 §Step Object: a step is an asyncapi step when it has channelPath or action, or its
