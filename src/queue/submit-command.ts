@@ -14,7 +14,7 @@ import { loadRunFile, prepareRun } from '../cli/run-command.js';
 import { readRunFlags } from '../cli/run-flags.js';
 import { selectWorkflow } from '../cli/select-workflow.js';
 import { documentLocations } from '../cli/state-file.js';
-import { isObject, ownField } from '../document/model.js';
+import { requiredInputs } from '../inputs/required-inputs.js';
 import { isSecretInput } from '../report/redact.js';
 import { DEFAULT_REDIS, describeRedis, loadBullmq, queueName, redisOptions } from './connection.js';
 import { JOB_FORMAT, QUEUE_REPORTS, type JobDocument, type RunJobData } from './job-data.js';
@@ -72,11 +72,6 @@ export async function submitCommand(file: string, raw: Record<string, unknown>, 
   } finally {
     await jobs.close();
   }
-}
-
-function requiredInputs(schema: unknown): string[] {
-  const required = isObject(schema) ? ownField(schema, 'required') : undefined;
-  return Array.isArray(required) ? required.filter((name): name is string => typeof name === 'string') : [];
 }
 
 async function readDocuments(locations: readonly string[]): Promise<JobDocument[]> {

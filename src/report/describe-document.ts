@@ -2,6 +2,7 @@
  * `arazzo describe`: what a user needs to run a document — each workflow's inputs (type,
  * required, secret, description, default), steps and outputs — as a JSON model and as text.
  */
+import { requiredInputs } from '../inputs/required-inputs.js';
 import { isObject, ownField } from '../document/model.js';
 import type { StepPlan, WorkflowPlan } from '../plan/plan.js';
 import { isSecretInput } from './redact.js';
@@ -60,8 +61,7 @@ export function describeWorkflow(workflow: WorkflowPlan, readRaw: ReadRaw): Work
 export function describeInputs(schema: unknown): InputDescription[] {
   if (!isObject(schema)) return [];
   const properties = ownField(schema, 'properties');
-  const required = ownField(schema, 'required');
-  const requiredNames = Array.isArray(required) ? required.filter((r): r is string => typeof r === 'string') : [];
+  const requiredNames = requiredInputs(schema);
   if (!isObject(properties)) return [];
   return Object.entries(properties).map(([name, property]) => {
     const p = isObject(property) ? property : {};
