@@ -2,7 +2,7 @@
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { resolveServerUrl } from '../engine/resolve-server-url.js';
 import type { SourceDescriptionView } from '../expressions/scope.js';
-import type { OperationServer } from '../plan/operation.js';
+import { serverVariableNames } from '../plan/server-variables.js';
 import type { WorkflowPlan } from '../plan/plan.js';
 import { suggest } from '../plan/resolve-references.js';
 
@@ -41,7 +41,7 @@ export function serverVariablesOf(workflows: readonly WorkflowPlan[]): string[] 
   const known = new Set<string>();
   for (const workflow of workflows) {
     for (const step of workflow.steps) {
-      if (step.target.kind === 'operation' && step.target.operation.servers[0]) for (const name of variableNames(step.target.operation.servers[0])) known.add(name);
+      if (step.target.kind === 'operation' && step.target.operation.servers[0]) for (const name of serverVariableNames(step.target.operation.servers[0])) known.add(name);
     }
   }
   return [...known].sort();
@@ -55,11 +55,6 @@ function unknownVariables(given: readonly string[], known: readonly string[]): D
   });
 }
 
-/** Declared variables and `{name}` placeholders of a server URL. */
-function variableNames(server: OperationServer): string[] {
-  const placeholders = [...server.url.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
-  return [...Object.keys(server.variables ?? {}), ...placeholders];
-}
 
 export function checkServerNames(servers: Readonly<Record<string, string>>, known: readonly string[]): string | undefined {
   const unknown = Object.keys(servers).filter((name) => !known.includes(name));

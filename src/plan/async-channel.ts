@@ -7,7 +7,7 @@
 import { unescapePointerToken, type Problem } from '../diagnostics/diagnostic.js';
 import { isObject, ownField } from '../document/model.js';
 import type { ServerVariable } from './operation.js';
-import { fillServerVariables } from './server-variables.js';
+import { fillServerVariables, serverVariableNames } from './server-variables.js';
 
 export interface AsyncChannel {
   /** The source description's name. */
@@ -114,10 +114,9 @@ function serverOf(doc: Record<string, unknown>, channel: unknown, given: Readonl
     const template = typeof url === 'string' ? (url.includes('://') ? url : `${protocol}://${url}`)
       : typeof host === 'string' ? `${protocol}://${host}${typeof pathname === 'string' ? pathname : ''}` : undefined;
     if (template === undefined) continue;
-    const variables = serverVariables(doc, server);
-    const filled = fillServerVariables({ url: template, variables }, given, `pass --server ${source}=${protocol}://host:port`);
-    const names = [...new Set([...Object.keys(variables), ...[...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!)])];
-    return filled.ok ? { url: filled.url, protocol, variables: names } : { problem: filled.problem };
+    const declared = { url: template, variables: serverVariables(doc, server) };
+    const filled = fillServerVariables(declared, given, `pass --server ${source}=${protocol}://host:port`);
+    return filled.ok ? { url: filled.url, protocol, variables: serverVariableNames(declared) } : { problem: filled.problem };
   }
   return undefined;
 }

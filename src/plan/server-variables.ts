@@ -27,3 +27,9 @@ export function fillServerVariables(server: OperationServer, given: Readonly<Rec
   });
   return problem ?? { ok: true, url };
 }
+
+/** Declared variables and `{name}` placeholders of a server URL: what --server-variable may name. */
+export function serverVariableNames(server: OperationServer): string[] {
+  const placeholders = [...server.url.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+  return [...new Set([...Object.keys(server.variables ?? {}), ...placeholders])];
+}
